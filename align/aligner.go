@@ -1,0 +1,618 @@
+package align
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/bitextlab/zhen/internal/dp"
+	"github.com/bitextlab/zhen/segment"
+)
+
+// BeadType is the shape of a bead: ZH Chinese units against EN English
+// units. {1, 2} is a "1-2" bead.
+type BeadType struct{ ZH, EN int }
+
+// String returns the type as "1-2".
+func (t BeadType) String() string { return fmt.Sprintf("%d-%d", t.ZH, t.EN) }
+
+// DefaultPriors are the sentence bead priors used when Aligner.Priors is
+// nil: measured on Chinese-original official prose (1-2 16%, 1-3 4.5%, 1-4
+// 1.6%), with room for the 2-1 and 3-1 beads of English-original text. The
+// aligner re-estimates them from its first pass, so they are a starting
+// point, not a cage.
+var DefaultPriors = map[BeadType]float64{
+	{1, 1}: 0.70, {1, 2}: 0.16, {1, 3}: 0.045, {1, 4}: 0.016,
+	{2, 1}: 0.03, {2, 2}: 0.012, {3, 1}: 0.006, {4, 1}: 0.001,
+	{2, 3}: 0.006, {3, 2}: 0.003, {1, 0}: 0.006, {0, 1}: 0.006,
+}
+
+// DefaultParagraphPriors are the paragraph bead priors used when
+// Aligner.ParagraphPriors is nil: press documents are paragraph-parallel,
+// but titles, headers and datelines are regrouped or exist on one side only.
+var DefaultParagraphPriors = map[BeadType]float64{
+	{1, 1}: 0.86, {1, 0}: 0.02, {0, 1}: 0.02, {1, 2}: 0.03, {2, 1}: 0.03,
+	{2, 2}: 0.01, {1, 3}: 0.01, {3, 1}: 0.005, {2, 3}: 0.005, {3, 2}: 0.005,
+	{1, 4}: 0.002, {4, 1}: 0.002,
+}
+
+// DefaultThreshold is the overall parallelism score below which Align and
+// AlignSentences return ErrNotParallel (unless Aligner.Force is set).
+const DefaultThreshold = 0.3
+
+// ErrNotParallel is the error (wrapped in a *NotParallelError) returned when
+// two texts do not look like translations of each other.
+var ErrNotParallel = errors.New("align: texts are not parallel")
+
+// NotParallelError reports a document pair whose overall score is below the
+// threshold. errors.Is(err, ErrNotParallel) holds. The alignment found is
+// returned beside it.
+type NotParallelError struct {
+	Score, Threshold float64
+}
+
+// Error describes the score and threshold.
+func (e *NotParallelError) Error() string {
+	return fmt.Sprintf("align: texts are not parallel: score %.3f below threshold %.3f (set Force to align anyway)", e.Score, e.Threshold)
+}
+
+// Unwrap returns ErrNotParallel.
+func (e *NotParallelError) Unwrap() error { return ErrNotParallel }
+
+// Aligner aligns Chinese with English text. The zero value is ready to use
+// and right for Chinese–English press text: length, anchor and lexicon
+// scorers, priors for Chinese-original prose re-estimated per document, a
+// second pass that learns word associations from the first.
+type Aligner struct {
+	// Priors are the sentence bead types allowed and their prior
+	// probabilities (nil: DefaultPriors). They need not sum to 1.
+	Priors map[BeadType]float64
+	// ParagraphPriors are the paragraph bead types and priors (nil:
+	// DefaultParagraphPriors).
+	ParagraphPriors map[BeadType]float64
+	// Scorers are the sources of evidence (nil: DefaultScorers(Glossary)).
+	Scorers []Scorer
+	// Glossary adds user term pairs to the lexicon scorer of the default
+	// set. Ignored when Scorers is set.
+	Glossary *Glossary
+	// Threshold is the overall score below which the texts are called not
+	// parallel (0: DefaultThreshold; negative: never).
+	Threshold float64
+	// Force aligns texts that do not look parallel instead of returning
+	// ErrNotParallel.
+	Force bool
+	// NoLearn skips the second pass (re-estimated priors and length
+	// variance, word associations learnt from the first pass).
+	NoLearn bool
+	// Band is the initial half-width of the search band, in sentences
+	// (0: 12). The band widens by itself where the path runs along its edge.
+	Band int
+	// Progress, when set, is called now and then with the units done and
+	// the total, for long jobs.
+	Progress func(done, total int)
+}
+
+// Alignment is the result of aligning two texts.
+type Alignment struct {
+	ZH, EN []string // the sentences, in order (Foreign paragraphs left out)
+	// Beads are the sentence beads, in order: they cover every sentence of
+	// ZH and EN exactly once and are monotone.
+	Beads []Bead
+	// Paragraphs are the paragraph beads, ranges in sentence indices (one
+	// bead spanning everything when aligning sentence lists).
+	Paragraphs []Bead
+	// Score is the overall parallelism of the pair in [0,1]: the
+	// length-weighted mean confidence of the beads, omissions counting 0.
+	Score float64
+	// Skipped lists paragraphs left out of the alignment (Kind Foreign),
+	// so that nothing is dropped silently.
+	Skipped []Skipped
+
+	zhDoc, enDoc     *segment.Document
+	zhSpans, enSpans []segment.Span
+	zhPar, enPar     []int // source paragraph index of each sentence
+	evidence         func(b Bead) []sentEvidence
+}
+
+// Skipped is a paragraph left out of the alignment.
+type Skipped struct {
+	Lang      segment.Lang
+	Paragraph int          // index in Document.Paragraphs
+	Span      segment.Span // its span over Document.Text
+	Reason    string       // e.g. "foreign"
+}
+
+// AlignSentences aligns pre-split sentence lists (one sentence per element,
+// as in one-sentence-per-line corpora). The returned alignment has a single
+// paragraph bead.
+func (a *Aligner) AlignSentences(zh, en []string) (*Alignment, error) {
+	al := &Alignment{ZH: zh, EN: en}
+	r := a.newRun(zh, en, a.priors(), true)
+	blocks := []block{{z: Range{0, len(zh)}, e: Range{0, len(en)}}}
+	al.Beads = r.alignBlocks(blocks, a)
+	al.Paragraphs = []Bead{{ZH: Range{0, len(zh)}, EN: Range{0, len(en)}, Confidence: 1}}
+	al.evidence = r.evidence
+	return a.finish(al, r)
+}
+
+// Align aligns two segmented documents: paragraphs first, then sentences
+// inside each paragraph bead (sentence beads never cross a paragraph
+// bead). Paragraphs of Kind Foreign are skipped and listed in
+// Alignment.Skipped.
+func (a *Aligner) Align(zh, en *segment.Document) (*Alignment, error) {
+	if zh == nil || en == nil {
+		return nil, errors.New("align: nil document")
+	}
+	al := &Alignment{zhDoc: zh, enDoc: en}
+	zp := collect(zh, segment.Chinese, al, &al.ZH, &al.zhSpans, &al.zhPar)
+	ep := collect(en, segment.English, al, &al.EN, &al.enSpans, &al.enPar)
+	// Paragraph texts and their sentence ranges.
+	ztexts, zr := paraTexts(zh, zp)
+	etexts, er := paraTexts(en, ep)
+	pr := a.newRun(ztexts, etexts, a.paragraphPriors(), false)
+	pbeads := pr.alignBlocks([]block{{z: Range{0, len(ztexts)}, e: Range{0, len(etexts)}}}, a)
+	r := a.newRun(al.ZH, al.EN, a.priors(), true)
+	var blocks []block
+	for k, pb := range pbeads {
+		b := block{
+			z:    Range{rangeStart(zr, pb.ZH, len(al.ZH)), rangeEnd(zr, pb.ZH, len(al.ZH))},
+			e:    Range{rangeStart(er, pb.EN, len(al.EN)), rangeEnd(er, pb.EN, len(al.EN))},
+			para: k,
+		}
+		blocks = append(blocks, b)
+		p := pb
+		p.ZH, p.EN = b.z, b.e
+		p.Paragraph = k
+		al.Paragraphs = append(al.Paragraphs, p)
+	}
+	al.Beads = r.alignBlocks(blocks, a)
+	al.evidence = r.evidence
+	return a.finish(al, r)
+}
+
+// collect lists the sentences of the document's non-Foreign paragraphs and
+// returns the indices of those paragraphs.
+func collect(d *segment.Document, lang segment.Lang, al *Alignment, texts *[]string, spans *[]segment.Span, par *[]int) []int {
+	var keep []int
+	for pi, p := range d.Paragraphs {
+		if p.Kind == segment.Foreign {
+			al.Skipped = append(al.Skipped, Skipped{Lang: lang, Paragraph: pi, Span: p.Span, Reason: "foreign"})
+			continue
+		}
+		keep = append(keep, pi)
+		for _, s := range p.Sentences {
+			if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+				continue
+			}
+			*texts = append(*texts, d.Text[s.Start:s.End])
+			*spans = append(*spans, s)
+			*par = append(*par, pi)
+		}
+	}
+	return keep
+}
+
+// paraTexts returns the text of each kept paragraph and the range of
+// sentence indices each covers.
+func paraTexts(d *segment.Document, keep []int) ([]string, []Range) {
+	texts := make([]string, 0, len(keep))
+	rs := make([]Range, 0, len(keep))
+	n := 0
+	for _, pi := range keep {
+		p := d.Paragraphs[pi]
+		k := 0
+		var parts []string
+		for _, s := range p.Sentences {
+			if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+				continue
+			}
+			parts = append(parts, d.Text[s.Start:s.End])
+			k++
+		}
+		sep := " "
+		if d.Lang == segment.Chinese {
+			sep = ""
+		}
+		texts = append(texts, strings.Join(parts, sep))
+		rs = append(rs, Range{n, n + k})
+		n += k
+	}
+	return texts, rs
+}
+
+func rangeStart(rs []Range, r Range, total int) int {
+	if r.Start < len(rs) {
+		return rs[r.Start].Start
+	}
+	return total
+}
+
+func rangeEnd(rs []Range, r Range, total int) int {
+	if r.Len() == 0 {
+		return rangeStart(rs, r, total)
+	}
+	return rs[r.End-1].End
+}
+
+func (a *Aligner) priors() map[BeadType]float64 {
+	if a.Priors != nil {
+		return a.Priors
+	}
+	return DefaultPriors
+}
+
+func (a *Aligner) paragraphPriors() map[BeadType]float64 {
+	if a.ParagraphPriors != nil {
+		return a.ParagraphPriors
+	}
+	return DefaultParagraphPriors
+}
+
+func (a *Aligner) scorers() []Scorer {
+	if a.Scorers != nil {
+		return a.Scorers
+	}
+	return DefaultScorers(a.Glossary)
+}
+
+// finish computes the overall score and applies the threshold.
+func (a *Aligner) finish(al *Alignment, r *run) (*Alignment, error) {
+	var num, den float64
+	for _, b := range al.Beads {
+		w := r.zcum[b.ZH.End] - r.zcum[b.ZH.Start] + (r.ecum[b.EN.End]-r.ecum[b.EN.Start])/r.c
+		num += w * b.Confidence
+		den += w
+	}
+	if den > 0 {
+		al.Score = num / den
+	}
+	th := a.Threshold
+	if th == 0 {
+		th = DefaultThreshold
+	}
+	if !a.Force && th > 0 && al.Score < th {
+		return al, &NotParallelError{Score: al.Score, Threshold: th}
+	}
+	return al, nil
+}
+
+// block is a rectangle of the grid aligned on its own (a paragraph bead).
+type block struct {
+	z, e Range
+	para int
+}
+
+// run holds what one search over a document pair (sentences or paragraphs)
+// needs.
+type run struct {
+	zh, en     []string
+	names      []string
+	scorings   []Scoring
+	priors     map[BeadType]float64
+	zcum, ecum []float64 // cumulative lengths, for band centres and weights
+	c          float64
+	sentences  bool
+	chain      [][2]int // sure anchor pairs (zh, en)
+	progress   func(done, total int)
+	done, tot  int
+}
+
+func (a *Aligner) newRun(zh, en []string, priors map[BeadType]float64, sentences bool) *run {
+	r := &run{zh: zh, en: en, priors: priors, sentences: sentences}
+	for _, s := range a.scorers() {
+		r.names = append(r.names, s.Name())
+		r.scorings = append(r.scorings, s.Prepare(zh, en))
+	}
+	r.zcum = make([]float64, len(zh)+1)
+	r.ecum = make([]float64, len(en)+1)
+	for i, t := range zh {
+		r.zcum[i+1] = r.zcum[i] + ZHLength(t, 0.4) + 0.5
+	}
+	for j, t := range en {
+		r.ecum[j+1] = r.ecum[j] + ENLength(t) + 0.5
+	}
+	r.c = 4
+	if r.zcum[len(zh)] > 0 && r.ecum[len(en)] > 0 {
+		r.c = r.ecum[len(en)] / r.zcum[len(zh)]
+	}
+	r.chain = sureChain(r.scorings, len(zh), len(en))
+	return r
+}
+
+func (r *run) moves() []dp.Move {
+	var mv []dp.Move
+	var tot float64
+	for _, p := range r.priors {
+		if p > 0 {
+			tot += p
+		}
+	}
+	for t, p := range r.priors {
+		if p <= 0 || t.ZH < 0 || t.EN < 0 || t.ZH+t.EN == 0 || t.ZH > 8 || t.EN > 8 {
+			continue
+		}
+		mv = append(mv, dp.Move{DI: t.ZH, DJ: t.EN, Cost: -math.Log(p / tot)})
+	}
+	sort.Slice(mv, func(a, b int) bool {
+		if mv[a].DI != mv[b].DI {
+			return mv[a].DI < mv[b].DI
+		}
+		return mv[a].DJ < mv[b].DJ
+	})
+	return mv
+}
+
+func (r *run) cost(i, j, di, dj int) float64 {
+	zr, er := Range{i, i + di}, Range{j, j + dj}
+	var c float64
+	for _, s := range r.scorings {
+		c += s.Cost(zr, er)
+	}
+	return c
+}
+
+// alignBlocks aligns each block, learns from the result when a scorer can,
+// and aligns again.
+func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
+	r.progress = a.Progress
+	learn := false
+	if r.sentences && !a.NoLearn {
+		learn = true
+	}
+	r.tot = len(r.zh) + len(r.en)
+	if learn {
+		r.tot *= 2
+	}
+	w := a.Band
+	if w <= 0 {
+		w = 12
+	}
+	moves := r.moves()
+	beads, paths := r.searchAll(blocks, moves, w, nil)
+	if learn {
+		for _, s := range r.scorings {
+			if l, ok := s.(Learner); ok {
+				l.Learn(beads)
+			}
+		}
+		r.reestimatePriors(beads)
+		moves = r.moves()
+		beads, _ = r.searchAll(blocks, moves, 6, paths)
+	}
+	return beads
+}
+
+// reestimatePriors mixes the bead type counts of the first pass into the
+// priors (a Dirichlet prior worth 200 beads).
+func (r *run) reestimatePriors(beads []Bead) {
+	counts := map[BeadType]float64{}
+	for _, b := range beads {
+		counts[BeadType{b.ZH.Len(), b.EN.Len()}]++
+	}
+	var tot float64
+	for _, p := range r.priors {
+		tot += p
+	}
+	const alpha = 200.0
+	n := float64(len(beads))
+	np := make(map[BeadType]float64, len(r.priors))
+	for t, p := range r.priors {
+		np[t] = (counts[t] + alpha*p/tot) / (n + alpha)
+	}
+	r.priors = np
+}
+
+// searchAll aligns every block; prev, when set, holds the previous pass's
+// path per block to centre the band on.
+func (r *run) searchAll(blocks []block, moves []dp.Move, w int, prev [][]dp.Step) ([]Bead, [][]dp.Step) {
+	var beads []Bead
+	paths := make([][]dp.Step, len(blocks))
+	for k, b := range blocks {
+		var pp []dp.Step
+		if prev != nil {
+			pp = prev[k]
+		}
+		steps := r.searchBlock(b, moves, w, pp)
+		paths[k] = steps
+		for _, st := range steps {
+			bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: b.para}
+			r.fill(&bd)
+			beads = append(beads, bd)
+		}
+		r.done += b.z.Len() + b.e.Len()
+		if r.progress != nil {
+			r.progress(r.done, r.tot)
+		}
+	}
+	return beads, paths
+}
+
+// fill sets the bead's scores and confidence.
+func (r *run) fill(b *Bead) {
+	var num, den float64
+	b.Scores = make([]Score, len(r.scorings))
+	for k, s := range r.scorings {
+		v, w := s.Similarity(b.ZH, b.EN)
+		v = math.Max(0, math.Min(1, v))
+		if math.IsNaN(v) || math.IsNaN(w) || w < 0 {
+			v, w = 0, 0
+		}
+		b.Scores[k] = Score{Scorer: r.names[k], Value: v, Weight: w}
+		num += v * w
+		den += w
+	}
+	if den > 0 {
+		b.Confidence = num / den
+	}
+}
+
+// maxCells bounds the band (and so the memory) of one search: about nine
+// bytes per cell.
+const maxCells = 24 << 20
+
+// searchBlock finds the path through one block (global indices in the
+// steps).
+func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.Step {
+	n, m := b.z.Len(), b.e.Len()
+	if n == 0 || m == 0 {
+		var steps []dp.Step
+		for i := 0; i < n; i++ {
+			steps = append(steps, dp.Step{I: b.z.Start + i, J: b.e.Start, DI: 1})
+		}
+		for j := 0; j < m; j++ {
+			steps = append(steps, dp.Step{I: b.z.Start, J: b.e.Start + j, DJ: 1})
+		}
+		return steps
+	}
+	cost := func(i, j, di, dj int) float64 {
+		return r.cost(b.z.Start+i, b.e.Start+j, di, dj)
+	}
+	var band dp.Band
+	if prev != nil {
+		band = bandAround(b, prev, w)
+	} else {
+		band = dp.NewBand(n, m, float64(w), r.center(b))
+	}
+	for {
+		res, ok := dp.Search(n, m, moves, cost, band)
+		full := band.Lo[n] == 0 && band.Hi[0] == m
+		if ok && (!res.Touched || full) {
+			return globalSteps(res.Path, b)
+		}
+		w *= 2
+		if ok {
+			band = bandAround(b, globalSteps(res.Path, b), w)
+		} else {
+			band = dp.NewBand(n, m, float64(w), r.center(b))
+		}
+		if band.Cells() > maxCells || (band.Lo[n] == 0 && band.Hi[0] == m && full) {
+			if ok {
+				return globalSteps(res.Path, b)
+			}
+			// No path at all (every cost infinite): fall back to
+			// omissions, which always exist.
+			return r.searchBlock(block{z: b.z, e: Range{b.e.Start, b.e.Start}, para: b.para}, moves, w, nil)
+		}
+	}
+}
+
+func globalSteps(p []dp.Step, b block) []dp.Step {
+	out := make([]dp.Step, len(p))
+	for k, s := range p {
+		s.I += b.z.Start
+		s.J += b.e.Start
+		out[k] = s
+	}
+	return out
+}
+
+// bandAround builds a band of half-width w around a previous path (global
+// steps) inside block b.
+func bandAround(b block, path []dp.Step, w int) dp.Band {
+	n, m := b.z.Len(), b.e.Len()
+	from := make([]int, n+1)
+	to := make([]int, n+1)
+	for i := range from {
+		from[i] = m
+		to[i] = 0
+	}
+	mark := func(i, j int) {
+		if i < 0 || i > n {
+			return
+		}
+		if j < from[i] {
+			from[i] = j
+		}
+		if j > to[i] {
+			to[i] = j
+		}
+	}
+	mark(0, 0)
+	for _, s := range path {
+		i0, j0 := s.I-b.z.Start, s.J-b.e.Start
+		for di := 0; di <= s.DI; di++ {
+			mark(i0+di, j0)
+			mark(i0+di, j0+s.DJ)
+		}
+	}
+	mark(n, m)
+	// Rows the path never visited (cannot happen for a full path) inherit.
+	for i := 1; i <= n; i++ {
+		if from[i] > to[i] {
+			from[i], to[i] = to[i-1], to[i-1]
+		}
+	}
+	return dp.BandAround(n, m, w, from, to)
+}
+
+// center returns the band centre for block b: through the sure anchors
+// inside the block, and between them along equal cumulative length.
+func (r *run) center(b block) func(i int) float64 {
+	type pt struct{ i, j float64 }
+	pts := []pt{{0, 0}}
+	for _, p := range r.chain {
+		if p[0] >= b.z.Start && p[0] < b.z.End && p[1] >= b.e.Start && p[1] < b.e.End {
+			pts = append(pts, pt{float64(p[0]-b.z.Start) + 0.5, float64(p[1]-b.e.Start) + 0.5})
+		}
+	}
+	n, m := b.z.Len(), b.e.Len()
+	pts = append(pts, pt{float64(n), float64(m)})
+	zc := func(x float64) float64 { return interp(r.zcum, float64(b.z.Start)+x) }
+	ec := func(x float64) float64 { return interp(r.ecum, float64(b.e.Start)+x) }
+	k := 0
+	return func(i int) float64 {
+		x := float64(i)
+		for k > 0 && pts[k].i > x {
+			k--
+		}
+		for k+1 < len(pts)-1 && pts[k+1].i <= x {
+			k++
+		}
+		a, c := pts[k], pts[k+1]
+		za, zb := zc(a.i), zc(c.i)
+		f := 0.0
+		if zb > za {
+			f = (zc(x) - za) / (zb - za)
+		}
+		ea, eb := ec(a.j), ec(c.j)
+		target := ea + f*(eb-ea)
+		// Invert the English cumulative length between a.j and c.j.
+		lo, hi := a.j, c.j
+		for it := 0; it < 30 && hi-lo > 0.01; it++ {
+			mid := (lo + hi) / 2
+			if ec(mid) < target {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		return (lo + hi) / 2
+	}
+}
+
+// interp evaluates the piecewise-linear cumulative array at fractional x.
+func interp(cum []float64, x float64) float64 {
+	if x <= 0 {
+		return cum[0]
+	}
+	n := len(cum) - 1
+	if x >= float64(n) {
+		return cum[n]
+	}
+	k := int(x)
+	f := x - float64(k)
+	return cum[k] + f*(cum[k+1]-cum[k])
+}
+
+// evidence lists what the scorers matched inside a bead (nil if none can).
+func (r *run) evidence(b Bead) []sentEvidence {
+	var ev []sentEvidence
+	for _, s := range r.scorings {
+		if e, ok := s.(interface{ evidenceIn(zh, en Range) []sentEvidence }); ok {
+			ev = append(ev, e.evidenceIn(b.ZH, b.EN)...)
+		}
+	}
+	return ev
+}

@@ -1,0 +1,351 @@
+package align
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// anchorTok is one anchor found in a sentence: a number, date, Latin token,
+// section marker or quote, with a key equal on both sides when the meaning
+// is equal.
+type anchorTok struct {
+	Kind, Key  string
+	Start, End int     // byte offsets in the sentence
+	Base       float64 // per-kind base weight
+}
+
+// AnchorScorer rewards beads whose two sides share anchors (numbers by
+// value, dates, ordinals, Latin tokens, section markers, quotes), weighted
+// by rarity in the document pair: a match gains more than a miss costs,
+// because English often states numbers the Chinese leaves implicit. The
+// zero value is ready to use.
+type AnchorScorer struct {
+	// Gain is the reward in nats per unit of matched weight (0: 2.5).
+	Gain float64
+	// Miss is the cost in nats per unit of unmatched weight (0: 0.6).
+	Miss float64
+}
+
+// Name returns "anchors".
+func (AnchorScorer) Name() string { return "anchors" }
+
+type anchorScoring struct {
+	gain, miss float64
+	zh, en     [][]akey // per sentence, keys present in both documents
+	ztok, etok [][]anchorTok
+	nz, ne     int
+	chain      [][2]int
+}
+
+// akey is a document-level anchor key id with its weight.
+type akey struct {
+	id int
+	w  float64
+}
+
+// Prepare extracts the anchors of every unit, keeps the keys present on both
+// sides and weighs them by rarity.
+func (as AnchorScorer) Prepare(zh, en []string) Scoring {
+	s := &anchorScoring{gain: as.Gain, miss: as.Miss, nz: len(zh), ne: len(en)}
+	if s.gain == 0 {
+		s.gain = 2.5
+	}
+	if s.miss == 0 {
+		s.miss = 0.6
+	}
+	s.ztok = make([][]anchorTok, len(zh))
+	s.etok = make([][]anchorTok, len(en))
+	zdf := map[string]int{}
+	edf := map[string]int{}
+	zcount := map[string]int{}
+	ecount := map[string]int{}
+	base := map[string]float64{}
+	for i, t := range zh {
+		s.ztok[i] = anchorsZH(t)
+		seen := map[string]bool{}
+		for _, a := range s.ztok[i] {
+			zcount[a.Key]++
+			base[a.Key] = a.Base
+			if !seen[a.Key] {
+				seen[a.Key] = true
+				zdf[a.Key]++
+			}
+		}
+	}
+	for j, t := range en {
+		s.etok[j] = anchorsEN(t)
+		seen := map[string]bool{}
+		for _, a := range s.etok[j] {
+			ecount[a.Key]++
+			if !seen[a.Key] {
+				seen[a.Key] = true
+				edf[a.Key]++
+			}
+		}
+	}
+	ids := map[string]int{}
+	weight := map[string]float64{}
+	n := float64(len(zh) + len(en) + 2)
+	for k, dz := range zdf {
+		de := edf[k]
+		if de == 0 {
+			continue
+		}
+		ids[k] = len(ids)
+		// Rarity: log of the inverse document frequency, in [0.3, 1].
+		r := math.Log(n/float64(dz+de)) / math.Log(n/2)
+		weight[k] = base[k] * math.Max(0.3, math.Min(1, r))
+	}
+	conv := func(toks []anchorTok) []akey {
+		var out []akey
+		for _, a := range toks {
+			if id, ok := ids[a.Key]; ok {
+				out = append(out, akey{id, weight[a.Key]})
+			}
+		}
+		sort.Slice(out, func(x, y int) bool { return out[x].id < out[y].id })
+		return out
+	}
+	s.zh = make([][]akey, len(zh))
+	s.en = make([][]akey, len(en))
+	for i := range zh {
+		s.zh[i] = conv(s.ztok[i])
+	}
+	for j := range en {
+		s.en[j] = conv(s.etok[j])
+	}
+	s.chain = sureAnchors(s.ztok, s.etok, zcount, ecount, ids)
+	return s
+}
+
+// match returns the matched and unmatched anchor weight of a bead.
+func (s *anchorScoring) match(zh, en Range) (m, u float64) {
+	nz, ne := 0, 0
+	for i := zh.Start; i < zh.End; i++ {
+		nz += len(s.zh[i])
+	}
+	for j := en.Start; j < en.End; j++ {
+		ne += len(s.en[j])
+	}
+	if nz == 0 && ne == 0 {
+		return 0, 0
+	}
+	var zk, ek []akey
+	if zh.Len() == 1 {
+		zk = s.zh[zh.Start]
+	} else {
+		zk = make([]akey, 0, nz)
+		for i := zh.Start; i < zh.End; i++ {
+			zk = append(zk, s.zh[i]...)
+		}
+		sort.Slice(zk, func(x, y int) bool { return zk[x].id < zk[y].id })
+	}
+	if en.Len() == 1 {
+		ek = s.en[en.Start]
+	} else {
+		ek = make([]akey, 0, ne)
+		for j := en.Start; j < en.End; j++ {
+			ek = append(ek, s.en[j]...)
+		}
+		sort.Slice(ek, func(x, y int) bool { return ek[x].id < ek[y].id })
+	}
+	a, b := 0, 0
+	for a < len(zk) && b < len(ek) {
+		switch {
+		case zk[a].id == ek[b].id:
+			m += zk[a].w
+			a++
+			b++
+		case zk[a].id < ek[b].id:
+			u += zk[a].w
+			a++
+		default:
+			u += ek[b].w
+			b++
+		}
+	}
+	for ; a < len(zk); a++ {
+		u += zk[a].w
+	}
+	for ; b < len(ek); b++ {
+		u += ek[b].w
+	}
+	return m, u
+}
+
+func (s *anchorScoring) Cost(zh, en Range) float64 {
+	if zh.Len() == 0 || en.Len() == 0 {
+		return 0 // an omission neither gains nor misses anchors
+	}
+	m, u := s.match(zh, en)
+	return -s.gain*m + s.miss*u
+}
+
+func (s *anchorScoring) Similarity(zh, en Range) (float64, float64) {
+	m, u := s.match(zh, en)
+	if m+u == 0 {
+		return 0, 0
+	}
+	return m / (m + u), math.Min(1, m+u)
+}
+
+// Chain returns the sure anchor pairs (Chinese unit, English unit), in
+// order: both indices increase.
+func (s *anchorScoring) Chain() [][2]int { return s.chain }
+
+// Evidence lists the anchors matched inside a bead.
+func (s *anchorScoring) evidenceIn(zh, en Range) []sentEvidence {
+	type loc struct {
+		sent int
+		t    anchorTok
+	}
+	ez := map[string][]loc{}
+	for j := en.Start; j < en.End; j++ {
+		for _, t := range s.etok[j] {
+			ez[t.Key] = append(ez[t.Key], loc{j, t})
+		}
+	}
+	var out []sentEvidence
+	for i := zh.Start; i < zh.End; i++ {
+		for _, t := range s.ztok[i] {
+			l := ez[t.Key]
+			if len(l) == 0 {
+				continue
+			}
+			e := l[0]
+			ez[t.Key] = l[1:]
+			out = append(out, sentEvidence{Kind: t.Kind, ZHSent: i, ENSent: e.sent,
+				ZHStart: t.Start, ZHEnd: t.End, ENStart: e.t.Start, ENEnd: e.t.End})
+		}
+	}
+	return out
+}
+
+// sureAnchors finds the monotone chain of sure anchors: keys that occur at
+// most twice, as often in Chinese as in English, mapped to runes and matched
+// with go-diff (crossing matches are dropped by the diff).
+func sureAnchors(ztok, etok [][]anchorTok, zc, ec map[string]int, ids map[string]int) [][2]int {
+	runeOf := map[string]rune{}
+	next := rune(0xE000) // private use area
+	type occ struct{ sent int }
+	var zr, er []rune
+	var zs, es []int
+	for i, ts := range ztok {
+		for _, t := range ts {
+			if _, ok := ids[t.Key]; !ok || zc[t.Key] != ec[t.Key] || zc[t.Key] > 2 || t.Base < 0.5 {
+				continue
+			}
+			r, ok := runeOf[t.Key]
+			if !ok {
+				r = next
+				next++
+				if next == 0xF900 {
+					next = 0xF0000
+				}
+				runeOf[t.Key] = r
+			}
+			zr = append(zr, r)
+			zs = append(zs, i)
+		}
+	}
+	for j, ts := range etok {
+		for _, t := range ts {
+			r, ok := runeOf[t.Key]
+			if !ok || zc[t.Key] != ec[t.Key] {
+				continue
+			}
+			er = append(er, r)
+			es = append(es, j)
+		}
+	}
+	if len(zr) == 0 || len(er) == 0 {
+		return nil
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffMainRunes(zr, er, false)
+	var out [][2]int
+	a, b := 0, 0
+	for _, d := range diffs {
+		k := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			for x := 0; x < k; x++ {
+				p := [2]int{zs[a+x], es[b+x]}
+				if len(out) == 0 || (p[0] >= out[len(out)-1][0] && p[1] >= out[len(out)-1][1]) {
+					if len(out) > 0 && p == out[len(out)-1] {
+						continue
+					}
+					out = append(out, p)
+				}
+			}
+			a += k
+			b += k
+		case diffmatchpatch.DiffDelete:
+			a += k
+		case diffmatchpatch.DiffInsert:
+			b += k
+		}
+	}
+	return out
+}
+
+// sureChain returns the sure anchor chain of the first scoring that has one.
+func sureChain(ss []Scoring, n, m int) [][2]int {
+	for _, s := range ss {
+		if c, ok := s.(interface{ Chain() [][2]int }); ok {
+			return c.Chain()
+		}
+	}
+	return nil
+}
+
+// Placeholder extraction until internal/anchor lands: Arabic numbers by
+// value and Latin tokens.
+var anchorsZH = func(s string) []anchorTok { return simpleAnchors(s, true) }
+var anchorsEN = func(s string) []anchorTok { return simpleAnchors(s, false) }
+
+func simpleAnchors(s string, zh bool) []anchorTok {
+	var out []anchorTok
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			j := i
+			var b strings.Builder
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || (s[j] == ',' || s[j] == '.') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9') {
+				if s[j] != ',' {
+					b.WriteByte(s[j])
+				}
+				j++
+			}
+			out = append(out, anchorTok{Kind: "number", Key: "n:" + b.String(), Start: i, End: j, Base: 1})
+			i = j
+		case zh && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'):
+			j := i
+			for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+				j++
+			}
+			if j-i >= 2 {
+				out = append(out, anchorTok{Kind: "latin", Key: "l:" + strings.ToLower(s[i:j]), Start: i, End: j, Base: 0.8})
+			}
+			i = j
+		case !zh && (c >= 'A' && c <= 'Z'):
+			j := i
+			for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+				j++
+			}
+			if j-i >= 2 {
+				out = append(out, anchorTok{Kind: "latin", Key: "l:" + strings.ToLower(s[i:j]), Start: i, End: j, Base: 0.8})
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return out
+}
