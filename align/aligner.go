@@ -610,7 +610,9 @@ func interp(cum []float64, x float64) float64 {
 func (r *run) evidence(b Bead) []sentEvidence {
 	var ev []sentEvidence
 	for _, s := range r.scorings {
-		if e, ok := s.(interface{ evidenceIn(zh, en Range) []sentEvidence }); ok {
+		if e, ok := s.(interface {
+			evidenceIn(zh, en Range) []sentEvidence
+		}); ok {
 			ev = append(ev, e.evidenceIn(b.ZH, b.EN)...)
 		}
 	}
