@@ -1,0 +1,567 @@
+package tmx
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// TU is one translation unit read from a TMX file.
+type TU struct {
+	TUID     string    // the tuid attribute, if any
+	SrcLang  string    // the tu's own srclang attribute, if any
+	Props    []Prop    // <prop> children, in order
+	Notes    []string  // <note> children, in order
+	Variants []Variant // <tuv> children, in order
+	Line     int       // line of the <tu> start tag (1-based)
+}
+
+// Variant is one <tuv>: a language's text of a TU.
+type Variant struct {
+	Lang  string // xml:lang (TMX 1.4) or lang (TMX 1.1–1.3), as written
+	Text  string // the text of <seg>, inline codes removed (see the package manual)
+	Codes int    // number of inline code elements (bpt, ept, ph, it, ut) whose code text was left out
+	Props []Prop
+	Notes []string
+}
+
+// Prop is a <prop type="…">value</prop>.
+type Prop struct {
+	Type, Value string
+}
+
+// Prop returns the value of the first prop of type typ, and whether there is one.
+func (tu TU) Prop(typ string) (string, bool) {
+	for _, p := range tu.Props {
+		if p.Type == typ {
+			return p.Value, true
+		}
+	}
+	return "", false
+}
+
+// Variant returns the first variant whose language has the same primary
+// subtag as lang ("zh-CN" matches "zh", "zh-TW", "ZH_cn"), compared without
+// regard to case, and whether there is one.
+func (tu TU) Variant(lang string) (Variant, bool) {
+	want := primary(lang)
+	for _, v := range tu.Variants {
+		if primary(v.Lang) == want {
+			return v, true
+		}
+	}
+	return Variant{}, false
+}
+
+// primary returns the lower-cased primary language subtag of a language
+// code, splitting at '-' or '_'.
+func primary(code string) string {
+	if i := strings.IndexAny(code, "-_"); i >= 0 {
+		code = code[:i]
+	}
+	return strings.ToLower(code)
+}
+
+// FileHeader is the <header> of a TMX file as read, attributes verbatim.
+type FileHeader struct {
+	Version             string // the tmx element's version attribute
+	CreationTool        string
+	CreationToolVersion string
+	SegType             string
+	OTMF                string
+	AdminLang           string
+	SrcLang             string
+	DataType            string
+	CreationDate        string
+	Props               []Prop
+	Notes               []string
+}
+
+// SyntaxError is an error in a TMX file, with its position.
+type SyntaxError struct {
+	Line   int   // 1-based line in the (decoded) input
+	Offset int64 // byte offset in the decoded UTF-8 input
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("tmx: line %d (byte %d): %s", e.Line, e.Offset, e.Msg)
+}
+
+// Reader reads TUs from a TMX document one at a time, without holding the
+// whole file in memory. It accepts TMX 1.1 to 1.4, xml:lang or lang,
+// UTF-8 (with or without BOM) and UTF-16 (with a BOM, or detected from the
+// leading "<"), and any other encoding named in the XML declaration that
+// golang.org/x/text/encoding/htmlindex knows.
+type Reader struct {
+	d       *xml.Decoder
+	hdr     FileHeader
+	inBody  bool
+	done    bool
+	started bool
+	err     error
+}
+
+// NewReader returns a Reader that reads the TMX document r.
+func NewReader(r io.Reader) *Reader {
+	tr := &Reader{}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4)
+	var in io.Reader = br
+	decoded := false
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}), bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		in = transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder()))
+		decoded = !bytes.HasPrefix(head, []byte{0xEF})
+	case bytes.HasPrefix(head, []byte{'<', 0}):
+		in = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Reader(br)
+		decoded = true
+	case bytes.HasPrefix(head, []byte{0, '<'}):
+		in = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder().Reader(br)
+		decoded = true
+	}
+	tr.d = xml.NewDecoder(in)
+	tr.d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+		l := strings.ToLower(strings.TrimSpace(label))
+		if decoded || l == "utf-8" || l == "utf8" {
+			return input, nil
+		}
+		if strings.HasPrefix(l, "utf-16") {
+			return nil, fmt.Errorf("encoding %q declared but the file has no UTF-16 byte order mark", label)
+		}
+		e, err := htmlindex.Get(l)
+		if err != nil {
+			return nil, fmt.Errorf("unknown encoding %q", label)
+		}
+		return e.NewDecoder().Reader(input), nil
+	}
+	return tr
+}
+
+// errorf makes a SyntaxError at the decoder's current position.
+func (r *Reader) errorf(format string, args ...any) error {
+	line, _ := r.d.InputPos()
+	return &SyntaxError{Line: line, Offset: r.d.InputOffset(), Msg: fmt.Sprintf(format, args...)}
+}
+
+// token returns the next token, converting XML syntax errors and an
+// unexpected end of file into SyntaxErrors.
+func (r *Reader) token() (xml.Token, error) {
+	t, err := r.d.Token()
+	if err == nil {
+		return t, nil
+	}
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return nil, &SyntaxError{Line: se.Line, Offset: r.d.InputOffset(), Msg: se.Msg}
+	}
+	if err == io.EOF {
+		return nil, r.errorf("unexpected end of file")
+	}
+	return nil, r.errorf("%v", err)
+}
+
+// Header reads up to the start of <body> if needed and returns the header.
+func (r *Reader) Header() (FileHeader, error) {
+	if err := r.begin(); err != nil {
+		return r.hdr, err
+	}
+	return r.hdr, nil
+}
+
+// begin reads the prolog, <tmx>, <header> and the <body> start tag.
+func (r *Reader) begin() error {
+	if r.err != nil {
+		return r.err
+	}
+	if r.started {
+		return nil
+	}
+	r.started = true
+	// root element
+	for {
+		t, err := r.d.Token()
+		if err == io.EOF {
+			r.err = r.errorf("no <tmx> element")
+			return r.err
+		}
+		if err != nil {
+			_, r.err = r.tokenErr(err)
+			return r.err
+		}
+		if se, ok := t.(xml.StartElement); ok {
+			if se.Name.Local != "tmx" {
+				r.err = r.errorf("root element is <%s>, not <tmx>", se.Name.Local)
+				return r.err
+			}
+			r.hdr.Version = attr(se, "version")
+			break
+		}
+		if cd, ok := t.(xml.CharData); ok && len(bytes.TrimSpace(cd)) > 0 {
+			r.err = r.errorf("text before the <tmx> element")
+			return r.err
+		}
+	}
+	// header and body
+	for {
+		t, err := r.token()
+		if err != nil {
+			r.err = err
+			return err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "header":
+				if err := r.readHeader(t); err != nil {
+					r.err = err
+					return err
+				}
+			case "body":
+				r.inBody = true
+				return nil
+			default:
+				if err := r.d.Skip(); err != nil {
+					_, r.err = r.tokenErr(err)
+					return r.err
+				}
+			}
+		case xml.EndElement:
+			// </tmx> without a body: an empty memory.
+			r.done = true
+			return r.finish()
+		}
+	}
+}
+
+func (r *Reader) tokenErr(err error) (xml.Token, error) {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return nil, &SyntaxError{Line: se.Line, Offset: r.d.InputOffset(), Msg: se.Msg}
+	}
+	return nil, r.errorf("%v", err)
+}
+
+func attr(se xml.StartElement, name string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// langAttr returns xml:lang, or else lang.
+func langAttr(se xml.StartElement) string {
+	lang := ""
+	for _, a := range se.Attr {
+		if a.Name.Local != "lang" {
+			continue
+		}
+		switch a.Name.Space {
+		case "xml", "http://www.w3.org/XML/1998/namespace":
+			return a.Value
+		case "":
+			lang = a.Value
+		}
+	}
+	return lang
+}
+
+func (r *Reader) readHeader(se xml.StartElement) error {
+	h := &r.hdr
+	h.CreationTool = attr(se, "creationtool")
+	h.CreationToolVersion = attr(se, "creationtoolversion")
+	h.SegType = attr(se, "segtype")
+	h.OTMF = attr(se, "o-tmf")
+	h.AdminLang = attr(se, "adminlang")
+	h.SrcLang = attr(se, "srclang")
+	h.DataType = attr(se, "datatype")
+	h.CreationDate = attr(se, "creationdate")
+	for {
+		t, err := r.token()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "prop":
+				v, _, err := r.text()
+				if err != nil {
+					return err
+				}
+				h.Props = append(h.Props, Prop{attr(t, "type"), v})
+			case "note":
+				v, _, err := r.text()
+				if err != nil {
+					return err
+				}
+				h.Notes = append(h.Notes, v)
+			default:
+				if err := r.d.Skip(); err != nil {
+					_, err = r.tokenErr(err)
+					return err
+				}
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// Next returns the next TU. At the end of the body it checks the rest of
+// the document and returns io.EOF. Errors are sticky and carry the line and
+// byte offset (*SyntaxError for problems in the file).
+func (r *Reader) Next() (TU, error) {
+	if err := r.begin(); err != nil {
+		return TU{}, err
+	}
+	if r.done {
+		return TU{}, io.EOF
+	}
+	for {
+		t, err := r.token()
+		if err != nil {
+			r.err = err
+			return TU{}, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if t.Name.Local != "tu" {
+				if err := r.d.Skip(); err != nil {
+					_, r.err = r.tokenErr(err)
+					return TU{}, r.err
+				}
+				continue
+			}
+			line, _ := r.d.InputPos()
+			tu, err := r.readTU(t)
+			if err != nil {
+				r.err = err
+				return TU{}, err
+			}
+			tu.Line = line
+			return tu, nil
+		case xml.EndElement: // </body>
+			r.done = true
+			// rest of <tmx>
+			for {
+				t, err := r.token()
+				if err != nil {
+					r.err = err
+					return TU{}, err
+				}
+				if _, ok := t.(xml.EndElement); ok {
+					break
+				}
+				if se, ok := t.(xml.StartElement); ok {
+					if err := r.d.Skip(); err != nil {
+						_, r.err = r.tokenErr(err)
+						return TU{}, r.err
+					}
+					_ = se
+				}
+			}
+			if err := r.finish(); err != nil {
+				return TU{}, err
+			}
+			return TU{}, io.EOF
+		}
+	}
+}
+
+// finish reads after </tmx>: only comments, processing instructions and
+// white space may follow.
+func (r *Reader) finish() error {
+	for {
+		t, err := r.d.Token()
+		if err == io.EOF {
+			r.err = io.EOF
+			return nil
+		}
+		if err != nil {
+			_, r.err = r.tokenErr(err)
+			return r.err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			r.err = r.errorf("element <%s> after </tmx>", t.Name.Local)
+			return r.err
+		case xml.CharData:
+			if len(bytes.TrimSpace(t)) > 0 {
+				r.err = r.errorf("text after </tmx>")
+				return r.err
+			}
+		}
+	}
+}
+
+func (r *Reader) readTU(se xml.StartElement) (TU, error) {
+	tu := TU{TUID: attr(se, "tuid"), SrcLang: attr(se, "srclang")}
+	for {
+		t, err := r.token()
+		if err != nil {
+			return tu, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "prop":
+				v, _, err := r.text()
+				if err != nil {
+					return tu, err
+				}
+				tu.Props = append(tu.Props, Prop{attr(t, "type"), v})
+			case "note":
+				v, _, err := r.text()
+				if err != nil {
+					return tu, err
+				}
+				tu.Notes = append(tu.Notes, v)
+			case "tuv":
+				v, err := r.readTUV(t)
+				if err != nil {
+					return tu, err
+				}
+				tu.Variants = append(tu.Variants, v)
+			default:
+				if err := r.d.Skip(); err != nil {
+					_, err = r.tokenErr(err)
+					return tu, err
+				}
+			}
+		case xml.EndElement:
+			return tu, nil
+		}
+	}
+}
+
+func (r *Reader) readTUV(se xml.StartElement) (Variant, error) {
+	v := Variant{Lang: langAttr(se)}
+	for {
+		t, err := r.token()
+		if err != nil {
+			return v, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "prop":
+				s, _, err := r.text()
+				if err != nil {
+					return v, err
+				}
+				v.Props = append(v.Props, Prop{attr(t, "type"), s})
+			case "note":
+				s, _, err := r.text()
+				if err != nil {
+					return v, err
+				}
+				v.Notes = append(v.Notes, s)
+			case "seg":
+				s, codes, err := r.text()
+				if err != nil {
+					return v, err
+				}
+				v.Text += s
+				v.Codes += codes
+			default:
+				if err := r.d.Skip(); err != nil {
+					_, err = r.tokenErr(err)
+					return v, err
+				}
+			}
+		case xml.EndElement:
+			return v, nil
+		}
+	}
+}
+
+// isCode reports whether an inline element holds native code (formatting
+// markup of the original document) rather than text.
+func isCode(name string) bool {
+	switch name {
+	case "bpt", "ept", "ph", "it", "ut":
+		return true
+	}
+	return false
+}
+
+// text reads the content of the element just opened, up to its end tag.
+// Text directly inside it, inside <hi> and inside <sub> is kept; the code
+// text of bpt, ept, ph, it and ut is left out and the elements counted.
+func (r *Reader) text() (string, int, error) {
+	var b strings.Builder
+	codes := 0
+	// stack of "keep text?" per open element below the one we started in
+	keep := []bool{true}
+	for {
+		t, err := r.token()
+		if err != nil {
+			return "", 0, err
+		}
+		switch t := t.(type) {
+		case xml.CharData:
+			if keep[len(keep)-1] {
+				b.Write(t)
+			}
+		case xml.StartElement:
+			k := keep[len(keep)-1]
+			if isCode(t.Name.Local) {
+				codes++
+				k = false
+			} else if t.Name.Local == "sub" {
+				k = true
+			}
+			keep = append(keep, k)
+		case xml.EndElement:
+			keep = keep[:len(keep)-1]
+			if len(keep) == 0 {
+				return b.String(), codes, nil
+			}
+		}
+	}
+}
+
+// All returns an iterator over the remaining TUs. It stops at the end of
+// the file or at the first error, which it yields with a zero TU.
+func (r *Reader) All() iter.Seq2[TU, error] {
+	return func(yield func(TU, error) bool) {
+		for {
+			tu, err := r.Next()
+			if err == io.EOF {
+				return
+			}
+			if !yield(tu, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// ReadAll reads a whole TMX document.
+func ReadAll(in io.Reader) (FileHeader, []TU, error) {
+	r := NewReader(in)
+	h, err := r.Header()
+	if err != nil {
+		return h, nil, err
+	}
+	var tus []TU
+	for tu, err := range r.All() {
+		if err != nil {
+			return h, tus, err
+		}
+		tus = append(tus, tu)
+	}
+	return h, tus, nil
+}
