@@ -197,4 +197,3 @@ func logTail(x float64) float64 {
 	z2 := z * z
 	return -z2 - math.Log(z*math.SqrtPi) + math.Log1p(-1/(2*z2)+3/(4*z2*z2))
 }
-
