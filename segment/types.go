@@ -68,7 +68,10 @@ func (k Kind) String() string {
 // spans of its sentences, in order, each inside the paragraph span.
 type Paragraph struct {
 	Span
-	Kind      Kind
+	Kind Kind
+	// Line is the 1-based line of the decoded input where the paragraph
+	// starts, so that a reader can find it in the original file.
+	Line      int
 	Sentences []Span
 	// Subs holds, per sentence, the byte offsets (absolute, over Document.Text)
 	// of optional sub-split points inside it, such as after a Chinese "；".
@@ -92,8 +95,24 @@ type Document struct {
 // record that lets a user check that nothing was lost silently.
 type Report struct {
 	Encoding string   // the encoding the input was decoded from, e.g. "utf-8", "gb18030"
+	BOM      bool     // the input started with a byte order mark (removed by decoding)
+	Replaced int      // invalid byte sequences replaced by U+FFFD (Segmenter.ReplaceInvalid)
 	Layout   string   // for bilingual files: "blocks", "interleaved"; empty otherwise
 	Changes  []Change // in input order
+}
+
+// Count returns the number of changes made by the named rule.
+func (r *Report) Count(rule string) int {
+	if r == nil {
+		return 0
+	}
+	n := 0
+	for _, c := range r.Changes {
+		if c.Rule == rule {
+			n++
+		}
+	}
+	return n
 }
 
 // Change is one entry of a Report.

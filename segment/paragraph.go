@@ -1,0 +1,609 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// unit is a paragraph under construction: one or more input lines.
+type unit struct {
+	text        string
+	first, last int  // indexes into the document's lines
+	blanks      int  // blank lines between the previous unit and this one
+	gap         bool // other-language lines lie between the previous unit and this one
+	lang        Lang // script of text
+	kind        Kind
+	dead        bool // merged into the previous unit
+}
+
+// docBuilder turns a document's lines into paragraphs.
+type docBuilder struct {
+	input string // decoded input, for the text of reported joins
+	lines []line
+	lang  Lang
+	on    ruleSet
+	rep   []Change
+}
+
+// closers are the marks that may follow a sentence end and still belong to it.
+const closers = "”’\"'」』）)》〉】]"
+
+func trimClosers(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !strings.ContainsRune(closers, r) && !isHSpace(r) {
+			return s
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+func isTerminator(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '.', '…', '；', ';', '．', '｡', '‼', '⁇', '⁈', '⁉':
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether s ends with sentence-final punctuation,
+// possibly followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(trimClosers(s))
+	return isTerminator(r)
+}
+
+// endsContinuation reports whether s ends with a mark that introduces what
+// follows (a colon, a dash, a comma): such a line is not a title.
+func endsContinuation(s string) bool {
+	s = strings.TrimRightFunc(s, isHSpace)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '：', ':', '—', '，', ',', '、', '-', '–':
+		return true
+	}
+	return false
+}
+
+// hasInnerStop reports whether s holds a sentence end before its last few
+// characters: "。" "！" "？" in Chinese, ". X" "! " "? " in English.
+func hasInnerStop(s string, lang Lang) bool {
+	body := strings.TrimRightFunc(trimClosers(s), func(r rune) bool { return isTerminator(r) })
+	if lang == Chinese {
+		return strings.ContainsAny(body, "。！？!?")
+	}
+	for i := 0; i+2 < len(body); i++ {
+		if c := body[i]; (c == '.' || c == '!' || c == '?') && body[i+1] == ' ' {
+			n := body[i+2]
+			if n >= 'A' && n <= 'Z' || n == '"' {
+				// Not an initial ("J. Smith") or a short abbreviation.
+				j := i
+				for j > 0 && body[j-1] != ' ' {
+					j--
+				}
+				if i-j >= 3 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// isShortLine says whether s is short enough to be a title in lang.
+func isShortLine(s string, lang Lang) bool {
+	if lang == English {
+		return len(s) <= 200 && wordCount(s) <= 25
+	}
+	return runeLen(s) <= 40
+}
+
+// titleish is the loose test used for joining title lines: short, no
+// sentence end anywhere.
+func titleish(s string, lang Lang) bool {
+	return isShortLine(s, lang) && !endsSentence(s) && !hasInnerStop(s, lang)
+}
+
+// stripBrackets removes one pair of enclosing brackets.
+func stripBrackets(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}} {
+		if strings.HasPrefix(s, p[0]) && strings.HasSuffix(s, p[1]) && len(s) > len(p[0])+len(p[1]) {
+			return strings.TrimSpace(s[len(p[0]) : len(s)-len(p[1])]), true
+		}
+	}
+	return s, false
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// isDate recognises a line that is only a date (possibly bracketed, possibly
+// with a place): "（2022年10月20日）", "(October 20, 2022)",
+// "25 September, 2003", "Beijing, 20 October 2022".
+func isDate(s string) bool {
+	s, _ = stripBrackets(s)
+	if s == "" || len(s) > 80 {
+		return false
+	}
+	if strings.ContainsRune(s, '年') || strings.ContainsRune(s, '月') {
+		hasYear, hasMonthDay := false, false
+		for _, r := range s {
+			switch {
+			case r == '年':
+				hasYear = true
+			case r == '月' || r == '日' || r == '号':
+				hasMonthDay = true
+			case r >= '0' && r <= '9', r >= '０' && r <= '９', strings.ContainsRune("〇零一二三四五六七八九十", r),
+				r == ' ', r == ':', r == '：', r == '-', r == '.', r == '/', r == 0x3000:
+			default:
+				return false
+			}
+		}
+		return hasYear && hasMonthDay || hasMonthDay && runeLen(s) <= 10
+	}
+	month, num, other := 0, 0, 0
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == 0xA0 }) {
+		w := strings.ToLower(strings.TrimSuffix(f, "."))
+		switch {
+		case months[w]:
+			month++
+		case isDayOrYear(w):
+			num++
+		default:
+			other++
+		}
+	}
+	return month == 1 && num >= 1 && num <= 2 && other <= 2
+}
+
+func isDayOrYear(w string) bool {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	if w == "" || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	deptSuffixZh = []string{"委员会", "办公厅", "办公室", "新华社", "通讯社", "大使馆", "领事馆", "代表处", "研究院", "研究所", "中心", "政府", "部", "局", "署", "委", "社", "院"}
+	deptWordsEn  = []string{"Department", "Ministry", "Office", "Committee", "Bureau", "Agency", "Commission", "Council", "Embassy", "Xinhua", "Secretariat", "Administration"}
+)
+
+// isDept recognises a department or source line: short, no sentence end,
+// naming an office ("中共中央对外联络部", "International Department of …").
+func isDept(s string, lang Lang) bool {
+	inner, _ := stripBrackets(s)
+	if inner == "" || endsSentence(inner) || endsContinuation(inner) {
+		return false
+	}
+	if lang == English {
+		if wordCount(inner) > 16 {
+			return false
+		}
+		for _, w := range deptWordsEn {
+			if strings.Contains(inner, w) {
+				return true
+			}
+		}
+		return false
+	}
+	if runeLen(inner) > 30 || strings.ContainsAny(inner, "，。！？；,") {
+		return false
+	}
+	for _, suf := range deptSuffixZh {
+		if strings.HasSuffix(inner, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutSectionLabel reports whether s starts with a section or list label:
+// "一、" "（一）" "(一)" "第一章" "1." "1、" "①" "I." "II." "Chapter".
+func cutSectionLabel(s string) (rest string, ok bool) {
+	if r, ok := cutNumberMarker(s); ok {
+		return r, true
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	isCN := func(r rune) bool { return strings.ContainsRune("一二三四五六七八九十百〇零", r) }
+	switch {
+	case isCN(r):
+		i := n
+		for i < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[i:])
+			if !isCN(r2) {
+				break
+			}
+			i += n2
+		}
+		if strings.HasPrefix(s[i:], "、") {
+			return s[i+len("、"):], true
+		}
+	case r == '（' || r == '(':
+		i := n
+		for i < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[i:])
+			if !isCN(r2) && !(r2 >= '0' && r2 <= '9') {
+				break
+			}
+			i += n2
+		}
+		if i > n && i-n <= 9 {
+			if strings.HasPrefix(s[i:], "）") {
+				return strings.TrimLeftFunc(s[i+len("）"):], isHSpace), true
+			}
+			if strings.HasPrefix(s[i:], ")") {
+				return strings.TrimLeftFunc(s[i+1:], isHSpace), true
+			}
+		}
+	case r == '第':
+		i := n
+		for i < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[i:])
+			if !isCN(r2) && !(r2 >= '0' && r2 <= '9') {
+				break
+			}
+			i += n2
+		}
+		if r3, n3 := utf8.DecodeRuneInString(s[i:]); i > n && strings.ContainsRune("章节部篇条", r3) {
+			return strings.TrimLeftFunc(s[i+n3:], isHSpace), true
+		}
+	case r >= 0x2160 && r <= 0x216F: // Ⅰ Ⅱ …
+		rest := strings.TrimLeft(s[n:], ".．、 ")
+		return rest, len(rest) < len(s[n:])
+	case r == 'I' || r == 'V' || r == 'X':
+		i := 0
+		for i < len(s) && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X') && i < 5 {
+			i++
+		}
+		if strings.HasPrefix(s[i:], ". ") {
+			return s[i+2:], true
+		}
+	case r == 'C':
+		if strings.HasPrefix(s, "Chapter ") {
+			return s[len("Chapter "):], true
+		}
+	}
+	return s, false
+}
+
+// classify sets the kind of a unit from its text alone (Foreign is set by
+// the caller). head says whether the unit lies before the first body
+// paragraph; nearDate whether a neighbour is a date.
+func classify(s string, lang Lang, head, nearDate bool) Kind {
+	if isDate(s) {
+		return Dateline
+	}
+	_, bracketed := stripBrackets(s)
+	if isDept(s, lang) && (head || nearDate || bracketed) {
+		return Dateline
+	}
+	if endsSentence(s) || endsContinuation(s) || hasInnerStop(s, lang) || !isShortLine(s, lang) {
+		return Body
+	}
+	if _, ok := cutSectionLabel(s); ok {
+		return Heading
+	}
+	return Title
+}
+
+// isWrapped decides whether an English document is hard-wrapped: most of
+// its blank-line separated blocks have several lines, and the lines inside
+// blocks mostly end without sentence punctuation.
+func isWrapped(lines []line) bool {
+	blocks, multi, inner, open := 0, 0, 0, 0
+	n := 0
+	flush := func() {
+		if n > 0 {
+			blocks++
+			if n > 1 {
+				multi++
+			}
+		}
+		n = 0
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.dropped {
+			continue
+		}
+		if l.text == "" {
+			flush()
+			continue
+		}
+		if n > 0 {
+			inner++
+			if !endsSentence(lines[prevText(lines, i)].text) {
+				open++
+			}
+		}
+		n++
+	}
+	flush()
+	return blocks >= 2 && 2*multi > blocks && 10*open >= 7*inner
+}
+
+func prevText(lines []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if !lines[j].dropped {
+			return j
+		}
+	}
+	return i
+}
+
+// standsAlone says whether a line of wrapped text must be its own paragraph.
+func standsAlone(s string, lang Lang) bool {
+	if isDate(s) || isDept(s, lang) {
+		return true
+	}
+	_, ok := cutSectionLabel(s)
+	return ok && !endsSentence(s) && isShortLine(s, lang)
+}
+
+// sepText returns the input between the end of line a and the start of line
+// b (line endings and blank lines), for the record of a join.
+func (d *docBuilder) sepText(a, b int) string {
+	la, lb := &d.lines[a], &d.lines[b]
+	from, to := la.off+len(la.raw), lb.off
+	if from <= to && to <= len(d.input) {
+		return d.input[from:to]
+	}
+	return la.end
+}
+
+func (d *docBuilder) join(u *unit, v *unit, sep, rule, note string) {
+	la := &d.lines[u.last]
+	d.rep = append(d.rep, Change{Rule: rule, Line: la.no, Offset: la.off + len(la.raw), Old: d.sepText(u.last, v.first), New: sep, Note: note})
+	u.text += sep + v.text
+	u.last = v.last
+	v.dead = true
+}
+
+// units builds the candidate paragraphs: one per line, or one per block of
+// lines in hard-wrapped English.
+func (d *docBuilder) units() []unit {
+	wrapped := d.lang == English && d.on[RuleUnwrap] && isWrapped(d.lines)
+	var us []unit
+	blanks, gap := 0, false
+	open := false // the last unit may take the next line (wrapped mode)
+	for i := range d.lines {
+		l := &d.lines[i]
+		switch {
+		case l.dropped:
+			continue
+		case l.text == "" && l.no == 0: // synthetic: other-language lines were here
+			gap, open = true, false
+			continue
+		case l.text == "":
+			blanks++
+			open = false
+			continue
+		}
+		if wrapped && open && blanks == 0 && !gap && !standsAlone(l.text, d.lang) {
+			u := &us[len(us)-1]
+			d.join(u, &unit{text: l.text, first: i, last: i}, " ", RuleUnwrap, "")
+			continue
+		}
+		us = append(us, unit{text: l.text, first: i, last: i, blanks: blanks, gap: gap})
+		open = wrapped && !standsAlone(l.text, d.lang)
+		blanks, gap = 0, false
+	}
+	return us
+}
+
+// build runs the paragraph rules and returns the units that remain.
+func (d *docBuilder) build() []unit {
+	us := d.units()
+	for i := range us {
+		us[i].lang = DetectLang(us[i].text)
+	}
+	foreign := func(u *unit) bool {
+		return d.on[RuleForeign] && d.lang != Unknown && u.lang != Unknown && u.lang != d.lang
+	}
+	// Rejoin paragraphs broken by page layout.
+	if d.on[RuleBrokenParagraph] {
+		for i := 0; i < len(us); i++ {
+			u := &us[i]
+			if u.dead || foreign(u) {
+				continue
+			}
+			for j := i + 1; j < len(us); j++ {
+				v := &us[j]
+				if v.gap || v.blanks > 2 || foreign(v) || !d.broken(u.text, v.text) {
+					break
+				}
+				sep := ""
+				if d.lang == English {
+					sep = " "
+				}
+				d.join(u, v, sep, RuleBrokenParagraph, "paragraph broken mid-sentence rejoined")
+			}
+		}
+		us = compact(us)
+	}
+	// Kinds, with the head of the document (before the first body paragraph).
+	head := true
+	for i := range us {
+		u := &us[i]
+		nearDate := i > 0 && isDate(us[i-1].text) || i+1 < len(us) && isDate(us[i+1].text)
+		u.kind = classify(u.text, d.lang, head, nearDate)
+		if u.kind == Body {
+			head = false
+		}
+	}
+	// Rejoin a title broken over two or three lines, in the head only.
+	if d.on[RuleTitleJoin] {
+		for i := 0; i < len(us); i++ {
+			u := &us[i]
+			if u.dead || u.kind == Body || u.kind == Dateline || u.kind == Heading || foreign(u) {
+				if u.kind == Body {
+					break
+				}
+				continue
+			}
+			for j, n := i+1, 1; j < len(us) && n < 3; j, n = j+1, n+1 {
+				v := &us[j]
+				if v.blanks > 0 || v.gap || foreign(v) || v.kind == Dateline || v.kind == Heading || !d.titleContinues(u.text, v.text) {
+					break
+				}
+				sep := ""
+				if d.lang == English {
+					sep = " "
+				}
+				d.join(u, v, sep, RuleTitleJoin, "title broken over lines rejoined")
+				u.kind = Title
+			}
+		}
+		us = compact(us)
+	}
+	for i := range us {
+		u := &us[i]
+		if foreign(u) {
+			u.kind = Foreign
+			l := &d.lines[u.first]
+			d.rep = append(d.rep, Change{Rule: RuleForeign, Line: l.no, Offset: l.off,
+				Note: u.lang.name() + " paragraph set apart in a " + d.lang.name() + " document (kind foreign, not aligned)"})
+		}
+	}
+	return us
+}
+
+func (l Lang) name() string {
+	switch l {
+	case Chinese:
+		return "Chinese"
+	case English:
+		return "English"
+	}
+	return "unknown-language"
+}
+
+func compact(us []unit) []unit {
+	out := us[:0]
+	for _, u := range us {
+		if !u.dead {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// broken says whether paragraph a was cut by page layout and b continues it:
+// a is body text (it has a sentence end inside or is long) that stops on a
+// hanzi (a letter or comma in English) without final punctuation, and b
+// starts with a hanzi (a lower-case letter) and is body text, not a title,
+// heading or date.
+func (d *docBuilder) broken(a, b string) bool {
+	if endsSentence(a) || endsContinuation(a) && d.lang == Chinese {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if d.lang == English {
+		if !(unicode.IsLower(last) || last == ',') || !unicode.IsLower(first) {
+			return false
+		}
+		return hasInnerStop(a, English) || len(a) >= 80
+	}
+	if !isHan(last) || !isHan(first) {
+		return false
+	}
+	if !hasInnerStop(a, Chinese) && runeLen(a) < 50 {
+		return false
+	}
+	if _, ok := cutSectionLabel(b); ok || isDate(b) || isDept(b, Chinese) {
+		return false
+	}
+	return classify(b, Chinese, false, false) == Body
+}
+
+var functionWords = map[string]bool{
+	"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "to": true, "with": true,
+	"by": true, "under": true, "over": true, "at": true, "from": true, "a": true, "an": true, "or": true,
+}
+
+// titleContinues says whether title line b continues title line a.
+func (d *docBuilder) titleContinues(a, b string) bool {
+	if !titleish(b, d.lang) || isDate(b) {
+		return false
+	}
+	if _, ok := cutSectionLabel(b); ok {
+		return false
+	}
+	if d.lang == English {
+		first, _ := utf8.DecodeRuneInString(b)
+		if unicode.IsLower(first) {
+			return true
+		}
+		a = strings.TrimRightFunc(a, isHSpace)
+		last, _ := utf8.DecodeLastRuneInString(a)
+		if last == ':' || last == ',' || last == '-' || last == '–' {
+			return true
+		}
+		fs := strings.Fields(a)
+		return len(fs) > 0 && functionWords[strings.ToLower(fs[len(fs)-1])]
+	}
+	first, _ := utf8.DecodeRuneInString(b)
+	if !isHan(first) || runeLen(a)+runeLen(b) > 60 {
+		return false
+	}
+	return titleish(a, Chinese)
+}
+
+// document assembles the Document text and paragraphs from the units and
+// splits the sentences.
+func (d *docBuilder) document(name string, rules *Rules) *Document {
+	us := d.build()
+	doc := &Document{Name: name, Lang: d.lang}
+	size := 0
+	for _, u := range us {
+		size += len(u.text) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	paras := make([]Paragraph, 0, len(us))
+	for i, u := range us {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		start := b.Len()
+		b.WriteString(u.text)
+		paras = append(paras, Paragraph{Span: Span{start, b.Len()}, Kind: u.kind, Line: d.lines[u.first].no})
+	}
+	doc.Text = b.String()
+	for i := range paras {
+		p := &paras[i]
+		lang := d.lang
+		if p.Kind == Foreign {
+			lang = us[i].lang
+		}
+		if lang == Unknown {
+			lang = us[i].lang
+			if lang == Unknown {
+				lang = English
+			}
+		}
+		p.Sentences, p.Subs = SplitSentences(doc.Text, p.Span, lang, rules)
+	}
+	doc.Paragraphs = paras
+	return doc
+}

@@ -1,0 +1,248 @@
+package segment
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Segmenter turns raw files into segmented documents: it decodes, cleans
+// (recording every change in the document's Report), splits a bilingual file
+// into its Chinese and English documents, finds paragraphs and their kinds,
+// and splits sentences with SplitSentences. The zero value detects the
+// encoding, refuses invalid bytes, applies every cleaning rule and uses the
+// default sentence rules: the right settings for Chinese–English press text.
+// A Segmenter is safe for concurrent use if its fields are not changed.
+type Segmenter struct {
+	// Encoding names the input encoding (see Decode): "" detects it;
+	// "utf-8", "utf-16le", "utf-16be", "gb18030", "gbk", "big5".
+	Encoding string
+	// ReplaceInvalid replaces invalid byte sequences by U+FFFD instead of
+	// failing; the Report counts and lists them (rule "invalid-bytes").
+	ReplaceInvalid bool
+	// Disable lists cleaning rules to switch off, by name (see
+	// CleaningRules and the Rule… constants). An unknown name is an error.
+	Disable []string
+	// Rules are the sentence rules passed to SplitSentences; nil selects
+	// the default rules for each language.
+	Rules *Rules
+}
+
+// Error is the error type of the package for problems with an input: it
+// names the file and, where known, the 1-based line and the byte offset in
+// the input. Err says what was wrong and matches the package's sentinel
+// errors with errors.Is.
+type Error struct {
+	File   string // the name given by the caller; may be empty
+	Line   int    // 1-based line, 0 when the error is about the whole input
+	Offset int    // byte offset in the input (valid when Line > 0)
+	Err    error
+}
+
+// Error formats the error as "segment: FILE: line L, byte B: MESSAGE".
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("segment: ")
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteString(": ")
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d, byte %d: ", e.Line, e.Offset)
+	}
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errors reported (wrapped in *Error) for inputs that cannot be segmented.
+var (
+	// ErrEmpty: the input is empty or holds only white space.
+	ErrEmpty = errors.New("no text: the input is empty or blank")
+	// ErrBinary: the input holds NUL bytes or mostly control characters.
+	ErrBinary = errors.New("binary data, not text")
+	// ErrOneLanguage: a file given to Bilingual holds only one language;
+	// the message says which one was found.
+	ErrOneLanguage = errors.New("not a bilingual file")
+)
+
+// prepared is an input after decoding and line cleaning.
+type prepared struct {
+	dec   decoded
+	lines []line
+	rep   []Change // decoding and line-level changes, in input order
+	on    ruleSet
+}
+
+func withFile(err error, name string) error {
+	var e *Error
+	if errors.As(err, &e) {
+		e.File = name
+		return e
+	}
+	return &Error{File: name, Err: err}
+}
+
+func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
+	on, err := newRuleSet(s.Disable)
+	if err != nil {
+		return nil, withFile(err, name)
+	}
+	if len(data) == 0 {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	enc, _ := normEncoding(s.Encoding)
+	utf16 := enc == UTF16LE || enc == UTF16BE || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
+	if !utf16 {
+		if i := bytes.IndexByte(data, 0); i >= 0 {
+			return nil, &Error{File: name, Line: lineAt(data, i), Offset: i, Err: ErrBinary}
+		}
+	}
+	dec, err := decode(data, s.Encoding, s.ReplaceInvalid)
+	if err != nil {
+		return nil, withFile(err, name)
+	}
+	if off, ok := binaryText(dec.text); ok {
+		return nil, &Error{File: name, Line: strings.Count(dec.text[:off], "\n") + 1, Offset: off, Err: ErrBinary}
+	}
+	if isBlankText(dec.text) {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	p := &prepared{dec: dec, on: on}
+	if dec.bom {
+		// Not a cleaning rule: decoding removes the mark; say so.
+		p.rep = append(p.rep, Change{Rule: "bom", Line: 1, Offset: 0, Old: "\uFEFF", Note: "byte order mark of " + displayName(dec.enc) + " removed by decoding"})
+	}
+	p.rep = append(p.rep, dec.changes...)
+	p.lines = splitLines(dec.text, on, &p.rep)
+	for i := range p.lines {
+		cleanLine(&p.lines[i], on, &p.rep)
+	}
+	lineRules(p.lines, on, &p.rep)
+	for i := range p.lines {
+		l := &p.lines[i]
+		if !l.blank() {
+			l.lang = DetectLang(l.text)
+		}
+	}
+	return p, nil
+}
+
+// binaryText reports the offset of the first control character when more
+// than a tenth of the first 64 KiB of text are control characters (other
+// than tab, line feed, carriage return and form feed), or any is NUL.
+func binaryText(text string) (int, bool) {
+	sample := text[:min(len(text), 1<<16)]
+	ctl, n, first := 0, 0, -1
+	for i, r := range sample {
+		n++
+		if r == 0 {
+			return i, true
+		}
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
+			ctl++
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if ctl*10 > n {
+		return first, true
+	}
+	return 0, false
+}
+
+func isBlankText(s string) bool {
+	for _, r := range s {
+		if !(isHSpace(r) || isZeroWidth(r) || r == '\n' || r == '\r' || isControl(r) || r == 0x2028 || r == 0x2029) {
+			return false
+		}
+	}
+	return true
+}
+
+// report assembles a Report from changes, sorted into input order.
+func (p *prepared) report(changes []Change, layout string) *Report {
+	slices.SortStableFunc(changes, func(a, b Change) int { return a.Offset - b.Offset })
+	return &Report{Encoding: p.dec.enc, BOM: p.dec.bom, Replaced: p.dec.replaced, Layout: layout, Changes: changes}
+}
+
+// Monolingual decodes, cleans and segments a file in one language. name
+// labels the document and its errors; lang Unknown detects the language
+// from the share of hanzi and Latin letters. Paragraphs in the other
+// language are kept, with Kind Foreign, and reported.
+func (s *Segmenter) Monolingual(name string, data []byte, lang Lang) (*Document, error) {
+	p, err := s.prepare(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if lang == Unknown {
+		var c scriptCount
+		for i := range p.lines {
+			t := countScripts(p.lines[i].text)
+			c.han += t.han
+			c.latin += t.latin
+		}
+		lang = c.lang()
+	}
+	d := &docBuilder{input: p.dec.text, lines: p.lines, lang: lang, on: p.on}
+	doc := d.document(name, s.Rules)
+	doc.Report = p.report(append(slices.Clip(p.rep), d.rep...), "")
+	return doc, nil
+}
+
+// Bilingual decodes and cleans a file holding a Chinese text and its English
+// translation, splits it into the two documents and segments each. It
+// recognises two layouts, named in Report.Layout: "blocks" (all of one
+// language, then all of the other, as in a press release with its
+// translation appended) and "interleaved" (a paragraph in one language, then
+// its translation, alternating). Each line is assigned a language by its
+// share of hanzi and Latin letters; in the blocks layout a paragraph of the
+// other language inside a block stays in that block's document with Kind
+// Foreign. Each document's Report lists the changes made to its lines.
+//
+// A file that holds only one language (or almost only: the other has less
+// than a sixth of the text) is an error matching ErrOneLanguage that names
+// the language found; the document of that language is returned with it.
+func (s *Segmenter) Bilingual(name string, data []byte) (zh, en *Document, err error) {
+	p, err := s.prepare(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	sp, found := splitBilingual(p.lines)
+	if found != Unknown {
+		d := &docBuilder{input: p.dec.text, lines: p.lines, lang: found, on: p.on}
+		doc := d.document(name, s.Rules)
+		doc.Report = p.report(append(slices.Clip(p.rep), d.rep...), "")
+		other := English
+		if found == English {
+			other = Chinese
+		}
+		err := &Error{File: name, Err: fmt.Errorf("%w: found only %s text, no %s", ErrOneLanguage, found.name(), other.name())}
+		if found == Chinese {
+			return doc, nil, err
+		}
+		return nil, doc, err
+	}
+	docs := [2]*Document{}
+	for k, lang := range [2]Lang{Chinese, English} {
+		lines := sp.linesOf(p.lines, lang)
+		d := &docBuilder{input: p.dec.text, lines: lines, lang: lang, on: p.on}
+		doc := d.document(name, s.Rules)
+		var changes []Change
+		for _, c := range p.rep {
+			if c.Rule == RuleLineEndings || c.Rule == "bom" || sp.ownerOfLine(c.Line) == lang {
+				changes = append(changes, c)
+			}
+		}
+		doc.Report = p.report(append(changes, d.rep...), sp.layout)
+		docs[k] = doc
+	}
+	return docs[0], docs[1], nil
+}
