@@ -1,0 +1,446 @@
+// Package rules is the segmentation rule engine behind package segment: an
+// ordered list of break / no-break rules with SRX 2.0 semantics, evaluated
+// with Go's RE2 regular expressions in linear time.
+//
+// # Semantics
+//
+// A rule has a Before pattern, which must match a piece of text that ends at a
+// candidate position, and an After pattern, which must match a piece of text
+// that starts there. At every position between two characters of the text
+// the rules are tried in order and the first rule whose two patterns both
+// match decides: a break rule cuts the text there, a no-break rule does not.
+// A position no rule matches is not a break. An empty pattern matches
+// everywhere. "^" and "$" refer to the start and end of the whole text that
+// is being segmented (a paragraph), as in SRX.
+//
+// # Cost
+//
+// RE2 has no look-behind, so the engine evaluates Before by matching
+// "(?:Before)$" on a window of text that ends at the position, and After by
+// matching "^(?:After)" on a window that starts there. When the longest
+// possible match of a pattern is bounded (no *, + or {n,}), the window is just
+// large enough and the result is exact. When it is unbounded, the window is
+// MaxContext bytes, so an unbounded pattern sees at most MaxContext bytes of
+// context (documented limit; SRX rule files in practice look at a word or two).
+// Positions are only examined when the character before them can end the
+// Before pattern of some break rule (a set computed from the patterns), so a
+// paragraph without punctuation costs one table look-up per character.
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxContext is the number of bytes of context an unbounded pattern (one
+// with *, + or {n,}) can see on its side of a candidate position.
+const MaxContext = 256
+
+// Rule is one SRX rule.
+type Rule struct {
+	Break  bool   // true: break here; false: do not break here
+	Before string // RE2 pattern that must match text ending at the position
+	After  string // RE2 pattern that must match text starting at the position
+}
+
+// Set is a compiled, ordered list of rules. It is safe for concurrent use.
+type Set struct {
+	groups  []group
+	trig    runeSet // runes that can end a break rule's Before
+	trigAny bool    // some break rule's Before can end in anything (or is nullable)
+	n       int     // number of rules
+}
+
+// group is a run of consecutive rules of the same kind with the same After
+// pattern; their Before patterns are merged into one alternation, which
+// changes nothing under first-match-wins semantics.
+type group struct {
+	brk    bool
+	before side
+	after  side
+}
+
+// side is one compiled pattern (Before or After) with its prefilter.
+type side struct {
+	empty    bool           // pattern is empty: always matches
+	full     *regexp.Regexp // for windows that reach the paragraph edge
+	trunc    *regexp.Regexp // for truncated windows: ^ / $ at the cut never match
+	maxLen   int            // longest match in bytes, -1 if unbounded
+	edge     runeSet        // runes that can be last (Before) / first (After) in a match
+	edgeAny  bool           // any rune can be at the edge
+	nullable bool           // the pattern can match the empty string
+}
+
+// Error is a rule that does not compile.
+type Error struct {
+	Index   int    // index of the rule in the list given to Compile
+	Pattern string // the offending pattern
+	Err     error  // the regexp error
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("rule %d: pattern %q: %v", e.Index, e.Pattern, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Compile checks and compiles rules, in order.
+func Compile(rules []Rule) (*Set, error) {
+	s := &Set{n: len(rules)}
+	for i := 0; i < len(rules); {
+		j := i + 1
+		for j < len(rules) && rules[j].Break == rules[i].Break && rules[j].After == rules[i].After {
+			j++
+		}
+		befores := ""
+		for k := i; k < j; k++ {
+			if _, err := syntax.Parse(rules[k].Before, syntax.Perl); err != nil {
+				return nil, &Error{Index: k, Pattern: rules[k].Before, Err: err}
+			}
+			if k > i {
+				befores += "|"
+			}
+			befores += "(?:" + rules[k].Before + ")"
+		}
+		if j-i == 1 {
+			befores = rules[i].Before
+		}
+		b, err := compileSide(befores, true)
+		if err != nil {
+			return nil, &Error{Index: i, Pattern: befores, Err: err}
+		}
+		a, err := compileSide(rules[i].After, false)
+		if err != nil {
+			return nil, &Error{Index: i, Pattern: rules[i].After, Err: err}
+		}
+		g := group{brk: rules[i].Break, before: b, after: a}
+		if g.brk {
+			if b.empty || b.nullable || b.edgeAny {
+				s.trigAny = true
+			} else {
+				s.trig.union(&b.edge)
+			}
+		}
+		s.groups = append(s.groups, g)
+		i = j
+	}
+	return s, nil
+}
+
+// MustCompile is Compile for rule tables known to be valid; it panics on error.
+func MustCompile(rules []Rule) *Set {
+	s, err := Compile(rules)
+	if err != nil {
+		panic("rules: " + err.Error())
+	}
+	return s
+}
+
+// Len returns the number of rules in the set.
+func (s *Set) Len() int { return s.n }
+
+func compileSide(pat string, before bool) (side, error) {
+	if pat == "" {
+		return side{empty: true, nullable: true, edgeAny: true}, nil
+	}
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		return side{}, err
+	}
+	re = re.Simplify()
+	var sd side
+	sd.maxLen = maxLen(re)
+	var nullable bool
+	if before {
+		nullable = lastSet(re, &sd.edge, &sd.edgeAny)
+	} else {
+		nullable = firstSet(re, &sd.edge, &sd.edgeAny)
+	}
+	sd.nullable = nullable
+	full := wrap(re, before)
+	if sd.full, err = regexp.Compile(full.String()); err != nil {
+		return side{}, err
+	}
+	tr := wrap(cutEdges(re), before)
+	if sd.trunc, err = regexp.Compile(tr.String()); err != nil {
+		return side{}, err
+	}
+	return sd, nil
+}
+
+// wrap returns (?:re)$ for a Before pattern and ^(?:re) for an After pattern.
+func wrap(re *syntax.Regexp, before bool) *syntax.Regexp {
+	if before {
+		return &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{re, {Op: syntax.OpEndText}}}
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
+}
+
+// cutEdges returns a copy of re in which the text-edge assertions ^, $, \A,
+// \z and the line-edge assertions can never match: used on truncated windows,
+// whose ends are not the ends of the paragraph.
+func cutEdges(re *syntax.Regexp) *syntax.Regexp {
+	c := *re
+	switch re.Op {
+	case syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
+		return &syntax.Regexp{Op: syntax.OpNoMatch}
+	}
+	if len(re.Sub) > 0 {
+		c.Sub = make([]*syntax.Regexp, len(re.Sub))
+		for i, s := range re.Sub {
+			c.Sub[i] = cutEdges(s)
+		}
+	}
+	return &c
+}
+
+// maxLen returns the longest match of re in bytes, or -1 if unbounded.
+func maxLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			if re.Flags&syntax.FoldCase != 0 {
+				n += utf8.UTFMax
+			} else {
+				n += runeLen(r)
+			}
+		}
+		return n
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return 0
+		}
+		return runeLen(re.Rune[len(re.Rune)-1])
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture:
+		return maxLen(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		if maxLen(re.Sub[0]) == 0 {
+			return 0
+		}
+		return -1
+	case syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpRepeat:
+		m := maxLen(re.Sub[0])
+		if m == 0 {
+			return 0
+		}
+		if re.Max < 0 || m < 0 {
+			return -1
+		}
+		return m * re.Max
+	case syntax.OpConcat:
+		n := 0
+		for _, s := range re.Sub {
+			m := maxLen(s)
+			if m < 0 {
+				return -1
+			}
+			n += m
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, s := range re.Sub {
+			m := maxLen(s)
+			if m < 0 {
+				return -1
+			}
+			n = max(n, m)
+		}
+		return n
+	}
+	return -1
+}
+
+func runeLen(r rune) int {
+	if n := utf8.RuneLen(r); n > 0 {
+		return n
+	}
+	return utf8.UTFMax
+}
+
+// lastSet adds to set the runes that can be the last rune of a match of re
+// and reports whether re can match the empty string. *any is set when the
+// last rune can be anything.
+func lastSet(re *syntax.Regexp, set *runeSet, any *bool) bool {
+	return edgeSet(re, set, any, true)
+}
+
+// firstSet is lastSet for the first rune of a match.
+func firstSet(re *syntax.Regexp, set *runeSet, any *bool) bool {
+	return edgeSet(re, set, any, false)
+}
+
+func edgeSet(re *syntax.Regexp, set *runeSet, any *bool, last bool) bool {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true
+		}
+		r := re.Rune[0]
+		if last {
+			r = re.Rune[len(re.Rune)-1]
+		}
+		set.add(r, r)
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				set.add(f, f)
+			}
+		}
+		return false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			set.add(re.Rune[i], re.Rune[i+1])
+		}
+		return false
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		*any = true
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return edgeSet(re.Sub[0], set, any, last)
+	case syntax.OpStar, syntax.OpQuest:
+		edgeSet(re.Sub[0], set, any, last)
+		return true
+	case syntax.OpRepeat:
+		n := edgeSet(re.Sub[0], set, any, last)
+		return n || re.Min == 0
+	case syntax.OpConcat:
+		subs := re.Sub
+		for k := range subs {
+			s := subs[k]
+			if last {
+				s = subs[len(subs)-1-k]
+			}
+			if !edgeSet(s, set, any, last) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		null := false
+		for _, s := range re.Sub {
+			if edgeSet(s, set, any, last) {
+				null = true
+			}
+		}
+		return null
+	}
+	*any = true
+	return true
+}
+
+// Breaks calls emit, in increasing order, with every position p, lo < p < hi,
+// at which the rules break text[lo:hi]. Positions are byte offsets into text.
+// Invalid UTF-8 is read as U+FFFD, one byte at a time.
+func (s *Set) Breaks(text string, lo, hi int, emit func(pos int)) {
+	if s == nil || len(s.groups) == 0 {
+		return
+	}
+	lo = max(lo, 0)
+	hi = min(hi, len(text))
+	for i := lo; i < hi; {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:hi])
+		}
+		i += size
+		if i >= hi {
+			break
+		}
+		if !s.trigAny && !s.trig.has(r) {
+			continue
+		}
+		if s.decide(text, lo, hi, i, r) {
+			emit(i)
+		}
+	}
+}
+
+// decide applies the rules at position pos (prev is the rune before it).
+func (s *Set) decide(text string, lo, hi, pos int, prev rune) bool {
+	next := rune(-1)
+	if pos < hi {
+		if c := text[pos]; c < utf8.RuneSelf {
+			next = rune(c)
+		} else {
+			next, _ = utf8.DecodeRuneInString(text[pos:hi])
+		}
+	}
+	for gi := range s.groups {
+		g := &s.groups[gi]
+		if !g.before.empty {
+			if !g.before.nullable && !g.before.edgeAny && !g.before.edge.has(prev) {
+				continue
+			}
+			if !matchBefore(&g.before, text, lo, pos) {
+				continue
+			}
+		}
+		if !g.after.empty {
+			if !g.after.nullable && !g.after.edgeAny && (next < 0 || !g.after.edge.has(next)) {
+				continue
+			}
+			if !matchAfter(&g.after, text, hi, pos) {
+				continue
+			}
+		}
+		return g.brk
+	}
+	return false
+}
+
+func matchBefore(sd *side, text string, lo, pos int) bool {
+	w := MaxContext
+	if sd.maxLen >= 0 {
+		w = sd.maxLen + utf8.UTFMax // one more rune, for \b and [^…] context
+	}
+	start := pos - w
+	if start <= lo {
+		return sd.full.MatchString(text[lo:pos])
+	}
+	for start < pos && !utf8.RuneStart(text[start]) {
+		start++
+	}
+	if sd.maxLen >= 0 {
+		// every match fits well inside the window: edges are never reached
+		return sd.full.MatchString(text[start:pos])
+	}
+	return sd.trunc.MatchString(text[start:pos])
+}
+
+func matchAfter(sd *side, text string, hi, pos int) bool {
+	w := MaxContext
+	if sd.maxLen >= 0 {
+		w = sd.maxLen + utf8.UTFMax
+	}
+	end := pos + w
+	if end >= hi {
+		return sd.full.MatchString(text[pos:hi])
+	}
+	for end > pos && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	if sd.maxLen >= 0 {
+		return sd.full.MatchString(text[pos:end])
+	}
+	return sd.trunc.MatchString(text[pos:end])
+}
