@@ -89,7 +89,7 @@ type FileHeader struct {
 // SyntaxError is an error in a TMX file, with its position.
 type SyntaxError struct {
 	Line   int   // 1-based line in the (decoded) input
-	Offset int64 // byte offset in the decoded UTF-8 input
+	Offset int64 // byte offset in the decoded UTF-8 input where the reader stopped, just after the fault
 	Msg    string
 }
 

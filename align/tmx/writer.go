@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -96,6 +95,7 @@ type Writer struct {
 	tgt     string
 	w       *bufio.Writer
 	buf     []byte
+	num     []byte // scratch for number formatting
 	started bool
 	closed  bool
 	err     error
@@ -269,12 +269,12 @@ func (w *Writer) Write(p align.Pair) error {
 		w.stats.SkippedEmpty++
 		return nil
 	}
-	key := zh + "\x00" + en
-	if merged, ok := w.seen[key]; ok && (merged || w.Dedupe) {
-		w.stats.Duplicates++
-		return nil
-	}
 	if w.Dedupe || len(w.seen) > 0 {
+		key := zh + "\x00" + en
+		if merged, ok := w.seen[key]; ok && (merged || w.Dedupe) {
+			w.stats.Duplicates++
+			return nil
+		}
 		if w.seen == nil {
 			w.seen = make(map[string]bool)
 		}
@@ -288,32 +288,58 @@ func (w *Writer) Write(p align.Pair) error {
 	for j := firstDrop; j < len(w.stats.Drops); j++ {
 		w.stats.Drops[j].TU = w.stats.Written
 	}
-	props := [][2]string{
-		{"x-confidence", formatConfidence(p.Confidence)},
-		{"x-paragraph", strconv.Itoa(p.Paragraph)},
-	}
+	b := append(w.buf, "    <tu>\n"...)
+	w.num = appendConfidence(w.num[:0], p.Confidence)
+	b = appendNumProp(b, "x-confidence", w.num)
 	if bead, _ := xmltext.Clean(p.Type); bead != "" {
-		props = slices.Insert(props, 1, [2]string{"x-bead", bead})
+		b = appendProp(b, "x-bead", bead)
 	}
+	w.num = strconv.AppendInt(w.num[:0], int64(p.Paragraph), 10)
+	b = appendNumProp(b, "x-paragraph", w.num)
 	if doc != "" {
-		props = append(props, [2]string{"x-document", doc})
+		b = appendProp(b, "x-document", doc)
 	}
-	w.writeTU(props, nil, zh, en)
+	w.buf = b
+	w.writeTUVs(zh, en)
 	return w.err
+}
+
+// appendProp appends a prop; typ must need no escaping, val must be clean.
+func appendProp(b []byte, typ, val string) []byte {
+	b = append(b, "      <prop type=\""...)
+	b = append(b, typ...)
+	b = append(b, "\">"...)
+	b = xmltext.AppendText(b, val)
+	return append(b, "</prop>\n"...)
+}
+
+// appendNumProp appends a prop whose value is a formatted number.
+func appendNumProp(b []byte, typ string, num []byte) []byte {
+	b = append(b, "      <prop type=\""...)
+	b = append(b, typ...)
+	b = append(b, "\">"...)
+	b = append(b, num...)
+	return append(b, "</prop>\n"...)
 }
 
 func isBlank(s string) bool {
 	return strings.TrimFunc(s, unicode.IsSpace) == ""
 }
 
-// formatConfidence writes c with at most four decimals.
-func formatConfidence(c float64) string {
+// appendConfidence appends c with at most four decimals.
+func appendConfidence(b []byte, c float64) []byte {
 	if math.IsNaN(c) || math.IsInf(c, 0) {
-		return strconv.FormatFloat(c, 'g', -1, 64)
+		return strconv.AppendFloat(b, c, 'g', -1, 64)
 	}
-	s := strconv.FormatFloat(c, 'f', 4, 64)
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
+	n := len(b)
+	b = strconv.AppendFloat(b, c, 'f', 4, 64)
+	for len(b) > n+1 && b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
+	}
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 // writeTU writes one <tu>; props and notes must be clean, zh and en clean
@@ -333,11 +359,17 @@ func (w *Writer) writeTU(props [][2]string, notes []string, zh, en string) {
 		b = xmltext.AppendText(b, p[1])
 		b = append(b, "</prop>\n"...)
 	}
+	w.buf = b
+	w.writeTUVs(zh, en)
+}
+
+// writeTUVs ends the <tu> opened in w.buf with its two variants.
+func (w *Writer) writeTUVs(zh, en string) {
 	src, tgt := zh, en
 	if !w.srcZH {
 		src, tgt = en, zh
 	}
-	b = appendTUV(b, w.src, src)
+	b := appendTUV(w.buf, w.src, src)
 	b = appendTUV(b, w.tgt, tgt)
 	b = append(b, "    </tu>\n"...)
 	w.buf = b

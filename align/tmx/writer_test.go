@@ -139,7 +139,9 @@ func TestWriterStickyError(t *testing.T) {
 }
 
 func TestWriterStats(t *testing.T) {
-	p := func(zh, en string, c float64) align.Pair { return align.Pair{ZH: zh, EN: en, Type: "1-1", Confidence: c} }
+	p := func(zh, en string, c float64) align.Pair {
+		return align.Pair{ZH: zh, EN: en, Type: "1-1", Confidence: c}
+	}
 	tests := []struct {
 		name  string
 		cfg   func(*Writer)
@@ -415,5 +417,7 @@ func FuzzWriter(f *testing.F) {
 func clean(s string) string { c, _ := xmltext.Clean(s); return c }
 
 func trimSpace(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return strings.ContainsRune(" \t\n\r\v\f\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000", r) })
+	return strings.TrimFunc(s, func(r rune) bool {
+		return strings.ContainsRune(" \t\n\r\v\f\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000", r)
+	})
 }

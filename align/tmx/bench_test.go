@@ -1,0 +1,52 @@
+package tmx
+
+import (
+	"io"
+	"testing"
+
+	"github.com/bitextlab/zhen/align"
+)
+
+// BenchmarkWriter100k writes 100,000 TUs (the seed pairs, repeated) per
+// iteration; MB/s is input text (Chinese + English bytes).
+func BenchmarkWriter100k(b *testing.B) {
+	var pairs []align.Pair
+	for _, p := range seedPairs() {
+		if p.ZH != "" && p.EN != "" {
+			pairs = append(pairs, p)
+		}
+	}
+	const n = 100000
+	var size int64
+	for i := 0; i < n; i++ {
+		p := pairs[i%len(pairs)]
+		size += int64(len(p.ZH) + len(p.EN))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		w := NewWriter(io.Discard, Header{})
+		for i := 0; i < n; i++ {
+			w.Write(pairs[i%len(pairs)])
+		}
+		if err := w.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriter100kDedupe is BenchmarkWriter100k with Dedupe on.
+func BenchmarkWriter100kDedupe(b *testing.B) {
+	pairs := seedPairs()[1:8]
+	b.ReportAllocs()
+	for b.Loop() {
+		w := NewWriter(io.Discard, Header{})
+		w.Dedupe = true
+		for i := 0; i < 100000; i++ {
+			p := pairs[i%len(pairs)]
+			p.EN += string(rune('a' + i%26)) // mostly distinct
+			w.Write(p)
+		}
+		w.Close()
+	}
+}

@@ -1,0 +1,286 @@
+package tmx
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var dumpDir = flag.String("dump", "", "also write the TMX files that TestXmllintDTD checks into this directory")
+
+// needTool skips the test when the named program (or file) is missing, and
+// fails it instead when CI is set: in CI the real clients must run.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	path := name
+	var err error
+	if filepath.IsAbs(name) {
+		_, err = os.Stat(name)
+	} else {
+		path, err = exec.LookPath(name)
+	}
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is required in CI (apt-get install omegat libxml2-utils): %v", name, err)
+		}
+		t.Skipf("%s not installed (apt-get install omegat libxml2-utils): %v", name, err)
+	}
+	return path
+}
+
+func TestXmllintDTD(t *testing.T) {
+	xmllint := needTool(t, "xmllint")
+	dtd, err := filepath.Abs(testdata("tmx14.dtd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		doc  []byte
+	}{
+		{"seed 001", mustWrite(t, Header{CreationDate: goldenDate}, seedPairs())},
+		{"seed 001, English source, paragraphs", mustWrite(t, Header{SrcLang: mustTag("en-GB"), SegType: Paragraph}, seedPairs())},
+		{"nasty input", mustWrite(t, Header{}, nastyPairs())},
+		{"empty", mustWrite(t, Header{}, nil)},
+		{"merged OmegaT and SDL files", mergedDoc(t)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if *dumpDir != "" {
+				dir = *dumpDir
+			}
+			f := filepath.Join(dir, strings.NewReplacer(" ", "_", ",", "").Replace(tt.name)+".tmx")
+			if err := os.WriteFile(f, tt.doc, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(xmllint, "--noout", "--nonet", "--dtdvalid", dtd, f).CombinedOutput()
+			if err != nil || len(out) > 0 {
+				t.Errorf("xmllint --dtdvalid: %v\n%s", err, out)
+			}
+		})
+	}
+}
+
+func mustWrite(t *testing.T, h Header, pairs []alignPair) []byte {
+	t.Helper()
+	doc, _ := writeAll(t, h, nil, pairs)
+	return doc
+}
+
+// mergedDoc merges the OmegaT and Okapi fixtures (with their OmegaT-only
+// and Okapi-only props) into a new file with the seed pairs.
+func mergedDoc(t *testing.T) []byte {
+	var buf bytes.Buffer
+	w := NewWriter(&buf, Header{})
+	for _, name := range []string{"omegat.tmx", "utf16le-bom.tmx"} {
+		f, err := os.Open(testdata(filepath.Join("in", name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = w.Merge(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range seedPairs() {
+		w.Write(p)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if w.Stats().Merged != 3 {
+		t.Fatalf("merged %d TUs, want 3", w.Stats().Merged)
+	}
+	return buf.Bytes()
+}
+
+// omegaT is a throwaway OmegaT project, built the way
+// ../shared/tools/omegat-check.sh builds one.
+type omegaT struct {
+	Source           string // source document text, saved as source/x.utf8
+	TMX              []byte // saved as tm/auto/zhen.tmx
+	SrcLang, TgtLang string // project languages, e.g. zh-CN and en-US
+}
+
+// omegaTResult is what a console-translate run produced.
+type omegaTResult struct {
+	Target    string // target/x.utf8
+	Log       string // OmegaT's stdout and stderr
+	Total     int    // segments in the source (project_stats.txt "Total")
+	Remaining int    // segments left untranslated ("Remaining")
+}
+
+const omegaTJar = "/usr/share/omegat/OmegaT.jar"
+
+func tokenizer(lang string) string {
+	if primary(lang) == "zh" {
+		return "org.omegat.tokenizer.LuceneSmartChineseTokenizer"
+	}
+	return "org.omegat.tokenizer.LuceneEnglishTokenizer"
+}
+
+// run builds the project in a temporary directory and runs OmegaT headless
+// in console-translate mode.
+func (o omegaT) run(t *testing.T) omegaTResult {
+	t.Helper()
+	java := needTool(t, "java")
+	needTool(t, omegaTJar)
+	work := t.TempDir()
+	p := filepath.Join(work, "project")
+	for _, d := range []string{"source", "target", "tm/auto", "omegat", "glossary", "dictionary"} {
+		if err := os.MkdirAll(filepath.Join(p, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := filepath.Join(work, "config")
+	if err := os.MkdirAll(cfg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	project := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+    <project version="1.0">
+        <source_dir>__DEFAULT__</source_dir>
+        <target_dir>__DEFAULT__</target_dir>
+        <tm_dir>__DEFAULT__</tm_dir>
+        <glossary_dir>__DEFAULT__</glossary_dir>
+        <glossary_file>__DEFAULT__</glossary_file>
+        <dictionary_dir>__DEFAULT__</dictionary_dir>
+        <source_lang>` + o.SrcLang + `</source_lang>
+        <target_lang>` + o.TgtLang + `</target_lang>
+        <source_tok>` + tokenizer(o.SrcLang) + `</source_tok>
+        <target_tok>` + tokenizer(o.TgtLang) + `</target_tok>
+        <sentence_seg>true</sentence_seg>
+        <support_default_translations>true</support_default_translations>
+        <remove_tags>false</remove_tags>
+    </project>
+</omegat>
+`
+	files := map[string][]byte{
+		"omegat.project":   []byte(project),
+		"source/x.utf8":    []byte(o.Source),
+		"tm/auto/zhen.tmx": o.TMX,
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(p, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(java, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-jar", omegaTJar,
+		"--mode=console-translate", "--config-dir="+cfg, "--no-team", "--disable-project-locking", p)
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	out, err := cmd.CombinedOutput()
+	var res omegaTResult
+	res.Log = string(out)
+	if err != nil {
+		t.Fatalf("OmegaT failed: %v\n%s", err, tail(res.Log))
+	}
+	target, err := os.ReadFile(filepath.Join(p, "target", "x.utf8"))
+	if err != nil {
+		t.Fatalf("OmegaT wrote no target file: %v\n%s", err, tail(res.Log))
+	}
+	res.Target = string(target)
+	stats, err := os.ReadFile(filepath.Join(p, "omegat", "project_stats.txt"))
+	if err != nil {
+		t.Fatalf("no project_stats.txt: %v", err)
+	}
+	res.Total = statsField(t, stats, "Total:")
+	res.Remaining = statsField(t, stats, "Remaining:")
+	return res
+}
+
+// statsField returns the segment count of a row of project_stats.txt.
+func statsField(t *testing.T, stats []byte, row string) int {
+	m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(row) + `\s*\t\s*(\d+)`).FindSubmatch(stats)
+	if m == nil {
+		t.Fatalf("project_stats.txt has no %q row:\n%s", row, stats)
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+func tail(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.Contains(l, "PLUGIN_LOAD_OK") {
+			keep = append(keep, l)
+		}
+	}
+	if len(keep) > 30 {
+		keep = keep[len(keep)-30:]
+	}
+	return strings.Join(keep, "\n")
+}
+
+// checkLoaded fails if OmegaT logged that it could not read the TMX (it
+// still exits 0 then).
+func checkLoaded(t *testing.T, res omegaTResult) {
+	t.Helper()
+	for _, bad := range []string{"TF_TM_LOAD_ERROR", "TMXR_ERROR", "TMXR_WARNING", "Exception"} {
+		if strings.Contains(res.Log, bad) {
+			t.Errorf("OmegaT log has %s:\n%s", bad, tail(res.Log))
+		}
+	}
+}
+
+func TestOmegaTLoadsTMX(t *testing.T) {
+	tests := []struct {
+		name  string
+		pairs []alignPair
+	}{
+		{"seed 001", seedPairs()},
+		{"nasty input", nastyPairs()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, st := writeAll(t, Header{}, nil, tt.pairs)
+			// The source document: each written pair's Chinese as a
+			// paragraph, the way the TMX holds it (cleaned and trimmed).
+			_, tus, err := ReadAll(bytes.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tus) != st.Written || st.Written == 0 {
+				t.Fatalf("read %d TUs, wrote %d", len(tus), st.Written)
+			}
+			var src, want []string
+			for _, tu := range tus {
+				zh, _ := tu.Variant("zh-CN")
+				en, _ := tu.Variant("en-US")
+				src = append(src, zh.Text)
+				want = append(want, en.Text)
+			}
+			res := omegaT{Source: strings.Join(src, "\n\n") + "\n", TMX: doc, SrcLang: "zh-CN", TgtLang: "en-US"}.run(t)
+			checkLoaded(t, res)
+			got := strings.Split(strings.TrimSuffix(res.Target, "\n"), "\n\n")
+			if diff := cmpDiffLong(want, got); diff != "" {
+				t.Errorf("OmegaT target mismatch (-want +got):\n%s", diff)
+			}
+			if res.Remaining != 0 || res.Total != len(tus) {
+				t.Errorf("OmegaT: %d segments, %d untranslated; want %d and 0", res.Total, res.Remaining, len(tus))
+			}
+		})
+	}
+}
+
+// TestOmegaTRejectsBrokenTMX shows that the OmegaT check can fail: a TMX
+// with a control character is rejected as a whole, and OmegaT still exits 0.
+func TestOmegaTRejectsBrokenTMX(t *testing.T) {
+	doc := mustWrite(t, Header{}, seedPairs())
+	broken := bytes.Replace(doc, []byte("中共中央对外联络部"), []byte("中共中央\x01对外联络部"), 1)
+	res := omegaT{Source: "党的十八大以来，习近平总书记就党的对外工作作出一系列重要论述，为做好新时代党的对外工作提供了根本遵循和行动指南。\n",
+		TMX: broken, SrcLang: "zh-CN", TgtLang: "en-US"}.run(t)
+	if !strings.Contains(res.Log, "TF_TM_LOAD_ERROR") {
+		t.Errorf("OmegaT did not report TF_TM_LOAD_ERROR for a TMX with U+0001:\n%s", tail(res.Log))
+	}
+	if res.Remaining != 1 {
+		t.Errorf("Remaining = %d, want 1 (nothing applied)", res.Remaining)
+	}
+}
