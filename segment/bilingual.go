@@ -41,6 +41,7 @@ func splitBilingual(lines []line) (*split, Lang) {
 	type item struct {
 		idx  int
 		lang Lang
+		vol  int // text volume: Latin letters, or three per hanzi
 	}
 	var seq []item
 	var zhVol, enVol, zhN, enN int
@@ -49,14 +50,15 @@ func splitBilingual(lines []line) (*split, Lang) {
 		if l.blank() || l.lang == Unknown {
 			continue
 		}
-		seq = append(seq, item{i, l.lang})
 		c := countScripts(l.text)
 		if l.lang == Chinese {
 			zhN++
 			zhVol += 3 * c.han
+			seq = append(seq, item{i, Chinese, 3 * c.han})
 		} else {
 			enN++
 			enVol += c.latin
+			seq = append(seq, item{i, English, c.latin})
 		}
 	}
 	// One language, or so little of the other that it is a stray paragraph
@@ -69,25 +71,25 @@ func splitBilingual(lines []line) (*split, Lang) {
 	case enN == 0 || 6*enVol < zhVol:
 		return nil, Chinese
 	}
-	// Blocks: the cut k that leaves fewest lines on the wrong side, with
+	// Blocks: the cut k that leaves the least text on the wrong side, with
 	// either language first.
 	n := len(seq)
-	zhBefore := make([]int, n+1)
+	zhBefore := make([]int, n+1) // volume of Chinese lines before k
+	enBefore := make([]int, n+1)
 	for k, it := range seq {
-		zhBefore[k+1] = zhBefore[k]
+		zhBefore[k+1], enBefore[k+1] = zhBefore[k], enBefore[k]
 		if it.lang == Chinese {
-			zhBefore[k+1]++
+			zhBefore[k+1] += it.vol
+		} else {
+			enBefore[k+1] += it.vol
 		}
 	}
-	best, bestK, zhFirst := n+1, 0, true
+	best, bestK, zhFirst := zhVol+enVol+1, 0, true
 	for k := 0; k <= n; k++ {
-		enBefore := k - zhBefore[k]
-		zhAfter := zhN - zhBefore[k]
-		enAfter := enN - enBefore
-		if c := enBefore + zhAfter; c < best {
+		if c := enBefore[k] + zhVol - zhBefore[k]; c < best {
 			best, bestK, zhFirst = c, k, true
 		}
-		if c := zhBefore[k] + enAfter; c < best {
+		if c := zhBefore[k] + enVol - enBefore[k]; c < best {
 			best, bestK, zhFirst = c, k, false
 		}
 	}
@@ -96,7 +98,9 @@ func splitBilingual(lines []line) (*split, Lang) {
 	if !zhFirst {
 		first, second = English, Chinese
 	}
-	if best*10 <= n && bestK > 0 && bestK < n {
+	// Blocks when at most a tenth of the text sits on the wrong side of the
+	// cut: stray paragraphs (captions, notes), not an alternation.
+	if best*10 <= zhVol+enVol && bestK > 0 && bestK < n {
 		sp.layout = LayoutBlocks
 		cut := seq[bestK].idx
 		for i := range lines {

@@ -158,8 +158,8 @@ func decode(data []byte, name string, replace bool) (decoded, error) {
 }
 
 // DetectEncoding guesses the encoding of data (without a byte order mark):
-// UTF8 when data is valid UTF-8, or nearly so (a few stray invalid bytes among
-// many valid multi-byte sequences); otherwise GB18030 or Big5, whichever
+// UTF8 when data is valid UTF-8, or nearly so (runs of invalid bytes are
+// under a quarter of the multi-byte sequences); otherwise GB18030 or Big5, whichever
 // decodes with fewer invalid sequences and, on a tie, with more of the most
 // frequent hanzi.
 func DetectEncoding(data []byte) string {
@@ -175,21 +175,29 @@ func DetectEncoding(data []byte) string {
 	if utf8.Valid(data) {
 		return UTF8
 	}
-	multi, bad := 0, 0
+	multi, bad := 0, 0 // valid multi-byte sequences, runs of invalid bytes
+	inBad := false
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
 			i++
+			inBad = false
 			continue
 		}
 		r, n := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && n == 1 {
-			bad++
+			if !inBad {
+				bad++
+			}
+			inBad = true
 		} else {
 			multi++
+			inBad = false
 		}
 		i += n
 	}
-	if multi > 0 && bad*10 <= multi {
+	// GBK and Big5 text forms a valid UTF-8 sequence now and then, but
+	// mostly invalid ones; UTF-8 with a few damaged bytes is the reverse.
+	if multi > 0 && bad*3 <= multi {
 		return UTF8
 	}
 	gbBad, gbFreq := scoreMultibyte(data, GB18030)

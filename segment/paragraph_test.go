@@ -1,0 +1,260 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// para is a paragraph as the hard-case tables write it: "kind: text".
+func paraList(d *Document) []string {
+	var out []string
+	for _, p := range d.Paragraphs {
+		out = append(out, p.Kind.String()+": "+p.In(d.Text))
+	}
+	return out
+}
+
+func ruleList(r *Report) []string {
+	var out []string
+	for _, c := range r.Changes {
+		out = append(out, c.Rule)
+	}
+	return out
+}
+
+// TestParagraphHardCases is the table of hard cases for cleaning and
+// paragraphs: each input goes through Segmenter.Monolingual and must give
+// exactly these paragraphs (kind and text) and these report entries.
+func TestParagraphHardCases(t *testing.T) {
+	tests := []struct {
+		name    string
+		lang    Lang
+		disable []string
+		in      string
+		want    []string
+		rules   []string
+	}{
+		{
+			name: "zh lines are paragraphs, dateline and department",
+			lang: Chinese,
+			in:   "关于某事的通知\n（2022年10月20日）\n中共中央对外联络部\n\n第一段。\n第二段。\n",
+			want: []string{"title: 关于某事的通知", "dateline: （2022年10月20日）", "dateline: 中共中央对外联络部", "body: 第一段。", "body: 第二段。"},
+		},
+		{
+			name:  "zh title over two lines rejoined, never into body",
+			lang:  Chinese,
+			in:    "习近平总书记关于党的对外工作的重要论述\n和十年来党的对外工作主要情况\n正文第一句话在这里。\n",
+			want:  []string{"title: 习近平总书记关于党的对外工作的重要论述和十年来党的对外工作主要情况", "body: 正文第一句话在这里。"},
+			rules: []string{RuleTitleJoin},
+		},
+		{
+			name:  "zh paragraph broken across a blank line by page layout",
+			lang:  Chinese,
+			in:    "党的对外工作开创新局面。同主要国家政党交往逐渐成熟，同新兴政\n\n党交往实现新突破。不拘一格的交往形式。\n",
+			want:  []string{"body: 党的对外工作开创新局面。同主要国家政党交往逐渐成熟，同新兴政党交往实现新突破。不拘一格的交往形式。"},
+			rules: []string{RuleBrokenParagraph},
+		},
+		{
+			name: "zh title without punctuation is not joined to the body after it",
+			lang: Chinese,
+			in:   "围绕巩固新生的人民政权,以“打破封锁”为核心使命\n\n建国之初,围绕巩固新生的人民政权这一中心工作,党的对外工作实现了第一步跨越式发展。\n",
+			want: []string{"title: 围绕巩固新生的人民政权,以“打破封锁”为核心使命", "body: 建国之初,围绕巩固新生的人民政权这一中心工作,党的对外工作实现了第一步跨越式发展。"},
+		},
+		{
+			name: "zh line ending a sentence is not joined",
+			lang: Chinese,
+			in:   "越来越多的政党来到中国。\n\n领导人们纷纷表示赞赏，希望加强交流。\n",
+			want: []string{"body: 越来越多的政党来到中国。", "body: 领导人们纷纷表示赞赏，希望加强交流。"},
+		},
+		{
+			name: "zh broken line not joined to a section heading",
+			lang: Chinese,
+			in:   "这是一段很长的正文，讲述了许多事情。后面还有一些内容但是被截断了没有标点\n\n二、第二部分的标题\n",
+			want: []string{"body: 这是一段很长的正文，讲述了许多事情。后面还有一些内容但是被截断了没有标点", "heading: 二、第二部分的标题"},
+		},
+		{
+			name: "zh sub-section label is a heading",
+			lang: Chinese,
+			in:   "(一) 青山着意化为桥\n\n正文。\n",
+			want: []string{"heading: (一) 青山着意化为桥", "body: 正文。"},
+		},
+		{
+			name: "zh lead-in ending with a dash is body",
+			lang: Chinese,
+			in:   "日臻成熟的对话机制，让党际交往韧性更强——\n中俄执政党对话定期举行。\n",
+			want: []string{"body: 日臻成熟的对话机制，让党际交往韧性更强——", "body: 中俄执政党对话定期举行。"},
+		},
+		{
+			name:  "foreign paragraph set apart",
+			lang:  Chinese,
+			in:    "党的对外工作历来是党的一条重要战线。\n\nAdvertisement for the book, with a portrait and a photo of a launch event.\n\n东方风来春色新\n",
+			want:  []string{"body: 党的对外工作历来是党的一条重要战线。", "foreign: Advertisement for the book, with a portrait and a photo of a launch event.", "title: 东方风来春色新"},
+			rules: []string{RuleForeign},
+		},
+		{
+			name:    "foreign rule disabled",
+			lang:    Chinese,
+			disable: []string{RuleForeign},
+			in:      "党的对外工作历来是党的一条重要战线。\nAn English sentence here.\n",
+			want:    []string{"body: 党的对外工作历来是党的一条重要战线。", "body: An English sentence here."},
+		},
+		{
+			name: "en title over three lines, dateline, department",
+			lang: English,
+			in:   "The External Work of the Communist Party of China \nover the Past Decade Under the Guidance of Xi Jinping:\nAn Overview \n(October 20, 2022)\nInternational Department of the Central Committee of the Communist Party of China\n\nSince 2012, much has been done.\n",
+			want: []string{
+				"title: The External Work of the Communist Party of China over the Past Decade Under the Guidance of Xi Jinping: An Overview",
+				"dateline: (October 20, 2022)",
+				"dateline: International Department of the Central Committee of the Communist Party of China",
+				"body: Since 2012, much has been done.",
+			},
+			rules: []string{RuleTrailingSpace, RuleTitleJoin, RuleTitleJoin, RuleTrailingSpace},
+		},
+		{
+			name: "en day-month dateline",
+			lang: English,
+			in:   "External Relations of the Communist Party of China\n\n25 September, 2003\n\nSince its foundation in 1921, the Party has kept close links.\n",
+			want: []string{"title: External Relations of the Communist Party of China", "dateline: 25 September, 2003", "body: Since its foundation in 1921, the Party has kept close links."},
+		},
+		{
+			name: "en hard-wrapped paragraphs are unwrapped",
+			lang: English,
+			in: "Since its foundation in 1921, the Communist Party of China has\nmaintained close links with the outside world.\n\n" +
+				"As the CPC became the ruling party, its external relations\nbecame an important part of the state diplomacy.\n\n" +
+				"In the wake of the Third Plenary Session, the Party shifted\nits focus to economic development.\n",
+			want: []string{
+				"body: Since its foundation in 1921, the Communist Party of China has maintained close links with the outside world.",
+				"body: As the CPC became the ruling party, its external relations became an important part of the state diplomacy.",
+				"body: In the wake of the Third Plenary Session, the Party shifted its focus to economic development.",
+			},
+			rules: []string{RuleUnwrap, RuleUnwrap, RuleUnwrap},
+		},
+		{
+			name: "en unwrapped lines are not joined when most blocks are single lines",
+			lang: English,
+			in:   "First paragraph ends here.\n\nSecond paragraph ends here.\n\nThird one.\nFourth one.\n",
+			want: []string{"body: First paragraph ends here.", "body: Second paragraph ends here.", "body: Third one.", "body: Fourth one."},
+		},
+		{
+			name:  "en section label kept with its sentence",
+			lang:  English,
+			in:    "I. The important expositions give answers.\n",
+			want:  []string{"body: I. The important expositions give answers."},
+			rules: nil,
+		},
+		{
+			name:  "photo caption printed twice",
+			lang:  Chinese,
+			in:    "  1. 毛泽东和斯大林\n    毛泽东和斯大林\n  2. 周恩来与格瓦拉握手\n    周恩来与格瓦拉握手\n正文。\n",
+			want:  []string{"heading: 1. 毛泽东和斯大林", "heading: 2. 周恩来与格瓦拉握手", "body: 正文。"},
+			rules: []string{RuleIndent, RuleIndent, RuleCaptionDuplicate, RuleIndent, RuleIndent, RuleCaptionDuplicate},
+		},
+		{
+			name:  "breadcrumb and footer lines",
+			lang:  Chinese,
+			in:    "正文。\n中国共产党新闻>>党政视点>>时事热点来源:人民网    时间:2009年09月16日07:19    (责编:高雷)\n48小时排行榜 48小时评论榜\n",
+			want:  []string{"body: 正文。"},
+			rules: []string{RuleBreadcrumb, RuleFooter},
+		},
+		{
+			name: "a body sentence about sources is not a footer",
+			lang: Chinese,
+			in:   "这是力量的来源，也是时间的见证。\n资金来源与使用时间表\n",
+			want: []string{"body: 这是力量的来源，也是时间的见证。", "title: 资金来源与使用时间表"},
+		},
+		{
+			name:  "more links and a Word bookmark",
+			lang:  Chinese,
+			in:    "[bookmark: _GoBack]深刻把握时代潮流。\n正文到此结束。【详细】\n另一段。 [更多]\n",
+			want:  []string{"body: 深刻把握时代潮流。", "body: 正文到此结束。", "body: 另一段。"},
+			rules: []string{RuleBookmark, RuleMoreLink, RuleTrailingSpace, RuleMoreLink},
+		},
+		{
+			name:  "zero-width, control characters and U+3000 indentation",
+			lang:  Chinese,
+			in:    "\u3000\u3000党的\u200b对外\u0007工作。\r\n第二段\ufeff。\r\n",
+			want:  []string{"body: 党的对外工作。", "body: 第二段。"},
+			rules: []string{RuleIndent, RuleZeroWidth, RuleControl, RuleLineEndings, RuleZeroWidth},
+		},
+		{
+			name:  "GBK mojibake repaired",
+			lang:  English,
+			in:    "As an important part of the cause of the Party£¬the Party's external work goes on.\n",
+			want:  []string{"body: As an important part of the cause of the Party，the Party's external work goes on."},
+			rules: []string{RuleMojibake},
+		},
+		{
+			name: "real Latin-1 text is not mojibake",
+			lang: English,
+			in:   "The café served a créée dish, süß and ½ price; £5 only.\n",
+			want: []string{"body: The café served a créée dish, süß and ½ price; £5 only."},
+		},
+		{
+			name:    "every cleaning rule can be switched off",
+			lang:    Chinese,
+			disable: []string{RuleIndent, RuleMoreLink, RuleMojibake},
+			in:      "\u3000\u3000正文。【详细】\n",
+			want:    []string{"body: \u3000\u3000正文。【详细】"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Segmenter{Disable: tt.disable}
+			doc, err := s.Monolingual("case.txt", []byte(tt.in), tt.lang)
+			if err != nil {
+				t.Fatalf("Monolingual() error: %v", err)
+			}
+			checkDocument(t, doc)
+			if diff := cmp.Diff(tt.want, paraList(doc)); diff != "" {
+				t.Errorf("paragraphs mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.rules, ruleList(doc.Report)); diff != "" {
+				t.Errorf("report rules mismatch (-want +got):\n%s\n%s", diff, reportString(doc.Report))
+			}
+		})
+	}
+}
+
+func reportString(r *Report) string {
+	var b strings.Builder
+	for _, c := range r.Changes {
+		b.WriteString(c.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// checkDocument asserts the span contract: paragraphs are ordered, disjoint
+// and inside Text, separated by exactly "\n"; sentences likewise inside
+// their paragraph, and with the gaps they rebuild it.
+func checkDocument(t testing.TB, d *Document) {
+	t.Helper()
+	pos := 0
+	for i, p := range d.Paragraphs {
+		if p.Start < pos || p.End < p.Start || p.End > len(d.Text) {
+			t.Fatalf("paragraph %d span %v out of order or outside text (len %d, pos %d)", i, p.Span, len(d.Text), pos)
+		}
+		if i > 0 && d.Text[pos:p.Start] != "\n" {
+			t.Fatalf("paragraph %d: gap %q before it, want \"\\n\"", i, d.Text[pos:p.Start])
+		}
+		sp := p.Start
+		for j, s := range p.Sentences {
+			if s.Start < sp || s.End < s.Start || s.End > p.End {
+				t.Fatalf("paragraph %d sentence %d span %v outside %v or out of order", i, j, s, p.Span)
+			}
+			sp = s.End
+		}
+		pos = p.End
+	}
+	if len(d.Paragraphs) > 0 && pos != len(d.Text) {
+		t.Fatalf("text continues after the last paragraph: %q", d.Text[pos:])
+	}
+	if len(d.Paragraphs) == 0 && d.Text != "" {
+		t.Fatalf("text %q without paragraphs", d.Text)
+	}
+	if d.Report == nil {
+		t.Fatal("document without report")
+	}
+}
