@@ -1,0 +1,212 @@
+package lexicon
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// EnToken is one English word found by [Lexicon.AppendEnglish].
+type EnToken struct {
+	Start, End int    // byte span of the word in the input text
+	Stem       string // lower-cased, stemmed form ("Parties’" → "party")
+	ID         int32  // stem ID in the lexicon's English vocabulary, or -1
+	Stop       bool   // a function word ("the", "of", …); its ID is -1
+}
+
+// stopWords are English function words: they carry no lexical evidence for
+// alignment and are never used as gloss stems. The list is ours: articles,
+// pronouns and determiners, auxiliaries and modals, prepositions,
+// conjunctions and a few adverbs that occur in almost every sentence.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{
+		// articles, determiners, quantifiers
+		"a", "an", "the", "this", "that", "these", "those", "some", "any", "each",
+		"every", "either", "neither", "such", "what", "which", "whichever", "whatever",
+		"own", "same", "other", "another", "all", "both", "few", "more", "most",
+		"much", "many", "several", "no", "nor", "not", "only", "very", "too", "so",
+		// pronouns and possessives
+		"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
+		"you", "your", "yours", "yourself", "yourselves", "he", "him", "his",
+		"himself", "she", "her", "hers", "herself", "it", "its", "itself", "they",
+		"them", "their", "theirs", "themselves", "who", "whom", "whose", "one's",
+		"oneself", "someone", "somebody", "something", "sb", "sth", "anyone",
+		"anything", "everyone", "everything", "nothing", "none",
+		// auxiliaries and modals, with contractions
+		"be", "am", "is", "are", "was", "were", "been", "being", "have", "has",
+		"had", "having", "do", "does", "did", "doing", "done", "will", "would",
+		"shall", "should", "can", "could", "may", "might", "must", "ought",
+		"isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't",
+		"don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot",
+		"couldn't", "shouldn't", "it's", "that's", "there's", "let's",
+		// prepositions
+		"of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto",
+		"upon", "about", "above", "below", "over", "under", "between", "among",
+		"through", "throughout", "during", "before", "after", "against", "within",
+		"without", "toward", "towards", "across", "along", "around", "behind",
+		"beyond", "via", "per", "off", "out", "up", "down", "than", "like",
+		// conjunctions and connectives
+		"and", "or", "but", "if", "then", "else", "because", "while", "whereas",
+		"although", "though", "as", "when", "where", "whether", "how", "why",
+		"also", "thus", "hence", "therefore", "however", "moreover", "furthermore",
+		"there", "here", "etc", "just", "even", "still", "yet", "already", "again",
+		"ever", "never", "now",
+	} {
+		stopWords[w] = true
+	}
+}
+
+// IsStopWord reports whether the lower-case word w is on the package's
+// English stop-word list (function words such as "the", "of", "to", "was",
+// "their"). Apostrophes must be ASCII ('), as [Lexicon.AppendEnglish]
+// produces them.
+func IsStopWord(w string) bool { return stopWords[w] }
+
+// isEnLetter reports whether r is a letter of the Latin script up to Latin
+// Extended-B (ASCII, Latin-1 and the pinyin vowels with tone marks).
+func isEnLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	}
+	return r < 0x250 && unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
+
+// nextEnWord finds the next word in s at or after byte i. A word is a
+// maximal run of letters and digits that contains at least one letter, with
+// apostrophes allowed between two letters ("Party’s", "don't"); a run of
+// digits alone is not a word (numbers are the anchors' business). It
+// returns the span, or start = -1 when there is no further word.
+func nextEnWord(s string, i int) (start, end int) {
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isEnLetter(r) && !isDigit(r) {
+			i += size
+			continue
+		}
+		start = i
+		letters := false
+		j := i
+		for j < len(s) {
+			r, size := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+			}
+			if isEnLetter(r) {
+				letters = true
+			} else if !isDigit(r) {
+				if isApostrophe(r) && j > start && j+size < len(s) {
+					prev, _ := utf8.DecodeLastRuneInString(s[start:j])
+					next, _ := utf8.DecodeRuneInString(s[j+size:])
+					if isEnLetter(prev) && isEnLetter(next) {
+						j += size
+						continue
+					}
+				}
+				break
+			}
+			j += size
+		}
+		if letters {
+			return start, j
+		}
+		i = j
+	}
+	return -1, -1
+}
+
+// lowerWord appends the lower-cased word to dst, mapping the right single
+// quotation mark to an ASCII apostrophe.
+func lowerWord(dst []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if r == '\u2019' {
+			dst = append(dst, '\'')
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += size
+	}
+	return dst
+}
+
+// AppendEnglish appends the English words of text to dst and returns the
+// extended slice. Each token carries its byte span, its stem, the stem's ID
+// in the vocabulary (-1 when unknown or a stop word) and whether it is a
+// stop word. The stop-word test is made on the lower-cased surface form, before
+// stemming. Stem strings of known stems and stop words are shared with the
+// lexicon, so tokenising allocates only for unknown words.
+//
+// AppendEnglish never fails: bytes that are not part of a word (spaces,
+// punctuation, digits alone, invalid UTF-8) are skipped.
+func (l *Lexicon) AppendEnglish(dst []EnToken, text string) []EnToken {
+	var buf [64]byte
+	for i := 0; i < len(text); {
+		start, end := nextEnWord(text, i)
+		if start < 0 {
+			break
+		}
+		i = end
+		low := lowerWord(buf[:0], text[start:end])
+		tok := EnToken{Start: start, End: end, ID: -1}
+		if s, ok := stopCanon[string(low)]; ok && text[start:end] != "US" {
+			tok.Stem, tok.Stop = s, true
+			dst = append(dst, tok)
+			continue
+		}
+		if cap(low) == len(low) {
+			low = append(low, 0)[:len(low)]
+		}
+		st := stemBytes(low)
+		if id := l.stemID(st); id >= 0 {
+			tok.ID, tok.Stem = id, l.stems[id]
+		} else {
+			tok.Stem = string(st)
+		}
+		dst = append(dst, tok)
+	}
+	return dst
+}
+
+// ContentStems returns the stems of the English content words of text, in
+// order, tokenised and stemmed exactly as [Lexicon.AppendEnglish] does, with
+// stop words left out. The generator reduces glosses with it, and
+// [Lexicon.With] uses it for glossary terms.
+func ContentStems(text string) []string {
+	var out []string
+	for _, t := range (&Lexicon{}).AppendEnglish(nil, text) {
+		if !t.Stop {
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}
+
+// English returns the English words of text; see [Lexicon.AppendEnglish].
+func (l *Lexicon) English(text string) []EnToken { return l.AppendEnglish(nil, text) }
+
+// stopCanon maps each stop word to itself, so that tokens can share the
+// string instead of allocating one.
+var stopCanon = map[string]string{}
+
+func init() {
+	for w := range stopWords {
+		stopCanon[w] = w
+	}
+}

@@ -1,0 +1,306 @@
+package lexicon
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Data file format, version 1: gzip-compressed UTF-8 text (Load also
+// accepts it uncompressed), one record per line:
+//
+//	zhenlex 1
+//	# comment lines: source, date, licence, what was changed
+//	stems N
+//	N lines, one stem each; the k-th is stem ID k
+//	entries M
+//	M lines: HEADWORD TAB SENSES TAB GLOSSES
+//	aliases K
+//	K lines: FORM TAB ENTRY
+//
+// Entries are sorted by simplified HEADWORD (byte order) and numbered from 0;
+// SENSES is the decimal number of dictionary lines merged into the entry
+// (empty for 1). GLOSSES is the entry's ascending stem IDs as deltas from the
+// previous ID (the first from 0), each written as a number code. Aliases
+// (traditional forms) are sorted by FORM; ENTRY is an entry ID as a number
+// code. A number code is the number in base 32, most significant digit
+// first, all digits but the last from [codeCont] and the last from
+// [codeFinal], so codes need no separator: 0 = "A", 31 = "*", 32 = "1A".
+const magic = "zhenlex 1"
+
+const (
+	codeCont  = "0123456789abcdefghijklmnopqrstuv"
+	codeFinal = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@#$%&*"
+)
+
+// codeVal maps a code byte to its digit value (0–31) plus 32 for final
+// digits, or 0xFF for bytes that are not code digits.
+var codeVal = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0xFF
+	}
+	for i := range 32 {
+		t[codeCont[i]] = byte(i)
+		t[codeFinal[i]] = byte(i) + 32
+	}
+	return t
+}()
+
+func appendCode(b []byte, v int) []byte {
+	var tmp [8]byte
+	i := len(tmp) - 1
+	tmp[i] = codeFinal[v&31]
+	for v >>= 5; v > 0; v >>= 5 {
+		i--
+		tmp[i] = codeCont[v&31]
+	}
+	return append(b, tmp[i:]...)
+}
+
+// nextCode decodes the number code at the start of s and returns the value
+// and the rest of s; ok is false on a malformed or too long code.
+func nextCode(s string) (v int32, rest string, ok bool) {
+	for i := 0; i < len(s) && i < 6; i++ {
+		d := codeVal[s[i]]
+		if d == 0xFF {
+			return 0, s, false
+		}
+		v = v<<5 | int32(d&31)
+		if d >= 32 {
+			return v, s[i+1:], true
+		}
+	}
+	return 0, s, false
+}
+
+// Load reads a lexicon in the package's data format, gzip-compressed or
+// not. Errors name the line of the (uncompressed) data.
+func Load(r io.Reader) (*Lexicon, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: reading data: %w", err)
+	}
+	if len(b) >= 18 && b[0] == 0x1f && b[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("lexicon: %w", err)
+		}
+		// The gzip trailer holds the uncompressed size (mod 2³²): use it
+		// to read in one go, within reason.
+		size := int(binary.LittleEndian.Uint32(b[len(b)-4:]))
+		var buf bytes.Buffer
+		buf.Grow(min(size, 64<<20) + 512)
+		if _, err := buf.ReadFrom(zr); err != nil {
+			return nil, fmt.Errorf("lexicon: decompressing data: %w", err)
+		}
+		b = buf.Bytes()
+	}
+	return parse(string(b))
+}
+
+type lineReader struct {
+	s    string
+	line int
+}
+
+func (lr *lineReader) next() (string, bool) {
+	if lr.s == "" {
+		return "", false
+	}
+	lr.line++
+	i := strings.IndexByte(lr.s, '\n')
+	if i < 0 {
+		l := lr.s
+		lr.s = ""
+		return l, true
+	}
+	l := lr.s[:i]
+	lr.s = lr.s[i+1:]
+	return l, true
+}
+
+func (lr *lineReader) errorf(format string, args ...any) error {
+	return fmt.Errorf("lexicon: data line %d: %s", lr.line, fmt.Sprintf(format, args...))
+}
+
+// count reads a "name N" line.
+func (lr *lineReader) count(name string) (int, error) {
+	l, ok := lr.next()
+	if !ok {
+		return 0, lr.errorf("missing %q line", name)
+	}
+	rest, found := strings.CutPrefix(l, name+" ")
+	n, err := strconv.Atoi(rest)
+	if !found || err != nil || n < 0 || n > 1<<26 {
+		return 0, lr.errorf("want %q and a count, have %q", name, l)
+	}
+	return n, nil
+}
+
+func parse(s string) (*Lexicon, error) {
+	lr := &lineReader{s: s}
+	if l, _ := lr.next(); l != magic {
+		return nil, lr.errorf("not a lexicon file (want %q)", magic)
+	}
+	l := &Lexicon{}
+	for strings.HasPrefix(lr.s, "#") {
+		c, _ := lr.next()
+		l.header = append(l.header, strings.TrimSpace(strings.TrimPrefix(c, "#")))
+	}
+
+	ns, err := lr.count("stems")
+	if err != nil {
+		return nil, err
+	}
+	l.stems = make([]string, ns)
+	l.stemIx = make(map[string]int32, ns)
+	for i := range ns {
+		st, ok := lr.next()
+		if !ok || st == "" {
+			return nil, lr.errorf("stem %d missing or empty", i)
+		}
+		if _, dup := l.stemIx[st]; dup {
+			return nil, lr.errorf("duplicate stem %q", st)
+		}
+		l.stems[i] = st
+		l.stemIx[st] = int32(i)
+	}
+
+	ne, err := lr.count("entries")
+	if err != nil {
+		return nil, err
+	}
+	l.words = make([]string, ne)
+	l.senses = make([]uint16, ne)
+	l.glossOff = make([]int32, ne+1)
+	l.gloss = make([]int32, 0, ne*4)
+	nodes := 0
+	for i := range ne {
+		line, ok := lr.next()
+		if !ok {
+			return nil, lr.errorf("entry %d missing", i)
+		}
+		w, rest, ok1 := strings.Cut(line, "\t")
+		sn, ids, ok2 := strings.Cut(rest, "\t")
+		if !ok1 || !ok2 || w == "" || !utf8.ValidString(w) {
+			return nil, lr.errorf("want HEADWORD TAB SENSES TAB GLOSSES, have %q", line)
+		}
+		if i > 0 && l.words[i-1] >= w {
+			return nil, lr.errorf("headword %q not after %q (want sorted, unique)", w, l.words[i-1])
+		}
+		senses := int32(1)
+		if sn != "" {
+			if senses, err = atoi32(sn); err != nil || senses > 0xFFFF {
+				return nil, lr.errorf("bad sense count %q", sn)
+			}
+		}
+		l.words[i], l.senses[i] = w, uint16(senses)
+		if i > 0 {
+			nodes += newRunes(l.words[i-1], w)
+		} else {
+			nodes += utf8.RuneCountInString(w)
+		}
+		prev := int32(-1)
+		for ids != "" {
+			d, r, ok := nextCode(ids)
+			id := prev + d
+			if prev < 0 {
+				id = d
+			}
+			if !ok || id <= prev || int(id) >= ns {
+				return nil, lr.errorf("bad gloss code at %q (want ascending stem IDs < %d)", ids, ns)
+			}
+			l.gloss = append(l.gloss, id)
+			prev, ids = id, r
+		}
+		l.maxRune = max(l.maxRune, utf8.RuneCountInString(w))
+		l.glossOff[i+1] = int32(len(l.gloss))
+	}
+
+	na, err := lr.count("aliases")
+	if err != nil {
+		return nil, err
+	}
+	type alias struct {
+		form string
+		id   int32
+	}
+	aliases := make([]alias, na)
+	anodes := 0
+	for i := range na {
+		line, ok := lr.next()
+		if !ok {
+			return nil, lr.errorf("alias %d missing", i)
+		}
+		form, code, _ := strings.Cut(line, "\t")
+		id, rest, ok := nextCode(code)
+		if !ok || rest != "" || form == "" || !utf8.ValidString(form) || int(id) >= ne {
+			return nil, lr.errorf("want FORM TAB ENTRY, have %q", line)
+		}
+		if i > 0 && aliases[i-1].form >= form {
+			return nil, lr.errorf("alias %q not after %q (want sorted, unique)", form, aliases[i-1].form)
+		}
+		aliases[i] = alias{form, id}
+		l.maxRune = max(l.maxRune, utf8.RuneCountInString(form))
+		if i > 0 {
+			anodes += newRunes(aliases[i-1].form, form)
+		} else {
+			anodes += utf8.RuneCountInString(form)
+		}
+	}
+	if rest := strings.TrimSpace(lr.s); rest != "" {
+		lr.line++
+		return nil, lr.errorf("unexpected data after the aliases")
+	}
+
+	l.stemDF = make([]int32, ns)
+	for _, g := range l.gloss {
+		l.stemDF[g]++
+	}
+	// Simplified headwords first; then traditional forms, unless the form
+	// is itself a simplified headword.
+	l.trie.init(nodes + anodes)
+	add := sortedAdder{t: &l.trie}
+	for i, w := range l.words {
+		add.add(w, int32(i), false)
+	}
+	add = sortedAdder{t: &l.trie}
+	for _, a := range aliases {
+		add.add(a.form, a.id, true)
+	}
+	return l, nil
+}
+
+// newRunes returns the number of runes of w after its common prefix with
+// prev: the trie nodes w adds after prev in sorted order.
+func newRunes(prev, w string) int {
+	c := 0
+	for c < len(prev) && c < len(w) && prev[c] == w[c] {
+		c++
+	}
+	for c > 0 && c < len(w) && !utf8.RuneStart(w[c]) {
+		c--
+	}
+	return utf8.RuneCountInString(w[c:])
+}
+
+func atoi32(s string) (int32, error) {
+	if s == "" || len(s) > 9 {
+		return 0, errors.New("bad number")
+	}
+	var v int32
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, errors.New("bad number")
+		}
+		v = v*10 + int32(c-'0')
+	}
+	return v, nil
+}

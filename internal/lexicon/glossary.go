@@ -1,0 +1,410 @@
+package lexicon
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Entry is one term pair of a user glossary.
+type Entry struct {
+	Zh     string // Chinese term, such as "对外联络部" or "十八大"
+	En     string // English term, such as "International Department"
+	Source string // where it was read, "file:line"; may be empty
+}
+
+// Check reports whether e can be used: a Chinese term with no tab or line
+// break and valid UTF-8, and an English term with at least one content word
+// (not only stop words). [Lexicon.With] skips entries that fail it.
+func (e Entry) Check() error {
+	where := ""
+	if e.Source != "" {
+		where = e.Source + ": "
+	}
+	switch {
+	case strings.TrimSpace(e.Zh) == "":
+		return fmt.Errorf("lexicon: %sempty Chinese term", where)
+	case !utf8.ValidString(e.Zh) || !utf8.ValidString(e.En):
+		return fmt.Errorf("lexicon: %sinvalid UTF-8", where)
+	case strings.ContainsAny(e.Zh, "\t\n\r"):
+		return fmt.Errorf("lexicon: %sChinese term %q contains a tab or line break", where, e.Zh)
+	case len(ContentStems(e.En)) == 0:
+		return fmt.Errorf("lexicon: %sEnglish term %q has no content word (only stop words or none)", where, e.En)
+	}
+	return nil
+}
+
+// LoadTSV reads a glossary of tab-separated term pairs, one per line:
+// Chinese TAB English. Further columns (notes) are ignored. Empty lines and
+// lines starting with "#" are skipped. The first other line may be a
+// header naming the columns (zh, zh-CN, chinese, source, src, 中文 … TAB en,
+// en-US, english, target, tgt, 英文 …); a header "en TAB zh" swaps the
+// columns for the whole file. A UTF-8 byte order mark is allowed.
+//
+// Errors name the file (name) and line: a line without a tab, an empty
+// term, invalid UTF-8, an English term of stop words only, or an English
+// column that holds Chinese while the Chinese column holds none (columns
+// swapped without a header).
+func LoadTSV(r io.Reader, name string) ([]Entry, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	var out []Entry
+	n, swap, seenData := 0, false, false
+	for sc.Scan() {
+		n++
+		line := strings.TrimSuffix(sc.Text(), "\r")
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\ufeff")
+		}
+		if t := strings.TrimSpace(line); t == "" || t[0] == '#' {
+			continue
+		}
+		where := fmt.Sprintf("%s:%d", name, n)
+		if !utf8.ValidString(line) {
+			return nil, fmt.Errorf("lexicon: %s: invalid UTF-8", where)
+		}
+		zh, rest, ok := strings.Cut(line, "\t")
+		en, _, _ := strings.Cut(rest, "\t")
+		if !ok {
+			return nil, fmt.Errorf("lexicon: %s: want Chinese<TAB>English, have no tab in %q", where, line)
+		}
+		zh, en = strings.TrimSpace(zh), strings.TrimSpace(en)
+		if !seenData {
+			seenData = true
+			if h1, h2 := headerCol(zh), headerCol(en); h1 != "" && h2 != "" && h1 != h2 {
+				swap = h1 == "en"
+				continue
+			}
+		}
+		if swap {
+			zh, en = en, zh
+		}
+		if zh == "" || en == "" {
+			return nil, fmt.Errorf("lexicon: %s: empty term in %q", where, line)
+		}
+		if !hasHanRune(zh) && hasHanRune(en) {
+			return nil, fmt.Errorf("lexicon: %s: the English column %q holds Chinese and the Chinese column %q none; columns swapped? (a header line \"en<TAB>zh\" says so)", where, en, zh)
+		}
+		e := Entry{Zh: zh, En: en, Source: where}
+		if err := e.Check(); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("lexicon: %s:%d: %w", name, n+1, err)
+	}
+	return out, nil
+}
+
+// headerCol tells whether a header cell names the Chinese ("zh") or
+// English ("en") column, or neither ("").
+func headerCol(s string) string {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "zh", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh-hk", "cn", "chinese", "source", "src", "中文", "汉语", "源":
+		return "zh"
+	case "en", "en-us", "en_us", "en-gb", "en_gb", "english", "target", "tgt", "translation", "英文", "英语", "译文":
+		return "en"
+	}
+	return ""
+}
+
+func hasHanRune(s string) bool {
+	for _, r := range s {
+		if isHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// LoadTBX reads Chinese–English term pairs from a TBX termbase: TBX-Basic
+// and TBX 2 (martif: termEntry / langSet xml:lang / tig or ntig/termGrp /
+// term) and TBX v3 (tbx: conceptEntry / langSec xml:lang / termSec / term).
+// Every Chinese term of an entry is paired with every English term of it.
+// Languages are told by the xml:lang prefix ("zh", "zh-CN", "en-US", …);
+// other languages, and entries that lack a Chinese or an English term, are
+// ignored. Errors name the file and line: XML that is not well formed, a
+// term of an empty entry, or a file with no Chinese–English pair at all.
+func LoadTBX(r io.Reader, name string) ([]Entry, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %s: %w", name, err)
+	}
+	lines := lineCounter{data: data}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	var (
+		out       []Entry
+		inEntry   bool
+		entryLine int
+		zh, en    []string
+		langStack []string // xml:lang in scope per open element (inherited)
+		termDepth int      // >0 inside <term>
+		term      strings.Builder
+		entries   int
+	)
+	for {
+		off := d.InputOffset()
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				return nil, fmt.Errorf("lexicon: %s:%d: %s", name, se.Line, se.Msg)
+			}
+			return nil, fmt.Errorf("lexicon: %s:%d: %w", name, lines.at(int(off)), err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			lang := ""
+			if len(langStack) > 0 {
+				lang = langStack[len(langStack)-1]
+			}
+			for _, a := range t.Attr {
+				if a.Name.Local == "lang" && (a.Name.Space == "xml" || a.Name.Space == "http://www.w3.org/XML/1998/namespace") {
+					lang = strings.ToLower(a.Value)
+				}
+			}
+			langStack = append(langStack, lang)
+			switch t.Name.Local {
+			case "termEntry", "conceptEntry":
+				inEntry, entryLine, zh, en = true, lines.at(int(off)), zh[:0], en[:0]
+				entries++
+			case "term":
+				if termDepth == 0 {
+					term.Reset()
+				}
+				termDepth++
+			}
+		case xml.CharData:
+			if termDepth > 0 {
+				term.Write(t)
+			}
+		case xml.EndElement:
+			lang := ""
+			if len(langStack) > 0 {
+				lang = langStack[len(langStack)-1]
+				langStack = langStack[:len(langStack)-1]
+			}
+			switch t.Name.Local {
+			case "term":
+				if termDepth--; termDepth == 0 && inEntry {
+					s := strings.Join(strings.Fields(term.String()), " ")
+					switch {
+					case s == "":
+					case strings.HasPrefix(lang, "zh"):
+						zh = append(zh, s)
+					case strings.HasPrefix(lang, "en"):
+						en = append(en, s)
+					}
+				}
+			case "termEntry", "conceptEntry":
+				inEntry = false
+				where := fmt.Sprintf("%s:%d", name, entryLine)
+				for _, z := range zh {
+					for _, e := range en {
+						ent := Entry{Zh: z, En: e, Source: where}
+						if err := ent.Check(); err != nil {
+							return nil, err
+						}
+						out = append(out, ent)
+					}
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("lexicon: %s: no Chinese–English term pair in %d term entries (want termEntry or conceptEntry with zh and en terms)", name, entries)
+	}
+	return out, nil
+}
+
+// lineCounter converts byte offsets to 1-based line numbers, for offsets
+// asked in increasing order.
+type lineCounter struct {
+	data      []byte
+	off, line int
+}
+
+func (c *lineCounter) at(off int) int {
+	if c.line == 0 {
+		c.line = 1
+	}
+	off = min(max(off, 0), len(c.data))
+	if off < c.off {
+		c.off, c.line = 0, 1
+	}
+	c.line += bytes.Count(c.data[c.off:off], []byte{'\n'})
+	c.off = off
+	return c.line
+}
+
+// PhraseMatch is a glossary phrase found in English tokens by
+// [Lexicon.MatchPhrases].
+type PhraseMatch struct {
+	Start, End int   // token index range [Start, End) in the tokens given
+	Entry      int32 // the glossary entry whose English term this is
+}
+
+// With returns a new lexicon: l plus the glossary entries (l itself is not
+// changed, and its entry and stem IDs keep their meaning). For each entry:
+//
+//   - the Chinese term becomes a headword, matched by [Lexicon.AppendChinese]
+//     like any other (the longest match wins, so "对外联络部" is one token);
+//     when it already is a headword (or a traditional form of one), the
+//     existing entry is extended instead;
+//   - the English term is reduced to content stems ([ContentStems]); new
+//     stems get new IDs; the stems join the entry's glosses, so
+//     [Lexicon.Translates] is true for each of them;
+//   - an English term of two or more content words is also kept as a phrase
+//     for [Lexicon.MatchPhrases];
+//   - the entry is marked: [Lexicon.IsGlossary] reports true.
+//
+// Entries that fail [Entry.Check] are skipped; the loaders never return such
+// entries.
+func (l *Lexicon) With(entries []Entry) *Lexicon {
+	n := &Lexicon{
+		header:   l.header,
+		words:    slices.Clone(l.words),
+		senses:   slices.Clone(l.senses),
+		stems:    slices.Clone(l.stems),
+		stemIx:   maps.Clone(l.stemIx),
+		stemDF:   slices.Clone(l.stemDF),
+		trie:     l.trie.clone(),
+		maxRune:  l.maxRune,
+		phrases:  maps.Clone(l.phrases),
+		nPhrase:  l.nPhrase,
+		glossOff: l.glossOff,
+		gloss:    l.gloss,
+	}
+	if n.phrases == nil {
+		n.phrases = map[int32][]phrase{}
+	}
+	added := map[int32][]int32{}
+	for _, e := range entries {
+		if e.Check() != nil {
+			continue
+		}
+		zh := strings.TrimSpace(e.Zh)
+		id := n.trie.lookup(zh)
+		if id < 0 {
+			id = int32(len(n.words))
+			n.words = append(n.words, zh)
+			n.senses = append(n.senses, 0)
+			n.trie.add(zh, id, false)
+			n.maxRune = max(n.maxRune, utf8.RuneCountInString(zh))
+		}
+		if n.senses[id] < 0xFFFF {
+			n.senses[id]++
+		}
+		var ph []int32
+		for _, st := range ContentStems(e.En) {
+			sid, ok := n.stemIx[st]
+			if !ok {
+				sid = int32(len(n.stems))
+				n.stems = append(n.stems, st)
+				n.stemIx[st] = sid
+				n.stemDF = append(n.stemDF, 0)
+			}
+			ph = append(ph, sid)
+			added[id] = append(added[id], sid)
+		}
+		if len(ph) >= 2 {
+			dup := slices.ContainsFunc(n.phrases[ph[0]], func(p phrase) bool {
+				return p.entry == id && slices.Equal(p.stems, ph)
+			})
+			if !dup {
+				// Copy on write: the slice may be shared with l.
+				n.phrases[ph[0]] = append(slices.Clip(n.phrases[ph[0]]), phrase{ph, id})
+				n.nPhrase++
+			}
+		}
+	}
+	// Rebuild the gloss arrays with the additions merged in.
+	n.glossOff = make([]int32, len(n.words)+1)
+	n.gloss = make([]int32, 0, len(l.gloss)+len(added)*4)
+	n.isGloss = make([]bool, len(n.words))
+	copy(n.isGloss, l.isGloss)
+	for i := range n.words {
+		id := int32(i)
+		old := l.Glosses(id)
+		if add, ok := added[id]; ok {
+			n.isGloss[i] = true
+			set := append(slices.Clone(old), add...)
+			slices.Sort(set)
+			set = slices.Compact(set)
+			for _, s := range set {
+				if _, had := slices.BinarySearch(old, s); !had {
+					n.stemDF[s]++
+				}
+			}
+			n.gloss = append(n.gloss, set...)
+		} else {
+			n.gloss = append(n.gloss, old...)
+		}
+		n.glossOff[i+1] = int32(len(n.gloss))
+	}
+	return n
+}
+
+// MatchPhrases finds the multi-word English glossary terms in toks (made by
+// AppendEnglish of this lexicon, so that new glossary stems have IDs). A
+// phrase matches a run of tokens whose content words (stop words skipped)
+// have exactly the phrase's stems in order: "18th National Congress"
+// matches "18th national congresses"; "International Department CPC"
+// matches "International Department of the CPC". Matches are leftmost-longest
+// and do not overlap. It returns nil when the lexicon has no phrases.
+func (l *Lexicon) MatchPhrases(toks []EnToken) []PhraseMatch {
+	if l.nPhrase == 0 {
+		return nil
+	}
+	var out []PhraseMatch
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.Stop || t.ID < 0 {
+			i++
+			continue
+		}
+		bestEnd, bestLen, bestEntry := -1, 0, int32(-1)
+		for _, p := range l.phrases[t.ID] {
+			if len(p.stems) <= bestLen {
+				continue
+			}
+			j, k := i, 0
+			for j < len(toks) && k < len(p.stems) {
+				if toks[j].Stop {
+					j++
+					continue
+				}
+				if toks[j].ID != p.stems[k] {
+					break
+				}
+				j++
+				k++
+			}
+			if k == len(p.stems) {
+				bestEnd, bestLen, bestEntry = j, len(p.stems), p.entry
+			}
+		}
+		if bestEnd < 0 {
+			i++
+			continue
+		}
+		out = append(out, PhraseMatch{Start: i, End: bestEnd, Entry: bestEntry})
+		i = bestEnd
+	}
+	return out
+}
+
+// NumPhrases returns the number of multi-word glossary phrases.
+func (l *Lexicon) NumPhrases() int { return l.nPhrase }

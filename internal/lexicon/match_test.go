@@ -1,0 +1,222 @@
+package lexicon
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestTranslationLinks checks real phrase pairs from the seed press release
+// testdata/seeds/001_*.txt: the Chinese word (as segmented) must be glossed
+// by the stem of at least one of the English words.
+func TestTranslationLinks(t *testing.T) {
+	l := Builtin()
+	tests := []struct {
+		name, zh, en string
+		links        int // Chinese words that must link; 0 = all
+	}{
+		{"external work", "对外工作", "external work", 0},
+		{"human community", "人类命运共同体", "human community with a shared future", 2},
+		{"political party", "政党", "political parties", 0},
+		{"cooperation", "合作", "enhance cooperation", 0},
+		{"development", "发展", "promote development", 0},
+		{"developing", "发展", "developing", 0},
+		{"world peace", "世界和平", "world peace", 0},
+		{"mutual trust", "互信", "strategic mutual trust", 0},
+		{"governance", "治理", "improve governance", 0},
+		{"general secretary", "总书记", "General Secretary", 0},
+		{"communist party", "中国共产党", "the Communist Party of China", 0},
+		{"international", "国际关系", "international relations", 0},
+		{"diplomacy", "外交", "overall diplomacy", 0},
+		{"mankind", "人类", "mankind", 0},
+		{"new era", "新时代", "the new era", 0},
+		{"traditional", "發展", "development", 0},
+		{"exchanges", "交流", "civilisational exchanges", 0},
+		{"happiness", "幸福", "seek happiness", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			en := l.English(tt.en)
+			zt := l.Chinese(tt.zh)
+			want := tt.links
+			if want == 0 {
+				want = len(zt)
+			}
+			linked := 0
+			var missed []string
+			for _, zt := range zt {
+				w := tt.zh[zt.Start:zt.End]
+				if zt.ID < 0 {
+					t.Errorf("%q: %q not in the lexicon", tt.zh, w)
+					continue
+				}
+				found := false
+				for _, et := range en {
+					if l.Translates(zt.ID, et.ID) {
+						found = true
+					}
+				}
+				if found {
+					linked++
+					continue
+				}
+				var gl []string
+				for _, g := range l.Glosses(zt.ID) {
+					gl = append(gl, l.StemString(g))
+				}
+				missed = append(missed, fmt.Sprintf("%s %v", w, gl))
+			}
+			if linked < want {
+				t.Errorf("%q ↔ %q: %d words linked, want ≥ %d; unlinked: %v", tt.zh, tt.en, linked, want, missed)
+			}
+		})
+	}
+}
+
+func TestChineseSegments(t *testing.T) {
+	l := Builtin()
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"longest match", "党的对外工作", []string{"党", "的", "对外", "工作"}},
+		{"community", "构建人类命运共同体", []string{"构建", "人类", "命运", "共同体"}},
+		{"digits and latin", "2012年APEC会议", []string{"2012", "年", "APEC", "会议"}},
+		{"punctuation skipped", "（一）合作、发展。", []string{"一", "合作", "发展"}},
+		{"traditional", "中國共產黨", []string{"中國共產黨"}},
+		{"invalid utf-8", "合作\xff发展", []string{"合作", "发展"}},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, tk := range l.Chinese(tt.in) {
+				got = append(got, tt.in[tk.Start:tk.End])
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Chinese(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestEnglishTokens(t *testing.T) {
+	l := Builtin()
+	type tok struct {
+		Word, Stem  string
+		Stop, Known bool
+	}
+	tests := []struct {
+		name, in string
+		want     []tok
+	}{
+		{"possessive curly", "the Party’s work", []tok{{"the", "the", true, false}, {"Party’s", "party", false, true}, {"work", "work", false, true}}},
+		{"plurals", "parties policies", []tok{{"parties", "party", false, true}, {"policies", "policy", false, true}}},
+		{"ing", "developing", []tok{{"developing", "develop", false, true}}},
+		{"digits attached", "18th 2012 x86", []tok{{"18th", "18th", false, true}, {"x86", "x86", false, false}}},
+		{"trailing apostrophe", "parties' ", []tok{{"parties", "party", false, true}}},
+		{"contraction", "don't", []tok{{"don't", "don't", true, false}}},
+		{"US", "US us", []tok{{"US", "us", false, true}, {"us", "us", true, false}}},
+		{"latin-1", "Café", []tok{{"Café", "café", false, true}}},
+		{"hyphen splits", "party-to-party", []tok{{"party", "party", false, true}, {"to", "to", true, false}, {"party", "party", false, true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []tok
+			for _, tk := range l.English(tt.in) {
+				got = append(got, tok{tt.in[tk.Start:tk.End], tk.Stem, tk.Stop, tk.ID >= 0})
+				if tk.ID >= 0 && l.StemString(tk.ID) != tk.Stem {
+					t.Errorf("token %q: ID %d is stem %q, want %q", tt.in[tk.Start:tk.End], tk.ID, l.StemString(tk.ID), tk.Stem)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("English(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestStem(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"parties", "party"}, {"developing", "develop"}, {"policies", "policy"},
+		{"development", "develop"}, {"cooperation", "cooperat"}, {"nation", "nation"}, {"political", "politic"}, {"mutually", "mutual"}, {"organization", "organiz"},
+		{"cooperate", "cooperat"}, {"cooperated", "cooperat"}, {"making", "make"}, {"make", "make"},
+		{"used", "us"}, {"use", "us"}, {"status", "status"}, {"processes", "process"},
+		{"boxes", "box"}, {"studied", "study"}, {"running", "run"}, {"agreed", "agre"}, {"agree", "agre"},
+		{"ties", "tie"}, {"party's", "party"}, {"a", "a"}, {"", ""}, {"café", "café"}, {"g20", "g20"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Stem(tt.in); got != tt.want {
+				t.Errorf("Stem(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// seedText returns the Chinese and English lines of the seed press releases.
+func seedText(tb testing.TB) (zh, en string) {
+	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	if len(files) == 0 {
+		tb.Skip("no seeds in testdata/seeds")
+	}
+	var z, e strings.Builder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for line := range strings.Lines(string(b)) {
+			if hasHanRune(line) {
+				z.WriteString(line)
+			} else {
+				e.WriteString(line)
+			}
+		}
+	}
+	return z.String(), e.String()
+}
+
+func repeatTo(s string, n int) string {
+	var b strings.Builder
+	for b.Len() < n {
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+func BenchmarkChinese(b *testing.B) {
+	l := Builtin()
+	zh, _ := seedText(b)
+	text := repeatTo(zh, 1<<20)
+	b.SetBytes(int64(len(text)))
+	var toks []ZhToken
+	b.ResetTimer()
+	for b.Loop() {
+		toks = l.AppendChinese(toks[:0], text)
+	}
+	if ms := b.Elapsed().Seconds() * 1000 / float64(b.N); ms > 50 {
+		b.Errorf("1 MB of Chinese takes %.1f ms, want < 50 ms", ms)
+	}
+	b.ReportMetric(float64(len(toks))/float64(utf8.RuneCountInString(text)), "tokens/rune")
+}
+
+func BenchmarkEnglish(b *testing.B) {
+	l := Builtin()
+	_, en := seedText(b)
+	text := repeatTo(en, 1<<20)
+	b.SetBytes(int64(len(text)))
+	var toks []EnToken
+	b.ResetTimer()
+	for b.Loop() {
+		toks = l.AppendEnglish(toks[:0], text)
+	}
+	if ms := b.Elapsed().Seconds() * 1000 / float64(b.N); ms > 50 {
+		b.Errorf("1 MB of English takes %.1f ms, want < 50 ms", ms)
+	}
+}
