@@ -11,7 +11,9 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-func encode(t *testing.T, e encoding.Encoding, s string) []byte {
+var gb18030Enc = simplifiedchinese.GB18030
+
+func encode(t testing.TB, e encoding.Encoding, s string) []byte {
 	t.Helper()
 	b, err := e.NewEncoder().Bytes([]byte(s))
 	if err != nil {

@@ -1,0 +1,321 @@
+package segment
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/segment")
+
+const seedDir = "../testdata/seeds"
+
+var seeds = []struct {
+	file      string
+	bilingual bool
+}{
+	{"000_6b3897585427d446.txt", false},
+	{"001_38bdb1c42bebbece.txt", true},
+	{"002_c618ccbec1cb5b05.txt", false},
+	{"003_fde2822e310dd5d8.txt", false},
+}
+
+func readSeed(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(seedDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func segmentSeed(t testing.TB, s *Segmenter, file string, bilingual bool) []*Document {
+	t.Helper()
+	data := readSeed(t, file)
+	if bilingual {
+		zh, en, err := s.Bilingual(file, data)
+		if err != nil {
+			t.Fatalf("Bilingual(%s) error: %v", file, err)
+		}
+		return []*Document{zh, en}
+	}
+	d, err := s.Monolingual(file, data, Unknown)
+	if err != nil {
+		t.Fatalf("Monolingual(%s) error: %v", file, err)
+	}
+	return []*Document{d}
+}
+
+// golden renders what a reviewer checks: the paragraphs (kind, input line,
+// cleaned text) and the report. Sentences belong to the sentence splitter's
+// own golden tests.
+func golden(docs []*Document) string {
+	var b strings.Builder
+	for _, d := range docs {
+		r := d.Report
+		fmt.Fprintf(&b, "# %s lang=%s encoding=%s bom=%v replaced=%d layout=%q paragraphs=%d\n",
+			d.Name, d.Lang, r.Encoding, r.BOM, r.Replaced, r.Layout, len(d.Paragraphs))
+		for i, p := range d.Paragraphs {
+			fmt.Fprintf(&b, "[%d] %s line %d: %s\n", i, p.Kind, p.Line, p.In(d.Text))
+		}
+		b.WriteString("## report\n")
+		for _, c := range r.Changes {
+			b.WriteString(c.String())
+			b.WriteByte('\n')
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func TestSeedsGolden(t *testing.T) {
+	for _, sd := range seeds {
+		t.Run(sd.file[:3], func(t *testing.T) {
+			var s Segmenter
+			docs := segmentSeed(t, &s, sd.file, sd.bilingual)
+			for _, d := range docs {
+				checkDocument(t, d)
+			}
+			got := golden(docs)
+			path := filepath.Join("..", "testdata", "segment", sd.file[:3]+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("golden %s mismatch (-want +got):\n%s", path, diff)
+			}
+		})
+	}
+}
+
+// TestSeedFacts checks the facts the issue states about the seeds, so that a
+// careless -update cannot bless a regression.
+func TestSeedFacts(t *testing.T) {
+	var s Segmenter
+	t.Run("001 blocks, 15 body paragraphs a side", func(t *testing.T) {
+		docs := segmentSeed(t, &s, seeds[1].file, true)
+		zh, en := docs[0], docs[1]
+		if zh.Report.Layout != LayoutBlocks {
+			t.Errorf("layout = %q, want blocks", zh.Report.Layout)
+		}
+		if !strings.HasPrefix(en.Paragraphs[0].In(en.Text), "Material Ⅰ for the press conference") {
+			t.Errorf("English starts with %q", en.Paragraphs[0].In(en.Text))
+		}
+		for _, d := range docs {
+			body, lines := 0, map[int]bool{}
+			for _, p := range d.Paragraphs {
+				if p.Kind == Body {
+					body++
+				}
+				lines[p.Line] = true
+			}
+			if body != 15 {
+				t.Errorf("%s: %d body paragraphs, want 15", d.Lang, body)
+			}
+		}
+		if strings.Contains(zh.Text, "bookmark") {
+			t.Errorf("Word bookmark left in the Chinese text")
+		}
+		if zh.Report.Count(RuleBookmark) != 1 {
+			t.Errorf("bookmark removals = %d, want 1", zh.Report.Count(RuleBookmark))
+		}
+	})
+	t.Run("003 four layout breaks rejoined, English set apart", func(t *testing.T) {
+		d := segmentSeed(t, &s, seeds[3].file, false)[0]
+		for _, joined := range []string{"同新兴政党交往实现新突破", "越来越多的政党领导人，", "地区政党领导人会面", "斯里兰卡共产党时任总书记"} {
+			if !strings.Contains(d.Text, joined) {
+				t.Errorf("text lacks %q", joined)
+			}
+		}
+		if n := d.Report.Count(RuleBrokenParagraph); n != 4 {
+			t.Errorf("broken-paragraph changes = %d, want 4", n)
+		}
+		foreign := 0
+		for _, p := range d.Paragraphs {
+			if p.Kind == Foreign {
+				foreign++
+				if !strings.HasPrefix(p.In(d.Text), "Advertisement for the book") {
+					t.Errorf("foreign paragraph %q", p.In(d.Text))
+				}
+			}
+		}
+		if foreign != 1 || d.Report.Count(RuleForeign) != 1 {
+			t.Errorf("foreign paragraphs = %d, reported %d; want 1, 1", foreign, d.Report.Count(RuleForeign))
+		}
+	})
+	t.Run("002 mojibake repaired", func(t *testing.T) {
+		d := segmentSeed(t, &s, seeds[2].file, false)[0]
+		if !strings.Contains(d.Text, "Party，the") || strings.Contains(d.Text, "£") {
+			t.Errorf("mojibake not repaired")
+		}
+		if d.Report.Count(RuleMojibake) != 1 {
+			t.Errorf("mojibake changes = %d, want 1", d.Report.Count(RuleMojibake))
+		}
+	})
+	t.Run("000 page artifacts removed", func(t *testing.T) {
+		d := segmentSeed(t, &s, seeds[0].file, false)[0]
+		for _, junk := range []string{"【详细】", "[更多]", "来源:", "排行榜", "\u00a0\u00a0"} {
+			if strings.Contains(d.Text, junk) {
+				t.Errorf("text still holds %q", junk)
+			}
+		}
+		if n := strings.Count(d.Text, "毛泽东和斯大林"); n != 1 {
+			t.Errorf("caption printed %d times, want 1", n)
+		}
+		if d.Report.Count(RuleCaptionDuplicate) != 24 {
+			t.Errorf("caption-duplicate changes = %d, want 24", d.Report.Count(RuleCaptionDuplicate))
+		}
+	})
+}
+
+func TestSegmenterErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		seg      Segmenter
+		data     []byte
+		want     string
+		sentinel error
+	}{
+		{"empty", Segmenter{}, nil, "segment: f.txt: no text: the input is empty or blank", ErrEmpty},
+		{"blank", Segmenter{}, []byte(" \n\u3000\r\n"), "segment: f.txt: no text: the input is empty or blank", ErrEmpty},
+		{"binary NUL", Segmenter{}, []byte("PK\x03\x04\x00\x00abc"), "segment: f.txt: line 1, byte 4: binary data, not text", ErrBinary},
+		{"binary controls", Segmenter{ReplaceInvalid: true}, bytes.Repeat([]byte{0x01, 0x02, 'a', 0x03}, 50), "segment: f.txt: line 1, byte 0: binary data, not text", ErrBinary},
+		{"invalid GB18030", Segmenter{Encoding: "gb18030"}, []byte("abc\ndef\n\xd6\xd0\x81\x20"), "segment: f.txt: line 3, byte 10: invalid GB18030 sequence 81 20", ErrInvalidEncoding},
+		{"unknown rule", Segmenter{Disable: []string{"indentation"}}, []byte("abc"), `segment: f.txt: unknown cleaning rule "indentation" in Disable (known: ` + strings.Join(CleaningRules, ", ") + ")", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.seg.Monolingual("f.txt", tt.data, Unknown)
+			if err == nil {
+				t.Fatal("Monolingual() error = nil")
+			}
+			if err.Error() != tt.want {
+				t.Errorf("Monolingual() error = %q, want %q", err, tt.want)
+			}
+			if tt.sentinel != nil && !errors.Is(err, tt.sentinel) {
+				t.Errorf("errors.Is(err, %v) = false", tt.sentinel)
+			}
+			var e *Error
+			if !errors.As(err, &e) || e.File != "f.txt" {
+				t.Errorf("error is not *Error naming the file: %#v", err)
+			}
+			_, _, berr := tt.seg.Bilingual("f.txt", tt.data)
+			if berr == nil || berr.Error() != err.Error() {
+				t.Errorf("Bilingual() error = %v, want the same as Monolingual", berr)
+			}
+		})
+	}
+}
+
+func TestReplaceInvalidReported(t *testing.T) {
+	s := Segmenter{ReplaceInvalid: true}
+	d, err := s.Monolingual("r.txt", []byte("第一段，中文中文中文中文。\n第二段\xff结束。\n"), Chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Report.Replaced != 1 || d.Report.Count(RuleInvalidBytes) != 1 {
+		t.Errorf("Replaced = %d, changes = %d, want 1, 1", d.Report.Replaced, d.Report.Count(RuleInvalidBytes))
+	}
+	want := []string{"body: 第一段，中文中文中文中文。", "body: 第二段\uFFFD结束。"}
+	if diff := cmp.Diff(want, paraList(d)); diff != "" {
+		t.Errorf("paragraphs mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestLongLine feeds a 10 MB line without punctuation: it must come back as
+// one paragraph, in linear time (the test would time out otherwise).
+func TestLongLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10 MB input; skipped with -short")
+	}
+	for _, unit := range []string{"中文没有标点", "no punctuation at all "} {
+		data := bytes.Repeat([]byte(unit), 10<<20/len(unit))
+		var s Segmenter
+		d, err := s.Monolingual("long.txt", data, Unknown)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDocument(t, d)
+		if len(d.Paragraphs) != 1 {
+			t.Errorf("%d paragraphs, want 1", len(d.Paragraphs))
+		}
+		if got := len(d.Text) + d.Report.Count(RuleTrailingSpace); got != len(data) {
+			t.Errorf("text has %d bytes (+ trailing space), input %d", len(d.Text), len(data))
+		}
+	}
+}
+
+// bookText builds a text of at least size bytes from the seeds: the Chinese
+// and English seeds concatenated again and again.
+func bookText(b testing.TB, size int) []byte {
+	var parts [][]byte
+	for _, sd := range seeds {
+		parts = append(parts, readSeed(b, sd.file))
+	}
+	var buf bytes.Buffer
+	for buf.Len() < size {
+		for _, p := range parts {
+			buf.Write(p)
+			buf.WriteString("\n\n")
+		}
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkMonolingual runs the whole pipeline (decode, clean, paragraphs,
+// sentences) over a book-sized (>= 1 MB) text built from the seeds.
+func BenchmarkMonolingual(b *testing.B) {
+	data := bookText(b, 1<<20)
+	var s Segmenter
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Monolingual("book.txt", data, Chinese); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBilingual splits and segments a >= 1 MB bilingual text (seed 001
+// repeated).
+func BenchmarkBilingual(b *testing.B) {
+	one := readSeed(b, seeds[1].file)
+	data := bytes.Repeat(one, 1<<20/len(one)+1)
+	var s Segmenter
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := s.Bilingual("book.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeGB18030 decodes a >= 1 MB GB18030 text.
+func BenchmarkDecodeGB18030(b *testing.B) {
+	text := bookText(b, 1<<20)
+	data := encode(b, gb18030Enc, string(text))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Decode(data, "", false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
