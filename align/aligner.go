@@ -353,24 +353,44 @@ func (r *run) cost(i, j, di, dj int) float64 {
 	return c
 }
 
+// coarseMin is the document size (Chinese plus English units) from which
+// the search starts with a coarse pass that leaves expensive scorings out.
+var coarseMin = 4000
+
 // alignBlocks aligns each block, learns from the result when a scorer can,
-// and aligns again.
+// and aligns again. On long documents a first, wide search uses only the
+// cheap scorings (those not reporting Expensive() true); the full search then
+// runs in a narrow band around that path, widening where it touches the edge.
 func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 	r.progress = a.Progress
-	learn := false
-	if r.sentences && !a.NoLearn {
-		learn = true
-	}
-	r.tot = len(r.zh) + len(r.en)
+	learn := r.sentences && !a.NoLearn
+	coarse := len(r.zh)+len(r.en) >= coarseMin && r.hasExpensive()
+	passes := 1
 	if learn {
-		r.tot *= 2
+		passes++
 	}
+	if coarse {
+		passes++
+	}
+	r.tot = (len(r.zh) + len(r.en)) * passes
 	w := a.Band
 	if w <= 0 {
 		w = 12
 	}
-	moves := r.moves()
-	beads, paths := r.searchAll(blocks, moves, w, nil)
+	var paths [][]dp.Step
+	if coarse {
+		all := r.scorings
+		r.scorings = nil
+		for _, s := range all {
+			if e, ok := s.(interface{ Expensive() bool }); !ok || !e.Expensive() {
+				r.scorings = append(r.scorings, s)
+			}
+		}
+		_, paths = r.searchAll(blocks, r.moves(), w, nil, false)
+		r.scorings = all
+		w = 4
+	}
+	beads, paths := r.searchAll(blocks, r.moves(), w, paths, true)
 	if learn {
 		for _, s := range r.scorings {
 			if l, ok := s.(Learner); ok {
@@ -378,10 +398,18 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 			}
 		}
 		r.reestimatePriors(beads)
-		moves = r.moves()
-		beads, _ = r.searchAll(blocks, moves, 6, paths)
+		beads, _ = r.searchAll(blocks, r.moves(), 4, paths, true)
 	}
 	return beads
+}
+
+func (r *run) hasExpensive() bool {
+	for _, s := range r.scorings {
+		if e, ok := s.(interface{ Expensive() bool }); ok && e.Expensive() {
+			return true
+		}
+	}
+	return false
 }
 
 // reestimatePriors mixes the bead type counts of the first pass into the
@@ -406,7 +434,7 @@ func (r *run) reestimatePriors(beads []Bead) {
 
 // searchAll aligns every block; prev, when set, holds the previous pass's
 // path per block to centre the band on.
-func (r *run) searchAll(blocks []block, moves []dp.Move, w int, prev [][]dp.Step) ([]Bead, [][]dp.Step) {
+func (r *run) searchAll(blocks []block, moves []dp.Move, w int, prev [][]dp.Step, fill bool) ([]Bead, [][]dp.Step) {
 	var beads []Bead
 	paths := make([][]dp.Step, len(blocks))
 	for k, b := range blocks {
@@ -416,10 +444,12 @@ func (r *run) searchAll(blocks []block, moves []dp.Move, w int, prev [][]dp.Step
 		}
 		steps := r.searchBlock(b, moves, w, pp)
 		paths[k] = steps
-		for _, st := range steps {
-			bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: b.para}
-			r.fill(&bd)
-			beads = append(beads, bd)
+		if fill {
+			for _, st := range steps {
+				bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: b.para}
+				r.fill(&bd)
+				beads = append(beads, bd)
+			}
 		}
 		r.done += b.z.Len() + b.e.Len()
 		if r.progress != nil {

@@ -38,6 +38,7 @@ type anchorScoring struct {
 	ztok, etok [][]anchorTok
 	nz, ne     int
 	chain      [][2]int
+	zbuf, ebuf []akey // scratch for multi-unit beads
 }
 
 // akey is a document-level anchor key id with its weight.
@@ -137,20 +138,22 @@ func (s *anchorScoring) match(zh, en Range) (m, u float64) {
 	if zh.Len() == 1 {
 		zk = s.zh[zh.Start]
 	} else {
-		zk = make([]akey, 0, nz)
+		zk = s.zbuf[:0]
 		for i := zh.Start; i < zh.End; i++ {
 			zk = append(zk, s.zh[i]...)
 		}
-		sort.Slice(zk, func(x, y int) bool { return zk[x].id < zk[y].id })
+		sortKeys(zk)
+		s.zbuf = zk
 	}
 	if en.Len() == 1 {
 		ek = s.en[en.Start]
 	} else {
-		ek = make([]akey, 0, ne)
+		ek = s.ebuf[:0]
 		for j := en.Start; j < en.End; j++ {
 			ek = append(ek, s.en[j]...)
 		}
-		sort.Slice(ek, func(x, y int) bool { return ek[x].id < ek[y].id })
+		sortKeys(ek)
+		s.ebuf = ek
 	}
 	a, b := 0, 0
 	for a < len(zk) && b < len(ek) {
@@ -348,4 +351,14 @@ func simpleAnchors(s string, zh bool) []anchorTok {
 		}
 	}
 	return out
+}
+
+// sortKeys sorts a short list of keys by id (insertion sort: no
+// allocation, and the lists are concatenations of sorted runs).
+func sortKeys(a []akey) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j].id < a[j-1].id; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
 }

@@ -151,11 +151,11 @@ func (s *lengthScoring) delta(zh, en Range) float64 {
 }
 
 func (s *lengthScoring) Cost(zh, en Range) float64 {
-	return -logTail(math.Abs(s.delta(zh, en)))
+	return -logTail(s.delta(zh, en))
 }
 
 func (s *lengthScoring) Similarity(zh, en Range) (float64, float64) {
-	return math.Exp(logTail(math.Abs(s.delta(zh, en)))), 1
+	return math.Exp(logTail(s.delta(zh, en))), 1
 }
 
 // Learn re-estimates s² from the first pass's 1-1 beads: the median of
@@ -187,13 +187,42 @@ func (s *lengthScoring) Learn(beads []Bead) {
 
 // logTail returns log P(|Z| ≥ x) = log erfc(x/√2) for a standard normal Z,
 // computed in log space so that it stays finite for any x (no −∞, which
-// would let a search restart for free).
+// would let a search restart for free). Values come from a table with
+// linear interpolation (the search calls it millions of times).
 func logTail(x float64) float64 {
+	if x < 0 {
+		x = -x
+	}
+	if x >= tailMax || x != x {
+		return logTailExact(x)
+	}
+	f := x * tailScale
+	k := int(f)
+	d := f - float64(k)
+	return tailTable[k] + d*(tailTable[k+1]-tailTable[k])
+}
+
+const (
+	tailMax   = 40.0
+	tailScale = 100.0
+)
+
+var tailTable = func() []float64 {
+	t := make([]float64, int(tailMax*tailScale)+2)
+	for k := range t {
+		t[k] = logTailExact(float64(k) / tailScale)
+	}
+	return t
+}()
+
+// logTailExact computes log erfc(x/√2) directly, switching to the
+// asymptotic expansion where erfc underflows.
+func logTailExact(x float64) float64 {
 	z := x / math.Sqrt2
 	if z < 20 {
 		return math.Log(math.Erfc(z))
 	}
-	// Asymptotic expansion: erfc(z) ≈ e^{−z²}/(z√π)·(1 − 1/(2z²) + 3/(4z⁴)).
+	// erfc(z) ≈ e^{−z²}/(z√π)·(1 − 1/(2z²) + 3/(4z⁴)).
 	z2 := z * z
 	return -z2 - math.Log(z*math.SqrtPi) + math.Log1p(-1/(2*z2)+3/(4*z2*z2))
 }

@@ -1,0 +1,132 @@
+package align
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// seedBody returns the 15 body paragraphs of seed 001 in each language.
+func seedBody(tb testing.TB) (zh, en []string) {
+	tb.Helper()
+	b, err := os.ReadFile("../testdata/seeds/001_38bdb1c42bebbece.txt")
+	if err != nil {
+		tb.Fatalf("reading seed 001: %v", err)
+	}
+	lines := strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
+	inEN := false
+	for _, l := range lines {
+		l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "[bookmark: _GoBack]"))
+		if strings.HasPrefix(l, "Material") {
+			inEN = true
+		}
+		if l == "" {
+			continue
+		}
+		if !inEN && utf8.RuneCountInString(l) > 40 {
+			zh = append(zh, l)
+		}
+		if inEN && len(l) > 200 {
+			en = append(en, l)
+		}
+	}
+	if len(zh) != 15 || len(en) != 15 {
+		tb.Fatalf("seed 001: got %d Chinese and %d English body paragraphs, want 15 and 15", len(zh), len(en))
+	}
+	return zh, en
+}
+
+// splitZH cuts Chinese text after 。！？ (a crude splitter for test input).
+func splitZH(p string) []string {
+	var out []string
+	start := 0
+	for i, r := range p {
+		if r == '。' || r == '！' || r == '？' {
+			e := i + utf8.RuneLen(r)
+			out = append(out, p[start:e])
+			start = e
+		}
+	}
+	if start < len(p) {
+		out = append(out, p[start:])
+	}
+	return out
+}
+
+// splitEN cuts English text after ". " followed by a capital letter.
+func splitEN(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+2 < len(p); i++ {
+		if p[i] == '.' && p[i+1] == ' ' && p[i+2] >= 'A' && p[i+2] <= 'Z' {
+			out = append(out, p[start:i+1])
+			start = i + 2
+		}
+	}
+	return append(out, p[start:])
+}
+
+// benchCorpus builds a parallel corpus of about n Chinese and 5n/4 English
+// sentences by repeating the seed's paragraph pairs, numbering each copy
+// (so that its anchors differ) and joining English sentence pairs where
+// needed to keep the ratio.
+func benchCorpus(tb testing.TB, n int) (zh, en []string) {
+	zp, ep := seedBody(tb)
+	for k := 0; len(zh) < n; k++ {
+		for p := range zp {
+			zs, es := splitZH(zp[p]), splitEN(ep[p])
+			tag := itoa(k*100 + p + 1000)
+			zs[0] = tag + "　" + zs[0]
+			es[0] = tag + " " + es[0]
+			zh = append(zh, zs...)
+			for len(es) > 1 && 4*(len(en)+len(es)) > 5*len(zh) {
+				last := len(es) - 2
+				es = append(es[:last], es[last]+" "+es[last+1])
+			}
+			en = append(en, es...)
+		}
+	}
+	return zh, en
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
+func benchAlign(b *testing.B, n int, scorers []Scorer) {
+	zh, en := benchCorpus(b, n)
+	a := &Aligner{Scorers: scorers}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := a.AlignSentences(zh, en); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(zh)), "zh-sents")
+	b.ReportMetric(float64(len(en)), "en-sents")
+}
+
+func BenchmarkAlignLength20k(b *testing.B) {
+	benchAlign(b, 20000, []Scorer{LengthScorer{}, AnchorScorer{}})
+}
+
+func BenchmarkAlignLength40k(b *testing.B) {
+	benchAlign(b, 40000, []Scorer{LengthScorer{}, AnchorScorer{}})
+}
+
+func BenchmarkAlignLexicon20k(b *testing.B) {
+	benchAlign(b, 20000, nil)
+}
+
+func BenchmarkAlignLexicon40k(b *testing.B) {
+	benchAlign(b, 40000, nil)
+}

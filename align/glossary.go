@@ -1,0 +1,80 @@
+package align
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/bitextlab/zhen/internal/lexicon"
+)
+
+// Glossary is a user's list of term pairs (Chinese term, English term),
+// merged with the built-in lexicon: the lexicon scorer treats its terms as
+// words (对外联络部 becomes one token) whose English translations are sure,
+// and gives them full weight. Load one with LoadGlossary; set it in
+// Aligner.Glossary or LexiconScorer.Glossary.
+type Glossary struct {
+	// Name is the name the glossary was loaded under (a file name).
+	Name    string
+	entries []lexicon.Entry
+
+	once sync.Once
+	lex  *lexicon.Lexicon
+}
+
+// LoadGlossary reads a glossary in TSV (Chinese TAB English per line,
+// optional header, "#" comments) or TBX (detected by a leading "<" or a
+// .tbx/.xml name). Errors name the file and line.
+func LoadGlossary(r io.Reader, name string) (*Glossary, error) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(512)
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	lower := strings.ToLower(name)
+	var (
+		es  []lexicon.Entry
+		err error
+	)
+	if bytes.HasPrefix(head, []byte("<")) || strings.HasSuffix(lower, ".tbx") || strings.HasSuffix(lower, ".xml") {
+		es, err = lexicon.LoadTBX(br, name)
+	} else {
+		es, err = lexicon.LoadTSV(br, name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("align: glossary: %w", err)
+	}
+	return &Glossary{Name: name, entries: es}, nil
+}
+
+// Len returns the number of term pairs.
+func (g *Glossary) Len() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.entries)
+}
+
+// Terms returns the term pairs, Chinese first, in file order.
+func (g *Glossary) Terms() [][2]string {
+	if g == nil {
+		return nil
+	}
+	out := make([][2]string, len(g.entries))
+	for k, e := range g.entries {
+		out[k] = [2]string{e.Zh, e.En}
+	}
+	return out
+}
+
+// lexicon returns the built-in lexicon with the glossary merged in (built
+// once).
+func (g *Glossary) lexicon() *lexicon.Lexicon {
+	if g == nil || len(g.entries) == 0 {
+		return lexicon.Builtin()
+	}
+	g.once.Do(func() { g.lex = lexicon.Builtin().With(g.entries) })
+	return g.lex
+}

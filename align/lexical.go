@@ -1,0 +1,547 @@
+package align
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+	"sort"
+
+	"github.com/bitextlab/zhen/internal/lexicon"
+)
+
+// LexiconScorer is translation evidence from a bilingual lexicon: how much
+// of each side of a bead the other side covers (a Chinese word is covered
+// when one of its glosses occurs in the English, and the reverse), weighted
+// by rarity in the document. It compares the coverage found with the
+// coverage two unrelated sentences of the same document reach by chance,
+// estimated per document, so its cost is a log-likelihood ratio. It also
+// learns from the first pass: word associations (Dice over co-occurrence in
+// the confident beads) such as 十八大 ↔ "congress" that no dictionary has.
+// The zero value uses the built-in lexicon.
+type LexiconScorer struct {
+	// Glossary adds user term pairs to the built-in lexicon (nil: none).
+	Glossary *Glossary
+	// Scale multiplies the log-likelihood ratio, which overstates the
+	// evidence of words that are not independent (0: 0.5).
+	Scale float64
+	// NoLearn turns off learning associations from the first pass.
+	NoLearn bool
+}
+
+// Name returns "lexicon".
+func (LexiconScorer) Name() string { return "lexicon" }
+
+type lexScoring struct {
+	lex   *lexicon.Lexicon
+	scale float64
+	learn bool
+
+	zunits [][]int32   // per Chinese unit: its distinct words (entry ID, or −2−k for unknown char k)
+	zmult  [][]float64 // how often each occurs
+	zspan  [][][2]int
+	estems [][]int32 // per English unit: content stem IDs (vocabulary ID, or VocabLen+k)
+	espan  [][][2]int
+	nstem  int32 // vocabulary size incl. document-local stems
+
+	learned map[int32][]int32 // zh unit → learned stems
+	zw      map[int32]float64 // rarity weight per zh unit
+	ew      map[int32]float64 // rarity weight per en stem
+
+	zbag [][]gl // per zh unit: sorted (stem, bits of the zh words glossing to it)
+	zbw  [][]float64
+	ztot []float64
+	zk   []int // coverable words per zh unit
+	ebag [][]gl
+	ebw  [][]float64
+	etot []float64
+	ek   []int
+
+	qz, qe float64 // chance that one word is covered by one unrelated word
+	p1     float64 // rate at which a word of a true bead is covered beyond chance
+	// Log-likelihood ratio terms by the other side's number of words:
+	// hit[k] for a covered word, miss[k] for one left uncovered.
+	zhit, zmiss, ehit, emiss []float64
+
+	cbase []int
+	cache [][]pairCover
+}
+
+type gl struct {
+	stem int32
+	bits uint64
+}
+
+type pairCover struct {
+	zm, em uint64
+	ok     bool
+}
+
+// Prepare tokenises both sides, weighs words and estimates the chance
+// coverage.
+func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
+	lex := ls.Glossary.lexicon()
+	s := &lexScoring{lex: lex, scale: ls.Scale, learn: !ls.NoLearn, p1: 0.5}
+	if s.scale == 0 {
+		s.scale = 0.5
+	}
+	chars := map[string]int32{}
+	var ztok []lexicon.ZhToken
+	s.zunits = make([][]int32, len(zh))
+	s.zspan = make([][][2]int, len(zh))
+	zdf := map[int32]int{}
+	s.zmult = make([][]float64, len(zh))
+	for i, t := range zh {
+		ztok = lex.AppendChinese(ztok[:0], t)
+		seen := map[int32]int{}
+		for _, tk := range ztok {
+			if tk.Kind != lexicon.ZhWord {
+				continue
+			}
+			u := tk.ID
+			if u < 0 {
+				c, ok := chars[t[tk.Start:tk.End]]
+				if !ok {
+					c = int32(len(chars))
+					chars[t[tk.Start:tk.End]] = c
+				}
+				u = -2 - c
+			}
+			if k, ok := seen[u]; ok {
+				s.zmult[i][k]++
+				continue
+			}
+			seen[u] = len(s.zunits[i])
+			s.zunits[i] = append(s.zunits[i], u)
+			s.zmult[i] = append(s.zmult[i], 1)
+			s.zspan[i] = append(s.zspan[i], [2]int{tk.Start, tk.End})
+			zdf[u]++
+		}
+	}
+	local := map[string]int32{}
+	s.nstem = int32(lex.VocabLen())
+	var etok []lexicon.EnToken
+	s.estems = make([][]int32, len(en))
+	s.espan = make([][][2]int, len(en))
+	edf := map[int32]int{}
+	for j, t := range en {
+		etok = lex.AppendEnglish(etok[:0], t)
+		seen := map[int32]bool{}
+		for _, tk := range etok {
+			if tk.Stop || len(tk.Stem) == 0 {
+				continue
+			}
+			id := tk.ID
+			if id < 0 {
+				l, ok := local[tk.Stem]
+				if !ok {
+					l = s.nstem
+					s.nstem++
+					local[tk.Stem] = l
+				}
+				id = l
+			}
+			s.estems[j] = append(s.estems[j], id)
+			s.espan[j] = append(s.espan[j], [2]int{tk.Start, tk.End})
+			if !seen[id] {
+				seen[id] = true
+				edf[id]++
+			}
+		}
+	}
+	s.zw = idfWeights(zdf, len(zh))
+	for u := range s.zw {
+		if u >= 0 && lex.IsGlossary(u) {
+			s.zw[u] = 1 // the user says this term matters
+		}
+	}
+	s.ew = idfWeights(edf, len(en))
+	s.rebuild()
+	return s
+}
+
+// idfWeights gives each word a weight in [0.1, 1] falling with its
+// document frequency.
+func idfWeights(df map[int32]int, n int) map[int32]float64 {
+	w := make(map[int32]float64, len(df))
+	ln := math.Log(float64(n) + 2)
+	for k, d := range df {
+		v := math.Log((float64(n)+2)/float64(d)) / ln
+		w[k] = math.Max(0.1, math.Min(1, v))
+	}
+	return w
+}
+
+// glosses returns the stems a zh unit may translate to.
+func (s *lexScoring) glosses(u int32) ([]int32, []int32) {
+	var g []int32
+	if u >= 0 {
+		g = s.lex.Glosses(u)
+		if len(g) > glossCap {
+			g = nil
+		}
+	}
+	return g, s.learned[u]
+}
+
+// rebuild computes the gloss bags of both sides and clears the cache.
+func (s *lexScoring) rebuild() {
+	n, m := len(s.zunits), len(s.estems)
+	target := make([]bool, s.nstem)
+	s.zbag = make([][]gl, n)
+	s.zbw = make([][]float64, n)
+	s.ztot = make([]float64, n)
+	s.zk = make([]int, n)
+	var keys []uint64 // stem<<6 | bit index, sorted then merged
+	for i, us := range s.zunits {
+		keys = keys[:0]
+		var bw []float64
+		k := 0
+		for x, u := range us {
+			g, l := s.glosses(u)
+			if len(g)+len(l) == 0 {
+				continue
+			}
+			b := uint64(k % 64)
+			if k < 64 {
+				bw = append(bw, 0)
+			}
+			w := s.zw[u] * s.zmult[i][x]
+			bw[b] += w
+			s.ztot[i] += w
+			k++
+			for _, st := range g {
+				keys = append(keys, uint64(st)<<6|b)
+				target[st] = true
+			}
+			for _, st := range l {
+				keys = append(keys, uint64(st)<<6|b)
+				target[st] = true
+			}
+		}
+		s.zk[i] = k
+		s.zbag[i] = bagOf(keys)
+		s.zbw[i] = bw
+	}
+	s.ebag = make([][]gl, m)
+	s.ebw = make([][]float64, m)
+	s.etot = make([]float64, m)
+	s.ek = make([]int, m)
+	for j, sts := range s.estems {
+		keys = keys[:0]
+		var bw []float64
+		k := 0
+		for _, st := range sts {
+			if !target[st] {
+				continue
+			}
+			b := uint64(k % 64)
+			if k < 64 {
+				bw = append(bw, 0)
+			}
+			bw[b] += s.ew[st]
+			s.etot[j] += s.ew[st]
+			k++
+			keys = append(keys, uint64(st)<<6|b)
+		}
+		s.ek[j] = k
+		s.ebag[j] = bagOf(keys)
+		s.ebw[j] = bw
+	}
+	s.cbase = make([]int, n)
+	s.cache = make([][]pairCover, n)
+	s.estimateChance()
+}
+
+// bagOf sorts packed (stem, bit) keys and merges them into a bag: one
+// entry per stem with the bits of every word it stands for.
+func bagOf(keys []uint64) []gl {
+	if len(keys) == 0 {
+		return nil
+	}
+	slices.Sort(keys)
+	n := 1
+	for k := 1; k < len(keys); k++ {
+		if keys[k]>>6 != keys[k-1]>>6 {
+			n++
+		}
+	}
+	out := make([]gl, 0, n)
+	for _, x := range keys {
+		st, bit := int32(x>>6), uint64(1)<<(x&63)
+		if len(out) > 0 && out[len(out)-1].stem == st {
+			out[len(out)-1].bits |= bit
+		} else {
+			out = append(out, gl{st, bit})
+		}
+	}
+	return out
+}
+
+// cover computes which words of zh unit a and en unit b cover each other.
+func (s *lexScoring) cover(a, b int) (zm, em uint64) {
+	x, y := s.zbag[a], s.ebag[b]
+	p, q := 0, 0
+	for p < len(x) && q < len(y) {
+		switch {
+		case x[p].stem == y[q].stem:
+			zm |= x[p].bits
+			em |= y[q].bits
+			p++
+			q++
+		case x[p].stem < y[q].stem:
+			p++
+		default:
+			q++
+		}
+	}
+	return
+}
+
+// pair returns the cached cover of (a, b).
+func (s *lexScoring) pair(a, b int) (uint64, uint64) {
+	row := s.cache[a]
+	if cap(row) == 0 {
+		row = make([]pairCover, 1, 32)
+		s.cache[a] = row
+		s.cbase[a] = b
+	}
+	base := s.cbase[a]
+	if b < base {
+		// Extend to the left.
+		grow := base - b
+		nr := make([]pairCover, len(row)+grow, len(row)+grow+8)
+		copy(nr[grow:], row)
+		row = nr
+		base = b
+		s.cbase[a] = base
+		s.cache[a] = row
+	}
+	k := b - base
+	if k >= len(row) {
+		if k < cap(row) {
+			row = row[:k+1]
+		} else {
+			nr := make([]pairCover, k+1, 2*(k+1)+4)
+			copy(nr, row)
+			row = nr
+		}
+		s.cache[a] = row
+	}
+	c := &row[k]
+	if !c.ok {
+		c.zm, c.em = s.cover(a, b)
+		c.ok = true
+	}
+	return c.zm, c.em
+}
+
+func wsum(bw []float64, m uint64) float64 {
+	var t float64
+	for m != 0 {
+		k := bits.TrailingZeros64(m)
+		if k < len(bw) {
+			t += bw[k]
+		}
+		m &= m - 1
+	}
+	return t
+}
+
+// coverage returns, for a bead, the covered and total weight and the
+// number of coverable words of each side.
+func (s *lexScoring) coverage(zh, en Range) (cz, tz, ce, te float64, kz, ke int) {
+	var em [8]uint64 // en masks of the bead's English units (beads are small)
+	if en.Len() > len(em) {
+		en.End = en.Start + len(em)
+	}
+	for i := zh.Start; i < zh.End; i++ {
+		var zm uint64
+		for j := en.Start; j < en.End; j++ {
+			a, b := s.pair(i, j)
+			zm |= a
+			em[j-en.Start] |= b
+		}
+		cz += wsum(s.zbw[i], zm)
+		tz += s.ztot[i]
+		kz += s.zk[i]
+	}
+	for j := en.Start; j < en.End; j++ {
+		ce += wsum(s.ebw[j], em[j-en.Start])
+		te += s.etot[j]
+		ke += s.ek[j]
+	}
+	return
+}
+
+// llrTables fills the per-word log-likelihood ratio terms: with k words on
+// the other side, chance covers a word with probability p0 = 1−(1−q)^k and
+// a true bead with p1 + (1−p1)·p0 (a translation, or chance).
+func llrTables(q, p1 float64) (hit, miss []float64) {
+	const maxK = 512
+	hit = make([]float64, maxK+1)
+	miss = make([]float64, maxK+1)
+	for k := 1; k <= maxK; k++ {
+		p0 := math.Min(1-math.Pow(1-q, float64(k)), 0.95)
+		pt := 1 - (1-p1)*(1-p0)
+		hit[k] = math.Log(pt / p0)
+		miss[k] = math.Log((1 - pt) / (1 - p0))
+	}
+	return hit, miss
+}
+
+func (s *lexScoring) Cost(zh, en Range) float64 {
+	if zh.Len() == 0 || en.Len() == 0 {
+		return 0
+	}
+	cz, tz, ce, te, kz, ke := s.coverage(zh, en)
+	ke = min(ke, len(s.zhit)-1)
+	kz = min(kz, len(s.ehit)-1)
+	l := cz*s.zhit[ke] + (tz-cz)*s.zmiss[ke] + ce*s.ehit[kz] + (te-ce)*s.emiss[kz]
+	return -s.scale * l
+}
+
+// Expensive reports true: on long documents the aligner searches first
+// without the lexicon, then with it around that path.
+func (s *lexScoring) Expensive() bool { return true }
+
+func (s *lexScoring) Similarity(zh, en Range) (float64, float64) {
+	if zh.Len() == 0 || en.Len() == 0 {
+		return 0, 0
+	}
+	cz, tz, ce, te, _, _ := s.coverage(zh, en)
+	if tz+te == 0 {
+		return 0, 0
+	}
+	v := (cz + ce) / (tz + te) / math.Max(s.p1, 0.2)
+	return math.Min(1, v), math.Min(2, (tz+te)/4)
+}
+
+// estimateChance measures how often a word is covered by one word of an
+// unrelated sentence, on pairs taken half a document apart.
+func (s *lexScoring) estimateChance() {
+	n, m := len(s.zunits), len(s.estems)
+	s.qz, s.qe = 0.01, 0.01
+	defer s.tables()
+	if n < 4 || m < 4 {
+		return
+	}
+	var cz, nz, ce, ne float64
+	step := 1
+	if n > 500 {
+		step = n / 500
+	}
+	for i := 0; i < n; i += step {
+		j := (i*m/n + m/2) % m
+		zm, em := s.cover(i, j)
+		cz += float64(bits.OnesCount64(zm))
+		nz += float64(min(s.zk[i], 64) * s.ek[j])
+		ce += float64(bits.OnesCount64(em))
+		ne += float64(min(s.ek[j], 64) * s.zk[i])
+	}
+	if nz > 0 {
+		s.qz = math.Max(0.001, cz/nz)
+	}
+	if ne > 0 {
+		s.qe = math.Max(0.001, ce/ne)
+	}
+}
+
+func (s *lexScoring) tables() {
+	s.zhit, s.zmiss = llrTables(s.qz, s.p1)
+	s.ehit, s.emiss = llrTables(s.qe, s.p1)
+}
+
+// Learn estimates word associations from the confident beads of the first
+// pass (Dice coefficient over co-occurrence) and adds them as glosses.
+func (s *lexScoring) Learn(beads []Bead) {
+	if !s.learn {
+		return
+	}
+	var conf []float64
+	for _, b := range beads {
+		if b.ZH.Len() > 0 && b.EN.Len() > 0 {
+			conf = append(conf, b.Confidence)
+		}
+	}
+	if len(conf) < 10 {
+		return
+	}
+	sort.Float64s(conf)
+	cut := conf[len(conf)*3/10]
+	zc := map[int32]int32{}
+	ec := map[int32]int32{}
+	co := map[uint64]int32{}
+	var zu, eu []int32
+	nb := 0
+	for _, b := range beads {
+		if b.ZH.Len() == 0 || b.EN.Len() == 0 || b.Confidence < cut {
+			continue
+		}
+		nb++
+		zu = zu[:0]
+		for i := b.ZH.Start; i < b.ZH.End; i++ {
+			zu = append(zu, s.zunits[i]...)
+		}
+		eu = eu[:0]
+		for j := b.EN.Start; j < b.EN.End; j++ {
+			eu = append(eu, s.estems[j]...)
+		}
+		zu = uniq(zu)
+		eu = uniq(eu)
+		for _, x := range zu {
+			zc[x]++
+		}
+		for _, y := range eu {
+			ec[y]++
+		}
+		for _, x := range zu {
+			for _, y := range eu {
+				co[uint64(uint32(x))<<32|uint64(uint32(y))]++
+			}
+		}
+	}
+	type cand struct {
+		y int32
+		d float64
+	}
+	best := map[int32][]cand{}
+	for k, c := range co {
+		if c < 2 {
+			continue
+		}
+		x, y := int32(uint32(k>>32)), int32(uint32(k))
+		d := 2 * float64(c) / float64(zc[x]+ec[y])
+		if d < 0.3 {
+			continue
+		}
+		best[x] = append(best[x], cand{y, d})
+	}
+	s.learned = make(map[int32][]int32, len(best))
+	for x, cs := range best {
+		sort.Slice(cs, func(a, b int) bool { return cs[a].d > cs[b].d || cs[a].d == cs[b].d && cs[a].y < cs[b].y })
+		if len(cs) > 3 {
+			cs = cs[:3]
+		}
+		for _, c := range cs {
+			s.learned[x] = append(s.learned[x], c.y)
+		}
+	}
+	s.rebuild()
+}
+
+func uniq(a []int32) []int32 {
+	sort.Slice(a, func(x, y int) bool { return a[x] < a[y] })
+	out := a[:0]
+	for k, v := range a {
+		if k == 0 || v != a[k-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// glossCap leaves out the dictionary glosses of entries with more than this
+// many (common characters such as 大 or 打 with dozens of senses): they
+// cover almost anything, cost time and add no evidence. Measured on the dev
+// sets, caps from 10 to 40 align the same.
+const glossCap = 12
