@@ -1,0 +1,70 @@
+package review_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/bitextlab/zhen/align"
+	"github.com/bitextlab/zhen/align/review"
+)
+
+var pairs = []align.Pair{
+	{ZH: "中共中央对外联络部", EN: "International Department of the CPC Central Committee", Type: "1-1", Confidence: 0.92, Paragraph: 3},
+	{ZH: "党的十八大以来，\t成就显著。", EN: "Since the 18th CPC National Congress,\nmuch has been achieved.", Type: "1-2", Confidence: 0.55, Paragraph: 4,
+		Evidence: []align.Evidence{{Kind: "number", ZHStart: 6, ZHEnd: 12, ENStart: 10, ENEnd: 14}}},
+	{ZH: "", EN: "Material I", Type: "0-1", Confidence: 0.1, Paragraph: 4},
+}
+
+func ExampleNewTSVWriter() {
+	w := review.NewTSVWriter(os.Stdout)
+	for _, p := range pairs {
+		w.Write(p)
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// zh	en	confidence	bead	paragraph
+	// 中共中央对外联络部	International Department of the CPC Central Committee	0.9200	1-1	3
+	// 党的十八大以来，\t成就显著。	Since the 18th CPC National Congress,\nmuch has been achieved.	0.5500	1-2	4
+	// 	Material I	0.1000	0-1	4
+}
+
+func ExampleNewJSONLWriter() {
+	w := review.NewJSONLWriter(os.Stdout)
+	w.Write(pairs[1])
+	w.Flush()
+	// Output:
+	// {"zh":"党的十八大以来，\t成就显著。","en":"Since the 18th CPC National Congress,\nmuch has been achieved.","type":"1-2","confidence":0.55,"paragraph":4,"evidence":[{"kind":"number","zh_start":6,"zh_end":12,"en_start":10,"en_end":14}]}
+}
+
+func ExampleNewMosesWriter() {
+	var zh, en strings.Builder
+	w := review.NewMosesWriter(&zh, &en)
+	for _, p := range pairs {
+		w.Write(p)
+	}
+	w.Flush()
+	fmt.Print(zh.String(), en.String())
+	fmt.Printf("%+v\n", w.Stats())
+	// Output:
+	// 中共中央对外联络部
+	// 党的十八大以来，	成就显著。
+	// International Department of the CPC Central Committee
+	// Since the 18th CPC National Congress, much has been achieved.
+	// {Lines:2 SkippedEmpty:1 Newlines:1}
+}
+
+func ExampleWriteHTML() {
+	var page strings.Builder
+	st, err := review.WriteHTML(&page, pairs, review.HTMLOptions{Title: "Seed 001"})
+	if err != nil {
+		fmt.Println(err)
+	}
+	fmt.Printf("%d rows, %d low, %d unpaired\n", st.Rows, st.Low, st.Unpaired)
+	fmt.Println(strings.Contains(page.String(), `<mark class="k-number" title="number">十八</mark>`))
+	// Output:
+	// 3 rows, 1 low, 1 unpaired
+	// true
+}

@@ -1,0 +1,284 @@
+package review
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bitextlab/zhen/align"
+)
+
+// TSVHeader is the first line a TSVWriter writes.
+const TSVHeader = "zh\ten\tconfidence\tbead\tparagraph"
+
+// tsvEscaper escapes the characters that would break a TSV row.
+var tsvEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+
+// TSVWriter writes pairs as tab-separated values, one row per pair, after a
+// header line (TSVHeader): Chinese, English, confidence (four decimals),
+// bead type, paragraph number (0-based). In the text columns a backslash is
+// written as \\, a tab as \t, a line feed as \n and a carriage return as \r,
+// so every pair is exactly one line and the text can be restored. Nothing
+// else is changed; 1-0 and 0-1 beads are written with an empty column.
+type TSVWriter struct {
+	w      *bufio.Writer
+	err    error
+	header bool
+}
+
+// NewTSVWriter returns a TSVWriter writing to w.
+func NewTSVWriter(w io.Writer) *TSVWriter { return &TSVWriter{w: bufio.NewWriter(w)} }
+
+// Write writes one row. Errors are sticky.
+func (t *TSVWriter) Write(p align.Pair) error {
+	if t.err != nil {
+		return t.err
+	}
+	if !t.header {
+		t.header = true
+		t.w.WriteString(TSVHeader + "\n")
+	}
+	tsvEscaper.WriteString(t.w, p.ZH)
+	t.w.WriteByte('\t')
+	tsvEscaper.WriteString(t.w, p.EN)
+	t.w.WriteByte('\t')
+	t.w.WriteString(formatConfidence(p.Confidence))
+	t.w.WriteByte('\t')
+	tsvEscaper.WriteString(t.w, p.Type)
+	t.w.WriteByte('\t')
+	t.w.WriteString(strconv.Itoa(p.Paragraph))
+	if err := t.w.WriteByte('\n'); err != nil {
+		t.err = fmt.Errorf("review: tsv: %w", err)
+	}
+	return t.err
+}
+
+// Flush writes the header if no row was written and flushes the buffer.
+func (t *TSVWriter) Flush() error {
+	if t.err != nil {
+		return t.err
+	}
+	if !t.header {
+		t.header = true
+		t.w.WriteString(TSVHeader + "\n")
+	}
+	if err := t.w.Flush(); err != nil {
+		t.err = fmt.Errorf("review: tsv: %w", err)
+	}
+	return t.err
+}
+
+// UnescapeTSV restores a text column written by TSVWriter.
+func UnescapeTSV(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case '\\':
+				b.WriteByte('\\')
+			case 't':
+				b.WriteByte('\t')
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			default:
+				b.WriteByte('\\')
+				b.WriteByte(s[i+1])
+			}
+			i++
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func formatConfidence(c float64) string {
+	if math.IsNaN(c) || math.IsInf(c, 0) {
+		return strconv.FormatFloat(c, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(c, 'f', 4, 64)
+}
+
+// Record is the JSON Lines form of an align.Pair: one JSON object per line.
+// Offsets in Evidence are bytes into ZH and EN, as in align.Evidence.
+// Numbers that JSON cannot hold (NaN, ±Inf) are written as null.
+type Record struct {
+	ZH         string           `json:"zh"`
+	EN         string           `json:"en"`
+	Type       string           `json:"type"`
+	Confidence *float64         `json:"confidence"`
+	Paragraph  int              `json:"paragraph"`
+	Doc        string           `json:"doc,omitempty"`
+	Scores     []RecordScore    `json:"scores,omitempty"`
+	Evidence   []RecordEvidence `json:"evidence,omitempty"`
+}
+
+// RecordScore is an align.Score in a Record.
+type RecordScore struct {
+	Scorer string   `json:"scorer"`
+	Value  *float64 `json:"value"`
+	Weight *float64 `json:"weight"`
+}
+
+// RecordEvidence is an align.Evidence in a Record.
+type RecordEvidence struct {
+	Kind    string `json:"kind"`
+	ZHStart int    `json:"zh_start"`
+	ZHEnd   int    `json:"zh_end"`
+	ENStart int    `json:"en_start"`
+	ENEnd   int    `json:"en_end"`
+}
+
+func num(f float64) *float64 {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return nil
+	}
+	return &f
+}
+
+// NewRecord converts a pair to its JSON Lines record.
+func NewRecord(p align.Pair) Record {
+	r := Record{ZH: p.ZH, EN: p.EN, Type: p.Type, Confidence: num(p.Confidence), Paragraph: p.Paragraph, Doc: p.Doc}
+	for _, s := range p.Scores {
+		r.Scores = append(r.Scores, RecordScore{Scorer: s.Scorer, Value: num(s.Value), Weight: num(s.Weight)})
+	}
+	for _, e := range p.Evidence {
+		r.Evidence = append(r.Evidence, RecordEvidence{Kind: e.Kind, ZHStart: e.ZHStart, ZHEnd: e.ZHEnd, ENStart: e.ENStart, ENEnd: e.ENEnd})
+	}
+	return r
+}
+
+// JSONLWriter writes one Record per line (JSON Lines), for programs.
+type JSONLWriter struct {
+	w       *bufio.Writer
+	enc     *json.Encoder
+	err     error
+	invalid int
+}
+
+// NewJSONLWriter returns a JSONLWriter writing to w.
+func NewJSONLWriter(w io.Writer) *JSONLWriter {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	return &JSONLWriter{w: bw, enc: enc}
+}
+
+// Write writes one record. Errors are sticky.
+func (j *JSONLWriter) Write(p align.Pair) error {
+	if j.err != nil {
+		return j.err
+	}
+	for _, s := range []string{p.ZH, p.EN, p.Type, p.Doc} {
+		if !utf8.ValidString(s) {
+			j.invalid++
+		}
+	}
+	if err := j.enc.Encode(NewRecord(p)); err != nil {
+		j.err = fmt.Errorf("review: jsonl: %w", err)
+	}
+	return j.err
+}
+
+// InvalidUTF8 returns how many strings held invalid UTF-8, which JSON
+// cannot carry: encoding/json wrote U+FFFD for each bad byte (and the
+// Evidence offsets into those strings no longer match).
+func (j *JSONLWriter) InvalidUTF8() int { return j.invalid }
+
+// Flush flushes the buffer and returns the first error.
+func (j *JSONLWriter) Flush() error {
+	if j.err != nil {
+		return j.err
+	}
+	if err := j.w.Flush(); err != nil {
+		j.err = fmt.Errorf("review: jsonl: %w", err)
+	}
+	return j.err
+}
+
+// MosesStats counts what a MosesWriter changed or left out.
+type MosesStats struct {
+	Lines        int // line pairs written
+	SkippedEmpty int // pairs with an empty side (1-0, 0-1 beads), not written
+	Newlines     int // line breaks inside segments replaced by a space
+}
+
+// MosesWriter writes a Moses-style parallel corpus: two plain UTF-8 files,
+// one segment per line, line n of one the translation of line n of the
+// other. A line break inside a segment (LF, CR, CR LF, VT, FF, U+0085,
+// U+2028, U+2029: everything a line-based tool may split on) is replaced
+// by one space and counted. Pairs with an empty side are not written, and
+// counted, so that the line numbers stay parallel.
+type MosesWriter struct {
+	zh, en *bufio.Writer
+	err    error
+	stats  MosesStats
+}
+
+// NewMosesWriter returns a MosesWriter writing Chinese to zh and English to en.
+func NewMosesWriter(zh, en io.Writer) *MosesWriter {
+	return &MosesWriter{zh: bufio.NewWriter(zh), en: bufio.NewWriter(en)}
+}
+
+// Write writes one line to each file. Errors are sticky.
+func (m *MosesWriter) Write(p align.Pair) error {
+	if m.err != nil {
+		return m.err
+	}
+	if strings.TrimSpace(p.ZH) == "" || strings.TrimSpace(p.EN) == "" {
+		m.stats.SkippedEmpty++
+		return nil
+	}
+	m.writeLine(m.zh, p.ZH)
+	m.writeLine(m.en, p.EN)
+	m.stats.Lines++
+	return m.err
+}
+
+func (m *MosesWriter) writeLine(w *bufio.Writer, s string) {
+	for len(s) > 0 {
+		i := strings.IndexAny(s, "\r\n\v\f\u0085\u2028\u2029")
+		if i < 0 {
+			w.WriteString(s)
+			break
+		}
+		w.WriteString(s[:i])
+		_, n := utf8.DecodeRuneInString(s[i:])
+		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			n = 2
+		}
+		w.WriteByte(' ')
+		m.stats.Newlines++
+		s = s[i+n:]
+	}
+	if err := w.WriteByte('\n'); err != nil && m.err == nil {
+		m.err = fmt.Errorf("review: moses: %w", err)
+	}
+}
+
+// Stats returns what the writer did so far.
+func (m *MosesWriter) Stats() MosesStats { return m.stats }
+
+// Flush flushes both files and returns the first error.
+func (m *MosesWriter) Flush() error {
+	if m.err != nil {
+		return m.err
+	}
+	for _, w := range []*bufio.Writer{m.zh, m.en} {
+		if err := w.Flush(); err != nil {
+			m.err = fmt.Errorf("review: moses: %w", err)
+			return m.err
+		}
+	}
+	return nil
+}
