@@ -1,9 +1,9 @@
 package align
 
 import (
+	"github.com/bitextlab/zhen/internal/anchor"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -238,7 +238,7 @@ func sureAnchors(ztok, etok [][]anchorTok, zc, ec map[string]int, ids map[string
 	var zs, es []int
 	for i, ts := range ztok {
 		for _, t := range ts {
-			if _, ok := ids[t.Key]; !ok || zc[t.Key] != ec[t.Key] || zc[t.Key] > 2 || t.Base < 0.5 {
+			if _, ok := ids[t.Key]; !ok || zc[t.Key] != ec[t.Key] || zc[t.Key] > 2 || t.Base < anchor.WeakWeight {
 				continue
 			}
 			r, ok := runeOf[t.Key]
@@ -306,49 +306,20 @@ func sureChain(ss []Scoring, n, m int) [][2]int {
 	return nil
 }
 
-// Placeholder extraction until internal/anchor lands: Arabic numbers by
-// value and Latin tokens.
-var anchorsZH = func(s string) []anchorTok { return simpleAnchors(s, true) }
-var anchorsEN = func(s string) []anchorTok { return simpleAnchors(s, false) }
+// anchorsZH and anchorsEN extract the anchors of one unit (variables so
+// that tests can substitute them).
+var (
+	anchorsZH = func(s string) []anchorTok { return convAnchors(anchor.ZH(s)) }
+	anchorsEN = func(s string) []anchorTok { return convAnchors(anchor.EN(s)) }
+)
 
-func simpleAnchors(s string, zh bool) []anchorTok {
-	var out []anchorTok
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			j := i
-			var b strings.Builder
-			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || (s[j] == ',' || s[j] == '.') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9') {
-				if s[j] != ',' {
-					b.WriteByte(s[j])
-				}
-				j++
-			}
-			out = append(out, anchorTok{Kind: "number", Key: "n:" + b.String(), Start: i, End: j, Base: 1})
-			i = j
-		case zh && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'):
-			j := i
-			for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
-				j++
-			}
-			if j-i >= 2 {
-				out = append(out, anchorTok{Kind: "latin", Key: "l:" + strings.ToLower(s[i:j]), Start: i, End: j, Base: 0.8})
-			}
-			i = j
-		case !zh && (c >= 'A' && c <= 'Z'):
-			j := i
-			for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
-				j++
-			}
-			if j-i >= 2 {
-				out = append(out, anchorTok{Kind: "latin", Key: "l:" + strings.ToLower(s[i:j]), Start: i, End: j, Base: 0.8})
-			}
-			i = j
-		default:
-			i++
-		}
+func convAnchors(as []anchor.Anchor) []anchorTok {
+	if len(as) == 0 {
+		return nil
+	}
+	out := make([]anchorTok, len(as))
+	for k, a := range as {
+		out[k] = anchorTok{Kind: a.Kind.String(), Key: a.Key, Start: a.Start, End: a.End, Base: a.Weight()}
 	}
 	return out
 }
