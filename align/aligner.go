@@ -40,7 +40,7 @@ var DefaultParagraphPriors = map[BeadType]float64{
 
 // DefaultThreshold is the overall parallelism score below which Align and
 // AlignSentences return ErrNotParallel (unless Aligner.Force is set).
-const DefaultThreshold = 0.3
+const DefaultThreshold = 0.5
 
 // ErrNotParallel is the error (wrapped in a *NotParallelError) returned when
 // two texts do not look like translations of each other.
@@ -112,7 +112,8 @@ type Alignment struct {
 
 	zhDoc, enDoc     *segment.Document
 	zhSpans, enSpans []segment.Span
-	zhPar, enPar     []int // source paragraph index of each sentence
+	zhPar, enPar     []int    // source paragraph index of each sentence
+	paraType         []string // bead type of each paragraph bead, in paragraphs
 	evidence         func(b Bead) []sentEvidence
 }
 
@@ -166,6 +167,7 @@ func (a *Aligner) Align(zh, en *segment.Document) (*Alignment, error) {
 		p.ZH, p.EN = b.z, b.e
 		p.Paragraph = k
 		al.Paragraphs = append(al.Paragraphs, p)
+		al.paraType = append(al.paraType, pb.Type())
 	}
 	al.Beads = r.alignBlocks(blocks, a)
 	al.evidence = r.evidence

@@ -404,16 +404,19 @@ func (s *lexScoring) Cost(zh, en Range) float64 {
 // without the lexicon, then with it around that path.
 func (s *lexScoring) Expensive() bool { return true }
 
+// Similarity returns the posterior probability that the bead is a
+// translation, from the same log-likelihood ratio as Cost (even prior
+// odds), and a weight that grows with the number of words compared.
 func (s *lexScoring) Similarity(zh, en Range) (float64, float64) {
 	if zh.Len() == 0 || en.Len() == 0 {
 		return 0, 0
 	}
-	cz, tz, ce, te, _, _ := s.coverage(zh, en)
+	_, tz, _, te, _, _ := s.coverage(zh, en)
 	if tz+te == 0 {
 		return 0, 0
 	}
-	v := (cz + ce) / (tz + te) / math.Max(s.p1, 0.2)
-	return math.Min(1, v), math.Min(2, (tz+te)/4)
+	c := s.Cost(zh, en)
+	return 1 / (1 + math.Exp(c)), math.Min(2, (tz+te)/4)
 }
 
 // estimateChance measures how often a word is covered by one word of an

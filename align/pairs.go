@@ -16,10 +16,12 @@ func (al *Alignment) Pairs() []Pair {
 }
 
 // ParagraphPairs returns one Pair per paragraph bead, with the paragraphs'
-// text joined as in Pairs (paragraphs with a newline).
+// text joined as in Pairs (paragraphs with a newline). Type counts
+// paragraphs ("2-3": two Chinese paragraphs against three English ones);
+// for sentence lists the single bead's type counts sentences.
 func (al *Alignment) ParagraphPairs() []Pair {
 	out := make([]Pair, 0, len(al.Paragraphs))
-	for _, b := range al.Paragraphs {
+	for k, b := range al.Paragraphs {
 		p := Pair{
 			ZH:         al.joinParas(b.ZH, true),
 			EN:         al.joinParas(b.EN, false),
@@ -30,6 +32,9 @@ func (al *Alignment) ParagraphPairs() []Pair {
 		}
 		if al.zhDoc != nil {
 			p.Doc = al.zhDoc.Name
+		}
+		if k < len(al.paraType) {
+			p.Type = al.paraType[k]
 		}
 		out = append(out, p)
 	}
