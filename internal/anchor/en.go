@@ -72,6 +72,8 @@ const (
 	wPercent       // percent
 	wPer           // per (cent)
 	wCentury       // century, centuries
+	wDecades       // decade, decades: "two decades" is 20 (years)
+	wDecadeName    // twenties … nineties: "the seventies" is a decade
 )
 
 type wordInfo struct {
@@ -127,7 +129,17 @@ var enWords = map[string]wordInfo{
 	"nov": {cls: wMonth, v: 11, abbrev: true}, "dec": {cls: wMonth, v: 12, abbrev: true},
 	"percent": {cls: wPercent}, "per": {cls: wPer},
 	"century": {cls: wCentury}, "centuries": {cls: wCentury},
+	"decade": {cls: wDecades}, "decades": {cls: wDecades},
+	"twenties": {cls: wDecadeName, v: 20}, "thirties": {cls: wDecadeName, v: 30},
+	"forties": {cls: wDecadeName, v: 40}, "fifties": {cls: wDecadeName, v: 50},
+	"sixties": {cls: wDecadeName, v: 60}, "seventies": {cls: wDecadeName, v: 70},
+	"eighties": {cls: wDecadeName, v: 80}, "nineties": {cls: wDecadeName, v: 90},
 }
+
+// markerNouns are the nouns after which a number is an ordinal, as 第 makes
+// it in Chinese: Chapter 3 = 第三章, Article 5 = 第五条, Rule 6 = 第六条.
+var markerNouns = [...]string{"chapter", "part", "section", "article", "rule", "book", "volume",
+	"item", "clause", "lesson", "unit", "phase", "round", "paragraph", "act", "scene", "no"}
 
 // enStop holds capitalised words that are not worth a Latin anchor: function
 // words at the start of a sentence, titles, pronouns.
@@ -201,6 +213,16 @@ func (z *scanner) enWord(i int) int {
 			return j + 1
 		}
 	}
+	if j < len(s) && (s[j] == ' ' || s[j] == '.' && j+1 < len(s) && s[j+1] == ' ') && len(w) <= 9 {
+		for _, m := range markerNouns {
+			if eqFold(w, m) && (m != "no" || s[j] == '.') {
+				if end := z.enMarked(i, j); end > 0 {
+					return end
+				}
+				break
+			}
+		}
+	}
 	if j == len(s) || !isDigit(s[j]) {
 		if info, ok := lookupWord(w); ok {
 			switch info.cls {
@@ -215,7 +237,10 @@ func (z *scanner) enWord(i int) int {
 						return end
 					}
 				}
-			case wAnd, wPercent, wPer, wCentury:
+			case wDecadeName:
+				z.emit(Decade, decadeKey(int(info.v)), i, j)
+				return j
+			case wAnd, wPercent, wPer, wCentury, wDecades:
 				return j
 			}
 		}
@@ -293,6 +318,12 @@ func (z *scanner) enMonth(i, j int, info wordInfo) int {
 		}
 		if a.plain() && a.digits == 4 && info.abbrev && !dotted {
 			z.emit(Month, monthKey(int(info.v)), i, j) // May 2012
+			return j
+		}
+	}
+	if info.abbrev && !dotted && k+2 < len(s) && s[k] == ',' && s[k+1] == ' ' && isDigit(s[k+2]) {
+		if a := readArabic(s, k+2); a.plain() && a.digits == 4 {
+			z.emit(Month, monthKey(int(info.v)), i, j) // May, 1994
 			return j
 		}
 	}
@@ -428,7 +459,12 @@ func expOf(v uint64) int {
 // follows, or a date when a month follows ("15th of November").
 func (z *scanner) enOrdinal(i, end int, v uint64) int {
 	s := z.s
-	ws, we := nextWord(s, end, false)
+	ws, we := nextWord(s, end, true)
+	if we > ws && s[ws-1] == '-' {
+		if info, ok := lookupWord(s[ws:we]); !ok || info.cls != wCentury {
+			ws, we = end, end // only "eighteenth-century" joins with a hyphen
+		}
+	}
 	if we > ws && we-ws == 2 && eqFold(s[ws:we], "of") {
 		ws, we = nextWord(s, we, false)
 	}
@@ -460,6 +496,17 @@ func (z *scanner) enNumberWords(i int) int {
 	pos, end := i, i
 	article, ord, any := false, false, false
 	words := 0
+	if w := s[i:wordAt(s, i)]; eqFold(w, "half") {
+		// "half a million": 500,000
+		if as, ae := nextWord(s, i+4, false); ae-as <= 2 && ae > as && (eqFold(s[as:ae], "a") || eqFold(s[as:ae], "an")) {
+			if ms, me := nextWord(s, ae, false); me > ms {
+				if info, ok := lookupWord(s[ms:me]); ok && info.cls == wScale {
+					z.emit(Number, intKey(Number, info.v/2), i, me)
+					return me
+				}
+			}
+		}
+	}
 	for {
 		we := wordAt(s, pos)
 		info, ok := lookupWord(s[pos:we])
@@ -563,6 +610,12 @@ func (z *scanner) enNumberWords(i int) int {
 					}
 				}
 				return z.enFraction(i, ne, num, den(info))
+			case (any || article) && info.cls == wDecades:
+				if !any {
+					val = 1
+				}
+				z.emit(Number, intKey(Number, val*10), i, ne) // two decades: 20 (years)
+				return ne
 			case any && info.cls == wPercent:
 				z.emit(Percent, intKey(Percent, val), i, ne)
 				return ne
@@ -601,5 +654,48 @@ func (z *scanner) enFraction(i, end int, num, den uint64) int {
 		return end
 	}
 	z.emit(Fraction, fractionKey(num, den), i, end)
+	return end
+}
+
+// enMarked handles a number after a marker noun at s[i:j] (Chapter 3,
+// CHAPTER II, Article Five, No. 18): an Ordinal spanning both. It returns 0
+// when no number follows.
+func (z *scanner) enMarked(i, j int) int {
+	s := z.s
+	k := j
+	if s[k] == '.' {
+		k++
+	}
+	k++ // the space
+	if k >= len(s) {
+		return 0
+	}
+	var v uint64
+	end := 0
+	switch {
+	case isDigit(s[k]):
+		a := readArabic(s, k)
+		n, ok := a.v.int()
+		if !ok || !a.plain() || a.digits > 3 || a.end < len(s) && isLetter(s[a.end]) {
+			return 0
+		}
+		v, end = n, a.end
+	case isLetter(s[k]):
+		we := wordAt(s, k)
+		w := s[k:we]
+		if r := roman(w); r > 0 && isUpper(w[0]) && (we == len(s) || !isDigit(s[we])) {
+			v, end = uint64(r), we
+		} else if info, ok := lookupWord(w); ok && (info.cls == wCard || info.cls == wTens) && info.v > 0 {
+			v, end = info.v, we
+		} else {
+			return 0
+		}
+	default:
+		return 0
+	}
+	if v == 0 {
+		return 0
+	}
+	z.emit(Ordinal, intKey(Ordinal, v), i, end)
 	return end
 }

@@ -62,8 +62,7 @@ func ExampleAnchor_Weight() {
 		fmt.Printf("%s %.2f weak=%v\n", a.Key, a.Weight(), a.Weak())
 	}
 	// Output:
-	// l:chapter 0.70 weak=false
-	// n:1 0.27 weak=true
+	// o:1 0.27 weak=true
 	// y:2012 0.90 weak=false
 	// n:1327 0.80 weak=false
 	// q 0.15 weak=true

@@ -261,7 +261,7 @@ type arabic struct {
 func (a arabic) plain() bool { return !a.sep && !a.point }
 
 // readArabic reads an Arabic numeral at s[i] in ASCII or full-width digits,
-// with "," thousands separators (groups of exactly three digits) and one
+// with "," or "，" thousands separators (groups of exactly three digits) and one
 // decimal point ("." or "．") followed by a digit.
 func readArabic(s string, i int) arabic {
 	var a arabic
@@ -292,6 +292,12 @@ func readArabic(s string, i int) arabic {
 		if s[j] == ',' && a.digits > 0 && (a.sep || a.digits <= 3) && groupOf3(s, j+1) {
 			a.sep = true
 			j++
+			continue
+		}
+		// Chinese text often writes the separator full-width: 1，800万.
+		if s[j] == 0xEF && strings.HasPrefix(s[j:], "，") && a.digits > 0 && (a.sep || a.digits <= 3) && groupOf3(s, j+3) {
+			a.sep = true
+			j += 3
 			continue
 		}
 		break

@@ -125,6 +125,13 @@ func zhRunEnd(s string, i int) (int, int) {
 			if digitVal(r) < 0 || r == '两' {
 				break
 			}
+		} else if (r == '两' || r == '兩') && runes > 0 {
+			// 两 is 2 only before a unit (两千, 三万两千); 五十两 is fifty taels.
+			r2, _ := utf8.DecodeRuneInString(s[j+n:])
+			prev, _ := utf8.DecodeLastRuneInString(s[:j])
+			if unitVal(r2) == 0 && !(prev == '一' && runes == 1) {
+				break
+			}
 		} else if digitVal(r) < 0 && unitVal(r) == 0 {
 			if r == '点' && runes > 0 {
 				r2, _ := utf8.DecodeRuneInString(s[j+n:])
@@ -260,7 +267,7 @@ var zhStopWords = []string{
 	"十足", "十全十美", "十字", "十之八九", "三心二意", "三番五次", "三令五申",
 	"三角", "三思", "三三两两", "三明治", "四面", "四周", "四处", "四方", "四海", "四分五裂",
 	"五颜六色", "五湖四海", "五花八门", "五体投地", "六神无主", "七嘴八舌", "七上八下",
-	"八成", "八卦", "八方", "九州", "九死一生", "九霄", "二话", "二手", "一点一滴", "一点一点", "十万八千里",
+	"八成", "一成不变", "八卦", "八方", "九州", "九死一生", "九霄", "二话", "二手", "一点一滴", "一点一点", "十万八千里",
 	"一五一十", "一石二鸟", "一举两得", "两全其美", "两面", "两手",
 }
 
@@ -324,9 +331,36 @@ func (z *scanner) zhNumeral(i int) int {
 	}
 	zn := parseZhRun(s[i:j])
 	if !zn.ok {
+		if a, ok := zhRange(s[i:j]); ok && (a >= 10 || zhMeasure(next)) {
+			// 十七八岁, 三四个: "seventeen or eighteen", "three or four".
+			if a > 1 {
+				z.emit(Number, intKey(Number, a), i, j)
+			}
+			z.emit(Number, intKey(Number, a+1), i, j)
+		}
 		return j
 	}
 	return z.zhNumber(i, j, zn.v, numInfo{plain: zn.seq, digits: zn.digits, single: zn.single, tenAlone: s[i:j] == "十"})
+}
+
+// zhRange reads two neighbouring values written as one run: 三四 (3 or 4),
+// 十七八 (17 or 18), 二十七八, 一两. It returns the smaller.
+func zhRange(run string) (uint64, bool) {
+	last, ln := utf8.DecodeLastRuneInString(run)
+	head := run[:len(run)-ln]
+	prev, pn := utf8.DecodeLastRuneInString(head)
+	d1, d2 := digitVal(prev), digitVal(last)
+	if d1 < 1 || d2 != d1+1 || prev == '两' {
+		return 0, false
+	}
+	if before, _ := utf8.DecodeLastRuneInString(head[:len(head)-pn]); len(head) > pn && before != '十' {
+		return 0, false
+	}
+	zn := parseZhRun(head)
+	if !zn.ok {
+		return 0, false
+	}
+	return zn.v.int()
 }
 
 // zhValueAt reads a number (Arabic, or Chinese numerals including a lone 一)
@@ -400,7 +434,7 @@ func zhMeasure(r rune) bool {
 		'排', '行', '列', '段', '节', '章', '篇', '首', '封', '笔', '元', '岁', '分', '秒', '小', '钟',
 		'公', '米', '吨', '斤', '里', '亩', '度', '级', '代', '期', '任', '例', '起', '门', '台', '道',
 		'声', '下', '遍', '番', '回', '趟', '步', '招', '样', '边', '字', '季', '省', '市', '县', '强',
-		'码', '集', '卷', '幅', '票', '股', '成', '寸', '尺', '丈', '克', '英', '千', '百', '万', '亿':
+		'码', '集', '卷', '幅', '票', '股', '寸', '尺', '丈', '克', '英', '千', '百', '万', '亿':
 		return true
 	}
 	return false
@@ -421,8 +455,12 @@ func (z *scanner) zhNumber(i, j int, v dec, in numInfo) int {
 		z.emit(Ordinal, intKey(Ordinal, iv), i-pn, j)
 		return j
 	case isInt && iv >= 1 && iv <= 40 && strings.HasPrefix(rest, "世纪"):
-		z.emit(Century, intKey(Century, iv), i, j+len("世纪"))
-		return j + len("世纪")
+		k := j + len("世纪")
+		if _, e, ok := z.zhValueAt(k); ok && strings.HasPrefix(s[e:], "年代") {
+			return k // 20世纪60年代 is "the 1960s": the decade says it all
+		}
+		z.emit(Century, intKey(Century, iv), i, k)
+		return k
 	case isInt && iv%10 == 0 && (iv < 100 || iv >= 1000 && iv <= 2100) && strings.HasPrefix(rest, "年代"):
 		z.emit(Decade, decadeKey(int(iv)), i, j+len("年代"))
 		return j + len("年代")
@@ -452,6 +490,9 @@ func (z *scanner) zhNumber(i, j int, v dec, in numInfo) int {
 		}
 		z.emit(Ordinal, intKey(Ordinal, iv), i, end)
 		return end
+	case next == '成' && isInt && iv >= 1 && iv <= 10 && (in.single != 0 || in.tenAlone) && !zhChengWord(rest):
+		z.emit(Percent, intKey(Percent, iv*10), i, j+nn) // 七成: 70%
+		return j + nn
 	case in.single != 0 && next == '是' && !isHan(prev):
 		z.emit(Ordinal, intKey(Ordinal, iv), i, j) // 一是……二是……: first, second
 		return j
@@ -489,6 +530,17 @@ func (z *scanner) zhNumber(i, j int, v dec, in numInfo) int {
 	}
 	z.emit(k, decKey(k, v), i, j)
 	return j
+}
+
+// zhChengWord reports whether 成 at the head of s starts a word (成为, 成功)
+// rather than meaning "tenths".
+func zhChengWord(s string) bool {
+	for _, w := range [...]string{"成为", "成功", "成立", "成员", "成果", "成绩", "成本", "成长", "成就", "成熟", "成都", "成不变", "成群", "成千", "成了"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func digitFollows(s string, j int) bool {
