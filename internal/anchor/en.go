@@ -59,21 +59,21 @@ func (z *scanner) en() {
 
 // Word classes of the English number vocabulary.
 const (
-	wNone    uint8 = iota
-	wA             // a, an
-	wAnd           // and
-	wCard          // zero … nineteen
-	wTens          // twenty … ninety
-	wHundred       // hundred
-	wScale         // thousand, million, billion, trillion
-	wOrd           // first … nineteenth, twentieth … ninetieth, hundredth, thousandth
-	wFrac          // half, halves, thirds, quarters, fifths …: denominators only
-	wMonth         // January … December, Jan. … Dec.
-	wPercent       // percent
-	wPer           // per (cent)
-	wCentury       // century, centuries
-	wDecades       // decade, decades: "two decades" is 20 (years)
-	wDecadeName    // twenties … nineties: "the seventies" is a decade
+	wNone       uint8 = iota
+	wA                // a, an
+	wAnd              // and
+	wCard             // zero … nineteen
+	wTens             // twenty … ninety
+	wHundred          // hundred
+	wScale            // thousand, million, billion, trillion
+	wOrd              // first … nineteenth, twentieth … ninetieth, hundredth, thousandth
+	wFrac             // half, halves, thirds, quarters, fifths …: denominators only
+	wMonth            // January … December, Jan. … Dec.
+	wPercent          // percent
+	wPer              // per (cent)
+	wCentury          // century, centuries
+	wDecades          // decade, decades: "two decades" is 20 (years)
+	wDecadeName       // twenties … nineties: "the seventies" is a decade
 )
 
 type wordInfo struct {
