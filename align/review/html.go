@@ -52,6 +52,7 @@ type htmlRow struct {
 	Paragraph  int
 	Doc        string
 	NewPara    bool
+	NewDoc     bool
 }
 
 type htmlLink struct {
@@ -114,6 +115,7 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 		if i == 0 || p.Paragraph != pairs[i-1].Paragraph || p.Doc != pairs[i-1].Doc {
 			r.NewPara = true
 		}
+		r.NewDoc = i == 0 || p.Doc != pairs[i-1].Doc
 		st.ByType[p.Type]++
 		unpaired := strings.TrimSpace(p.ZH) == "" || strings.TrimSpace(p.EN) == ""
 		switch {
@@ -264,12 +266,13 @@ h1 { font-size: 20px; margin: 0 0 8px; }
 .legend .mid { background: var(--mid); border-color: var(--mid-bar); }
 .legend .low { background: var(--low); border-color: var(--low-bar); }
 .legend .gap { background: var(--gap); border-color: var(--gap-bar); }
-.filter { padding: 8px 24px; font-size: 14px; }
+#only-check { margin: 10px 6px 10px 24px; vertical-align: middle; }
+.filter { font-size: 14px; vertical-align: middle; cursor: pointer; }
 #only-check:checked ~ table tbody tr.hi, #only-check:checked ~ table tbody tr.mid, #only-check:checked ~ table tbody tr.para { display: none; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; background: #fff; }
 thead th { position: sticky; top: 0; background: #f1f3f4; text-align: left; font-weight: 600; font-size: 13px; padding: 6px 10px; border-bottom: 1px solid #ccc; z-index: 1; }
 th.n, td.n { width: 3.5em; text-align: right; color: #80868b; font-size: 12px; font-variant-numeric: tabular-nums; }
-th.meta, td.meta { width: 6.5em; font-size: 12px; color: #5f6368; }
+th.meta, td.meta { width: 7.5em; font-size: 12px; color: #5f6368; }
 td { padding: 6px 10px; vertical-align: top; border-bottom: 1px solid #eee; overflow-wrap: anywhere; white-space: pre-wrap; }
 tr.hi td.n { border-left: 5px solid var(--hi-bar); } tr.hi { background: var(--hi); }
 tr.mid td.n { border-left: 5px solid var(--mid-bar); } tr.mid { background: var(--mid); }
@@ -283,7 +286,7 @@ td.zh { font-size: 16px; }
 tr.low .conf { color: #b35300; }
 mark { background: #fde68a; border-radius: 3px; padding: 0 1px; color: inherit; }
 mark.k-number { background: #c6e2ff; } mark.k-date { background: #d7ccff; } mark.k-latin { background: #ffd6e7; }
-mark.k-section { background: #c8f0dd; } mark.k-quote { background: #ffe0b3; } mark.k-lexicon { background: #e6ee9c; } mark.k-glossary { background: #b2ebf2; }
+mark.k-section { background: #c8f0dd; } mark.k-ordinal { background: #b3e5fc; } mark.k-year { background: #e1bee7; } mark.k-percent { background: #ffccbc; } mark.k-quote { background: #ffe0b3; } mark.k-lexicon { background: #e6ee9c; } mark.k-glossary { background: #b2ebf2; }
 footer { padding: 12px 24px; font-size: 12px; color: #80868b; }
 </style>
 </head>
@@ -305,7 +308,7 @@ footer { padding: 12px 24px; font-size: 12px; color: #80868b; }
 <table>
 <thead><tr><th class="n">#</th><th lang="{{.ZHLang}}">中文</th><th>English</th><th class="meta">bead · conf.</th></tr></thead>
 <tbody>
-{{range .Rows}}{{if .NewPara}}<tr class="para"><td colspan="4">¶ {{.Paragraph}}{{if .Doc}} · {{.Doc}}{{end}}</td></tr>
+{{range .Rows}}{{if .NewPara}}<tr class="para"><td colspan="4">¶ paragraph {{.Paragraph}}{{if .NewDoc}}{{if .Doc}} · {{.Doc}}{{end}}{{end}}</td></tr>
 {{end}}<tr id="{{.ID}}" class="{{.Class}}"{{if .Why}} title="{{.Why}}"{{end}}><td class="n">{{.N}}</td><td class="zh{{if not .ZH}} empty{{else if eq (len .ZH) 1}}{{if not (index .ZH 0).Text}} empty{{end}}{{end}}" lang="{{$.ZHLang}}">{{range .ZH}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="en{{if eq (len .EN) 1}}{{if not (index .EN 0).Text}} empty{{end}}{{end}}" lang="{{$.ENLang}}">{{range .EN}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="meta">{{.Type}} · <span class="conf">{{.Confidence}}</span></td></tr>
 {{end}}</tbody>
 </table>

@@ -32,7 +32,7 @@ func init() {
 		"himself", "she", "her", "hers", "herself", "it", "its", "itself", "they",
 		"them", "their", "theirs", "themselves", "who", "whom", "whose", "one's",
 		"oneself", "someone", "somebody", "something", "sb", "sth", "anyone",
-		"anything", "everyone", "everything", "nothing", "none",
+		"anything", "everyone", "everything", "nothing", "none", "one", "ones",
 		// auxiliaries and modals, with contractions
 		"be", "am", "is", "are", "was", "were", "been", "being", "have", "has",
 		"had", "having", "do", "does", "did", "doing", "done", "will", "would",
