@@ -99,7 +99,7 @@ func checkMini(t *testing.T, l *lexicon.Lexicon) {
 		{"的", nil},   // only "of" and a parenthesis
 		{"罢了", nil},  // only a parenthesis
 		{"亁", nil},   // only "variant of"
-		{"110", nil},  // no Han character
+		{"110", nil}, // no Han character
 		{"中国共产党", []string{"party", "china", "communist"}},
 	}
 	for _, tt := range tests {
