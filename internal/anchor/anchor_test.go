@@ -118,6 +118,8 @@ func TestZH(t *testing.T) {
 		{"full-width latin", "ＣＰＣ代表团", []string{"l:cpc[ＣＰＣ]"}},
 		{"single letter skipped", "A股市场", nil},
 		{"hyphenated", "新冠肺炎COVID-19疫情", []string{"l:covid-19[COVID-19]"}},
+		{"unit after number", "面积为100cm2、间距为20cm", []string{"n:100[100]", "l:cm2[cm2]", "n:20[20]", "l:cm[cm]"}},
+		{"ordinal suffix in chinese", "第18th", []string{"o:18[18th]"}},
 		// sections
 		{"yi dun", "一、习近平总书记关于", []string{"s:1[一、]"}},
 		{"er dun", "二、党的十八大以来", []string{"s:2[二、]", "o:18[十八大]"}},
@@ -181,6 +183,7 @@ func TestEN(t *testing.T) {
 		// ordinals and centuries
 		{"18th", "the 18th National Congress", []string{"o:18[18th]", "l:national[National]", "l:congress[Congress]"}},
 		{"first", "for the first time", []string{"o:1[first]"}},
+		{"birthday", "my twenty-first birthday", []string{"n:21[twenty-first]"}},
 		{"twenty-first", "the twenty-first session", []string{"o:21[twenty-first]"}},
 		{"twentieth", "the Twentieth Congress", []string{"o:20[Twentieth]", "l:congress[Congress]"}},
 		{"21st century", "in the 21st century", []string{"c:21[21st century]"}},
@@ -218,6 +221,11 @@ func TestEN(t *testing.T) {
 		{"mixed", "the iPhone and eBay", []string{"l:iphone[iPhone]", "l:ebay[eBay]"}},
 		{"g20 5g", "G20 and 5G", []string{"l:g20[G20]", "l:5g[5G]"}},
 		{"function word", "The world", nil},
+		{"unit after number", "each with 100 cm2 area and 20cm apart", []string{"n:100[100]", "l:cm2[cm2]", "n:20[20]"}},
+		{"unit glued", "up to 1GeV", []string{"n:1[1]", "l:gev[GeV]"}},
+		{"space thousands", "nearly 100 000 particles", []string{"n:100000[100 000]"}},
+		{"space after year is no group", "in 1985 100 people", []string{"y:1985[1985]", "n:100[100]"}},
+		{"all caps heading", "THE FIRST PART OF MAN", []string{"o:1[FIRST]", "l:part[PART]", "l:man[MAN]"}},
 		{"lowercase words", "the external work of the party", nil},
 		// sections
 		{"roman I", "I. The important expositions", []string{"s:1[I.]"}},
@@ -231,7 +239,7 @@ func TestEN(t *testing.T) {
 		{"material roman char", "Material Ⅰ for the press", []string{"l:material[Material]", "s:1[Ⅰ]"}},
 		// marker nouns, decades, half
 		{"chapter", "Chapter 3 Narrating", []string{"o:3[Chapter 3]", "l:narrating[Narrating]"}},
-		{"chapter roman", "CHAPTER II OF IMAGINATION", []string{"o:2[CHAPTER II]", "l:of[OF]", "l:imagination[IMAGINATION]"}},
+		{"chapter roman", "CHAPTER II OF IMAGINATION", []string{"o:2[CHAPTER II]", "l:imagination[IMAGINATION]"}},
 		{"rule", "a violent death (Rule 6).", []string{"o:6[Rule 6]"}},
 		{"article word", "under Article Five of", []string{"o:5[Article Five]"}},
 		{"number sign", "No. 18 Middle School", []string{"o:18[No. 18]", "l:middle[Middle]", "l:school[School]"}},

@@ -280,7 +280,7 @@ func (z *scanner) enLatin(i int) int {
 	if !(upper || digit && letter || dot) {
 		return j
 	}
-	if upper && !rest && !digit && !dot && len(tok) <= 12 {
+	if upper && !digit && !dot && len(tok) <= 12 && (!rest || allUpper(tok) && tok != "US" && tok != "IT") {
 		var buf [12]byte
 		for k := 0; k < len(tok); k++ {
 			buf[k] = lower(tok[k])
@@ -365,15 +365,17 @@ func (z *scanner) enNumber(i int) int {
 		if suf := ordSuffix(s, j); suf > 0 && isInt && a.plain() {
 			return z.enOrdinal(i, j+suf, iv) // 18th, 21st century
 		}
-		if isInt && a.plain() && iv%10 == 0 && (a.digits == 4 || a.digits == 2) && s[j] == 's' && (j+1 == len(s) || !isLetter(s[j+1])) {
-			z.emit(Decade, decadeKey(int(iv)), i, j+1) // 1980s
-			return j + 1
+		return z.numberBeforeLetters(i, a) // 1980s, $1.3bn, 100cm2
+	}
+	if isInt && a.plain() && a.digits <= 3 && j+4 <= len(s) && s[j] == ' ' && groupOf3(s, j+1) {
+		// "100 000": thousands separated by spaces, as scientific English writes them
+		k := j
+		for k+4 <= len(s) && s[k] == ' ' && groupOf3(s, k+1) && iv < maxMant/1000 {
+			iv = iv*1000 + uint64(s[k+1]-'0')*100 + uint64(s[k+2]-'0')*10 + uint64(s[k+3]-'0')
+			k += 4
 		}
-		if j+2 <= len(s) && s[j] == 'b' && s[j+1] == 'n' && (j+2 == len(s) || !isAlnum(s[j+2])) {
-			z.emit(Number, decKey(Number, v.mulPow(9)), i, j+2) // $1.3bn
-			return j + 2
-		}
-		return z.enLatin(i) // 5G, 3D
+		z.emit(Number, intKey(Number, iv), i, k)
+		return k
 	}
 	if isInt && a.plain() && iv%10 == 0 && (a.digits == 4 || a.digits == 2) &&
 		(strings.HasPrefix(s[j:], "'s") || strings.HasPrefix(s[j:], "’s")) {
@@ -478,6 +480,9 @@ func (z *scanner) enOrdinal(i, end int, v uint64) int {
 				z.emit(Date, dateKey(int(info.v), int(v)), i, we)
 				return we
 			}
+		} else if we-ws == 8 && eqFold(s[ws:we], "birthday") {
+			z.emit(Number, intKey(Number, v), i, end) // 21st birthday = 二十一岁生日
+			return end
 		}
 	}
 	z.emit(Ordinal, intKey(Ordinal, v), i, end)
@@ -698,4 +703,13 @@ func (z *scanner) enMarked(i, j int) int {
 	}
 	z.emit(Ordinal, intKey(Ordinal, v), i, end)
 	return end
+}
+
+func allUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if isLetter(w[i]) && !isUpper(w[i]) {
+			return false
+		}
+	}
+	return true
 }

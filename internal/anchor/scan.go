@@ -472,3 +472,35 @@ func trimPossessive(tok string) string {
 	}
 	return tok
 }
+
+// numberBeforeLetters handles an Arabic numeral a at s[i] that letters
+// follow: an ordinal (18th, in Chinese text), a decade (1980s), billions
+// ($1.3bn), or else a number followed by a unit or a name (100cm2, 20J, 5G),
+// which gives the number alone; the letters are scanned next.
+func (z *scanner) numberBeforeLetters(i int, a arabic) int {
+	s := z.s
+	j := a.end
+	iv, isInt := a.v.int()
+	if suf := ordSuffix(s, j); suf > 0 && isInt && a.plain() {
+		z.emit(Ordinal, intKey(Ordinal, iv), i, j+suf)
+		return j + suf
+	}
+	if isInt && a.plain() && iv%10 == 0 && (a.digits == 4 || a.digits == 2) && s[j] == 's' && (j+1 == len(s) || !isLetter(s[j+1])) {
+		z.emit(Decade, decadeKey(int(iv)), i, j+1)
+		return j + 1
+	}
+	if j+2 <= len(s) && s[j] == 'b' && s[j+1] == 'n' && (j+2 == len(s) || !isAlnum(s[j+2])) {
+		z.emit(Number, decKey(Number, a.v.mulPow(9)), i, j+2)
+		return j + 2
+	}
+	if a.digits == 1 && a.plain() && isUpper(s[j]) && (j+1 == len(s) || !isAlnum(s[j+1])) {
+		z.emit(Latin, latinKey(s[i:j+1]), i, j+1) // 5G, 3D, 4K: names, not quantities
+		return j + 1
+	}
+	k := Number
+	if isInt && a.plain() && a.digits == 4 && iv >= 1000 && iv <= 2100 {
+		k = Year
+	}
+	z.emit(k, decKey(k, a.v), i, j)
+	return j
+}

@@ -385,11 +385,11 @@ func (z *scanner) zhArabic(i int) int {
 	s := z.s
 	a := readArabic(s, i)
 	j := a.end
-	if j < len(s) && (isLetter(s[j]) || fullLetterAt(s, j)) {
-		return z.zhLatin(i) // 5G, 3D
-	}
 	if !a.ok {
 		return j
+	}
+	if j < len(s) && (isLetter(s[j]) || fullLetterAt(s, j)) {
+		return z.numberBeforeLetters(i, a) // 100cm2, 18th, 1980s
 	}
 	v, plain := a.v, a.plain()
 	for j < len(s) {
