@@ -37,7 +37,7 @@ func TestZH(t *testing.T) {
 		{"arabic fraction", "约占1/3", []string{"f:1/3[1/3]"}},
 		// Chinese numerals
 		{"shiba", "他十八岁那年", []string{"n:18[十八]"}},
-		{"ershiyi", "我过二十一岁生日以前", []string{"n:21[二十一]"}},
+		{"ershiyi", "我二十一岁那年", []string{"n:21[二十一]"}},
 		{"yibailingwu", "共一百零五项", []string{"n:105[一百零五]"}},
 		{"liangqian", "两千多年前", []string{"n:2000[两千]"}},
 		{"wuqian duo nian", "五千多年文明史", []string{"n:5000[五千]"}},
@@ -83,6 +83,7 @@ func TestZH(t *testing.T) {
 		{"jie and plenum", "十一届三中全会", []string{"o:11[十一]", "o:3[三]"}},
 		{"quoted bada", "召开“八大”时", []string{"q[“八大”]", "o:8[八大]"}},
 		{"anniversary", "建交70周年之际", []string{"o:70[70]"}},
+		{"birthday", "我过二十一岁生日以前", []string{"o:21[二十一]"}},
 		{"five-year plan", "十三五规划", []string{"o:13[十三五]"}},
 		{"yi shi er shi", "一是加强合作，二是扩大交流", []string{"o:1[一]", "o:2[二]"}},
 		{"ordinal six major is cardinal", "公司的六大经营宗旨", []string{"n:6[六]"}},
@@ -183,7 +184,7 @@ func TestEN(t *testing.T) {
 		// ordinals and centuries
 		{"18th", "the 18th National Congress", []string{"o:18[18th]", "l:national[National]", "l:congress[Congress]"}},
 		{"first", "for the first time", []string{"o:1[first]"}},
-		{"birthday", "my twenty-first birthday", []string{"n:21[twenty-first]"}},
+		{"birthday", "my twenty-first birthday", []string{"o:21[twenty-first]"}},
 		{"twenty-first", "the twenty-first session", []string{"o:21[twenty-first]"}},
 		{"twentieth", "the Twentieth Congress", []string{"o:20[Twentieth]", "l:congress[Congress]"}},
 		{"21st century", "in the 21st century", []string{"c:21[21st century]"}},

@@ -480,9 +480,6 @@ func (z *scanner) enOrdinal(i, end int, v uint64) int {
 				z.emit(Date, dateKey(int(info.v), int(v)), i, we)
 				return we
 			}
-		} else if we-ws == 8 && eqFold(s[ws:we], "birthday") {
-			z.emit(Number, intKey(Number, v), i, end) // 21st birthday = 二十一岁生日
-			return end
 		}
 	}
 	z.emit(Ordinal, intKey(Ordinal, v), i, end)

@@ -482,7 +482,7 @@ func (z *scanner) zhNumber(i, j int, v dec, in numInfo) int {
 		return j + nn
 	case isInt && iv > 0 && iv <= 1000 && (next == '届' || strings.HasPrefix(rest, "中全会") ||
 		strings.HasPrefix(rest, "次会议") || strings.HasPrefix(rest, "次全体会议") ||
-		strings.HasPrefix(rest, "次全国代表大会") || strings.HasPrefix(rest, "周年") ||
+		strings.HasPrefix(rest, "次全国代表大会") || strings.HasPrefix(rest, "周年") || strings.HasPrefix(rest, "岁生日") ||
 		next == '大' && (iv >= 11 && iv <= 30 || prev == '“' || strings.HasSuffix(s[:i], "党的"))):
 		end := j
 		if next == '大' {
