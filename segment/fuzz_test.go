@@ -1,0 +1,77 @@
+package segment
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzSegmenter feeds any bytes to the whole pipeline, as one language and
+// as a bilingual file: no panic; either an *Error or documents whose
+// paragraph and sentence spans are ordered, disjoint, inside Text and
+// (with the "\n" gaps) rebuild it; every report change names a line and an
+// offset inside the decoded input.
+func FuzzSegmenter(f *testing.F) {
+	for _, sd := range seeds {
+		data := readSeed(f, sd.file)
+		f.Add(data[:min(len(data), 700)], uint8(0)) // small seeds keep minimisation quick
+	}
+	f.Add([]byte("第一段。\n\nThe first paragraph.\n第二段，同新兴政\n\n党交往。\nSecond one."), uint8(1))
+	f.Add([]byte("\xff\xfe\x00\xd8a\x00"), uint8(2))
+	f.Add([]byte("Party£¬the [bookmark: _GoBack]【详细】\r\n\u3000\u200b"), uint8(3))
+	f.Add([]byte{0xd6, 0xd0, 0xb9, 0xfa, 0x81}, uint8(4))
+	f.Add([]byte("  1. 标题\n    标题\n中国>>新闻>>时事 来源:网 (责编:某)\n"), uint8(5))
+	f.Fuzz(func(t *testing.T, data []byte, mode uint8) {
+		s := Segmenter{ReplaceInvalid: mode&1 == 1}
+		if mode&2 == 2 {
+			s.Disable = []string{RuleBrokenParagraph, RuleTitleJoin}
+		}
+		encs := []string{"", UTF8, GB18030, Big5, UTF16LE}
+		s.Encoding = encs[int(mode>>2)%len(encs)]
+		d, err := s.Monolingual("fuzz.txt", data, Lang((mode>>4)%3))
+		checkFuzzResult(t, err, d)
+		zh, en, err := s.Bilingual("fuzz.txt", data)
+		if errors.Is(err, ErrOneLanguage) {
+			if (zh == nil) == (en == nil) {
+				t.Fatalf("ErrOneLanguage with zh=%v en=%v", zh != nil, en != nil)
+			}
+			checkFuzzResult(t, nil, zh)
+			checkFuzzResult(t, nil, en)
+			return
+		}
+		checkFuzzResult(t, err, zh)
+		checkFuzzResult(t, err, en)
+	})
+}
+
+func checkFuzzResult(t *testing.T, err error, d *Document) {
+	t.Helper()
+	if err != nil {
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("error %T %v is not *Error", err, err)
+		}
+		if !strings.HasPrefix(err.Error(), "segment: ") {
+			t.Fatalf("error %q without package prefix", err)
+		}
+		return
+	}
+	if d == nil {
+		return
+	}
+	checkDocument(t, d)
+	if !utf8.ValidString(d.Text) {
+		t.Fatalf("text is not valid UTF-8")
+	}
+	for _, c := range d.Report.Changes {
+		if c.Line < 1 || c.Offset < 0 {
+			t.Fatalf("change without a position: %v", c)
+		}
+	}
+	for _, p := range d.Paragraphs {
+		if p.Line < 1 {
+			t.Fatalf("paragraph without an input line: %+v", p)
+		}
+	}
+}
