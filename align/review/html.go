@@ -53,6 +53,8 @@ type htmlRow struct {
 	Doc        string
 	NewPara    bool
 	NewDoc     bool
+	ZHEmpty    bool
+	ENEmpty    bool
 }
 
 type htmlLink struct {
@@ -148,6 +150,7 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 		r.ZH, bad = split(p.ZH, zs)
 		st.BadEvidence += bad
 		r.EN, bad = split(p.EN, es)
+		r.ZHEmpty, r.ENEmpty = p.ZH == "", p.EN == ""
 		st.BadEvidence += bad
 		var why []string
 		for _, s := range p.Scores {
@@ -309,7 +312,7 @@ footer { padding: 12px 24px; font-size: 12px; color: #80868b; }
 <thead><tr><th class="n">#</th><th lang="{{.ZHLang}}">中文</th><th>English</th><th class="meta">bead · conf.</th></tr></thead>
 <tbody>
 {{range .Rows}}{{if .NewPara}}<tr class="para"><td colspan="4">¶ paragraph {{.Paragraph}}{{if .NewDoc}}{{if .Doc}} · {{.Doc}}{{end}}{{end}}</td></tr>
-{{end}}<tr id="{{.ID}}" class="{{.Class}}"{{if .Why}} title="{{.Why}}"{{end}}><td class="n">{{.N}}</td><td class="zh{{if not .ZH}} empty{{else if eq (len .ZH) 1}}{{if not (index .ZH 0).Text}} empty{{end}}{{end}}" lang="{{$.ZHLang}}">{{range .ZH}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="en{{if eq (len .EN) 1}}{{if not (index .EN 0).Text}} empty{{end}}{{end}}" lang="{{$.ENLang}}">{{range .EN}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="meta">{{.Type}} · <span class="conf">{{.Confidence}}</span></td></tr>
+{{end}}<tr id="{{.ID}}" class="{{.Class}}"{{if .Why}} title="{{.Why}}"{{end}}><td class="n">{{.N}}</td><td class="zh{{if .ZHEmpty}} empty{{end}}" lang="{{$.ZHLang}}">{{range .ZH}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="en{{if .ENEmpty}} empty{{end}}" lang="{{$.ENLang}}">{{range .EN}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="meta">{{.Type}} · <span class="conf">{{.Confidence}}</span></td></tr>
 {{end}}</tbody>
 </table>
 </main>

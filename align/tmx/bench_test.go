@@ -1,6 +1,7 @@
 package tmx
 
 import (
+	"bytes"
 	"io"
 	"testing"
 
@@ -48,5 +49,39 @@ func BenchmarkWriter100kDedupe(b *testing.B) {
 			w.Write(p)
 		}
 		w.Close()
+	}
+}
+
+// BenchmarkReader100k reads back a 100,000-TU file written by the Writer.
+func BenchmarkReader100k(b *testing.B) {
+	var pairs []align.Pair
+	for _, p := range seedPairs() {
+		if p.ZH != "" && p.EN != "" {
+			pairs = append(pairs, p)
+		}
+	}
+	var buf bytes.Buffer
+	w := NewWriter(&buf, Header{})
+	for i := 0; i < 100000; i++ {
+		w.Write(pairs[i%len(pairs)])
+	}
+	if err := w.Close(); err != nil {
+		b.Fatal(err)
+	}
+	doc := buf.Bytes()
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := NewReader(bytes.NewReader(doc))
+		n := 0
+		for _, err := range r.All() {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 100000 {
+			b.Fatalf("read %d TUs", n)
+		}
 	}
 }

@@ -72,6 +72,7 @@ type Stats struct {
 	BelowMinConfidence int    // pairs under Writer.MinConfidence
 	Duplicates         int    // pairs (and merged TUs) identical to one already written
 	DroppedChars       int    // characters dropped because XML 1.0 cannot carry them
+	Conflicts          int    // TUs whose source was already written with another target (counted with Dedupe or Merge)
 	Trimmed            int    // segments that lost leading or trailing white space
 	TrimmedBytes       int    // bytes of white space trimmed from those segments
 	Drops              []Drop // where each dropped character was
@@ -86,7 +87,8 @@ type Writer struct {
 	MinConfidence float64
 	// Dedupe skips a pair whose (Chinese, English) text, after cleaning,
 	// equals one already written. Pairs equal to a merged TU are always
-	// skipped.
+	// skipped. With Dedupe (or after Merge), Stats.Conflicts counts TUs
+	// whose source text was already written with a different target.
 	Dedupe bool
 
 	h       Header
@@ -100,7 +102,8 @@ type Writer struct {
 	closed  bool
 	err     error
 	stats   Stats
-	seen    map[string]bool // key → true if it came from a merged TMX
+	seen    map[string]bool   // key → true if it came from a merged TMX
+	targets map[string]string // source text → first target written (with Dedupe or Merge)
 }
 
 // NewWriter returns a Writer that writes to w with header h. Nothing is
@@ -279,6 +282,7 @@ func (w *Writer) Write(p align.Pair) error {
 			w.seen = make(map[string]bool)
 		}
 		w.seen[key] = false
+		w.noteTarget(zh, en)
 	}
 	w.start()
 	if w.err != nil {
@@ -408,6 +412,24 @@ func (w *Writer) Close() error {
 	return w.err
 }
 
+// noteTarget counts a TU whose source text was already written with a
+// different target: OmegaT applies only one of them (the last, from
+// tm/auto), so a reviewer should know.
+func (w *Writer) noteTarget(zh, en string) {
+	src, tgt := zh, en
+	if !w.srcZH {
+		src, tgt = en, zh
+	}
+	if w.targets == nil {
+		w.targets = make(map[string]string)
+	}
+	if first, ok := w.targets[src]; !ok {
+		w.targets[src] = tgt
+	} else if first != tgt {
+		w.stats.Conflicts++
+	}
+}
+
 // Merge copies the TUs of an existing TMX document into the output, before
 // any pair: call it before the first Write. A TU is copied when it has a
 // variant in the source and one in the target language (matched by primary
@@ -449,6 +471,7 @@ func (w *Writer) Merge(r io.Reader) error {
 			continue
 		}
 		w.seen[key] = true
+		w.noteTarget(zh, en)
 		w.start()
 		if w.err != nil {
 			return w.err

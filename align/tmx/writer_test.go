@@ -167,7 +167,7 @@ func TestWriterStats(t *testing.T) {
 			name:  "dedupe",
 			cfg:   func(w *Writer) { w.Dedupe = true },
 			pairs: []align.Pair{p("一。", "One.", 1), p("一。", "One.", 0.2), p(" 一。", "One. ", 1), p("一。", "One!", 1)},
-			want:  Stats{Pairs: 4, Written: 2, Duplicates: 2, Trimmed: 2, TrimmedBytes: 2},
+			want:  Stats{Pairs: 4, Written: 2, Duplicates: 2, Conflicts: 1, Trimmed: 2, TrimmedBytes: 2},
 			segs:  []string{"一。", "One.", "一。", "One!"},
 		},
 		{
@@ -257,7 +257,7 @@ func TestMerge(t *testing.T) {
 		want   Stats
 		segs   []string
 	}{
-		{"without dedupe", false, Stats{Pairs: 3, Written: 5, Merged: 3, MergeSkipped: 1, Duplicates: 1},
+		{"without dedupe", false, Stats{Pairs: 3, Written: 5, Merged: 3, MergeSkipped: 1, Duplicates: 1, Conflicts: 0},
 			[]string{"一。", "One.", "一。", "One.", "三。", "Three.", "四。", "Four.", "四。", "Four."}},
 		{"with dedupe", true, Stats{Pairs: 3, Written: 3, Merged: 2, MergeSkipped: 1, Duplicates: 3},
 			[]string{"一。", "One.", "三。", "Three.", "四。", "Four."}},
