@@ -1,0 +1,106 @@
+// Package segment turns raw Chinese and English press material into clean,
+// lossless paragraphs and sentences, ready for alignment.
+//
+// # Pipeline
+//
+// A [Segmenter] takes the bytes of a file and runs
+//
+//	decode → clean (+ report) → split bilingual → paragraphs → sentences
+//
+// [Segmenter.Bilingual] reads a file that holds a Chinese text and its
+// English translation and returns one [Document] per language;
+// [Segmenter.Monolingual] reads a file in one language. The zero Segmenter
+// is right for Chinese–English press text:
+//
+//	var s segment.Segmenter
+//	zh, en, err := s.Bilingual("001.txt", data)
+//
+// # Documents and spans
+//
+// A Document's Text is its cleaned text with one paragraph per line: the
+// paragraphs, in order, separated by a single "\n" (blank lines of the input
+// and the line breaks inside a hard-wrapped or broken paragraph are gone;
+// the joins are reported). Paragraphs and their sentences are byte spans
+// ([Span]) over Text, so Text[p.Start:p.End] is paragraph p, nothing is
+// copied, and the spans with the gaps between them rebuild Text.
+// [Paragraph.Line] points back to the input line where a paragraph starts.
+//
+// Each paragraph has a [Kind]: Body; Title (short, no final punctuation);
+// Dateline (a date such as "（2022年10月20日）" or "(October 20, 2022)", or a
+// department or source line such as "中共中央对外联络部"); Heading (a section
+// or list label with a short text, "(一) 青山着意化为桥"); Foreign (a
+// paragraph in the other language, kept but set apart: aligners skip it).
+//
+// # Decoding
+//
+// [Decode] reads UTF-8 (with or without a byte order mark), UTF-16LE/BE
+// (with a byte order mark, or named), GB18030/GBK and Big5. With
+// Segmenter.Encoding empty the encoding is detected ([DetectEncoding]).
+// Invalid bytes are an [*Error] naming the line and byte offset, unless
+// Segmenter.ReplaceInvalid is set: then they become U+FFFD and the
+// [Report] counts and lists them.
+//
+// # Cleaning, on the record
+//
+// Cleaning is conservative, and every change is a [Change] in the
+// document's Report (rule, input line, byte offset in the decoded input, old
+// and new text). Every rule can be switched off by listing its name in
+// Segmenter.Disable ([CleaningRules] lists them all):
+//
+//   - line-endings: CRLF, CR, U+2028 and U+2029 become LF (one summary entry);
+//   - indent, trailing-space: spaces, tabs, NBSP and U+3000 at line ends;
+//   - zero-width, control: U+200B–U+200D, U+2060, U+FEFF; C0/C1 controls;
+//   - word-bookmark: "[bookmark: _GoBack]" and other Word export bookmarks;
+//   - more-link: web link labels such as "【详细】" and "[更多]";
+//   - breadcrumb, footer: navigation lines ("A>>B>>C") and page footers
+//     ("来源:… 时间:… (责编:…)", "48小时排行榜");
+//   - caption-duplicate: a photo caption printed twice ("1. X" then "X");
+//   - mojibake-gbk: GBK bytes read as Latin-1 ("Party£¬the" → "Party，the"),
+//     only where the bytes form GB2312 hanzi or CJK punctuation and the run
+//     cannot be ordinary Latin-1 text;
+//   - unwrap: hard-wrapped English lines joined into their paragraph, when
+//     most blank-line separated blocks have several lines that end without
+//     sentence punctuation;
+//   - broken-paragraph: a paragraph cut mid-sentence by page layout is
+//     rejoined when the first part is body text ending on a hanzi without
+//     punctuation and the next starts with a hanzi (a lower-case word in
+//     English); a title, dateline, heading or sentence end is never joined;
+//   - title-join: a title broken over two or three lines at the head of a
+//     document is rejoined; a title never merges into body text;
+//   - foreign-paragraph: a paragraph in the other language is given Kind
+//     Foreign.
+//
+// Decoding also records a removed byte order mark (rule "bom") and
+// replaced invalid bytes (rule "invalid-bytes").
+//
+// # Bilingual files
+//
+// Each line is given a language by its share of hanzi and Latin letters
+// ([DetectLang]). The layout, named in Report.Layout, is "blocks" (all of
+// one language, then all of the other: at most a tenth of the text may sit
+// on the wrong side, and such stray paragraphs become Foreign) or
+// "interleaved" (a paragraph and its translation, alternating). A file
+// with only one language gives an error matching [ErrOneLanguage] that
+// names the language found, together with that language's document.
+//
+// # Sentences
+//
+// [SplitSentences] cuts a paragraph span into sentence spans with
+// [Rules]: ordered break and exception rules with SRX 2.0 semantics (first
+// match wins). [DefaultRules] handle Chinese closers and openers, ellipsis
+// runs, list markers, half-width punctuation in Chinese web text and English
+// abbreviations, initials and decimals; Chinese "；" is not a sentence end
+// but is returned as an optional sub-split point (Paragraph.Subs).
+// [OmegaTRules] reproduce OmegaT's default segmentation, so that a TMX built
+// from them matches a CAT tool's segments. [LoadSRX] reads an SRX 2.0 file
+// exported by OmegaT, Trados or Okapi, keeping the rules Go's RE2 engine can
+// express and reporting the others. Segmenter.Rules selects the rules used
+// by a Segmenter.
+//
+// # Errors
+//
+// Errors about an input are [*Error] values: "segment: FILE: line L, byte
+// B: what was wrong". They match [ErrEmpty], [ErrBinary],
+// [ErrInvalidEncoding], [ErrUnknownEncoding] and [ErrOneLanguage] with
+// errors.Is. No input makes the package panic.
+package segment
