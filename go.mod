@@ -1,9 +1,9 @@
 module github.com/bitextlab/zhen
 
-go 1.24
+go 1.26.0
 
 require (
-	github.com/google/go-cmp v0.7.0 // indirect
-	github.com/sergi/go-diff v1.4.0 // indirect
-	golang.org/x/text v0.43.0 // indirect
+	github.com/google/go-cmp v0.7.0
+	github.com/sergi/go-diff v1.4.0
+	golang.org/x/text v0.43.0
 )
