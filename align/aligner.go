@@ -274,6 +274,9 @@ func (a *Aligner) finish(al *Alignment, r *run) (*Alignment, error) {
 	if th == 0 {
 		th = DefaultThreshold
 	}
+	if len(al.ZH) == 0 && len(al.EN) == 0 {
+		return al, nil // nothing to align is not an error
+	}
 	if !a.Force && th > 0 && al.Score < th {
 		return al, &NotParallelError{Score: al.Score, Threshold: th}
 	}

@@ -1,0 +1,216 @@
+package align
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// checkBeads checks that beads cover [0,n)×[0,m) exactly once, in order,
+// with confidences in [0,1].
+func checkBeads(t *testing.T, beads []Bead, n, m int) {
+	t.Helper()
+	i, j := 0, 0
+	for _, b := range beads {
+		if b.ZH.Start != i || b.EN.Start != j || b.ZH.Len() < 0 || b.EN.Len() < 0 || b.ZH.Len()+b.EN.Len() == 0 {
+			t.Fatalf("bead %v:%v does not continue from (%d,%d)", b.ZH, b.EN, i, j)
+		}
+		if !(b.Confidence >= 0 && b.Confidence <= 1) {
+			t.Fatalf("bead %v:%v confidence %v out of [0,1]", b.ZH, b.EN, b.Confidence)
+		}
+		i, j = b.ZH.End, b.EN.End
+	}
+	if i != n || j != m {
+		t.Fatalf("beads end at (%d,%d), want (%d,%d)", i, j, n, m)
+	}
+}
+
+func beadTypes(beads []Bead) []string {
+	var out []string
+	for _, b := range beads {
+		out = append(out, b.Type())
+	}
+	return out
+}
+
+// TestAlignSentences aligns the 15 body paragraphs of seed 001 as units,
+// whole and with one English paragraph removed.
+func TestAlignSentences(t *testing.T) {
+	zp, ep := seedBody(t)
+	ones := strings.Split(strings.Repeat("1-1 ", 15), " ")[:15]
+	dropped := append(append([]string{}, ones[:7]...), "1-0")
+	dropped = append(dropped, ones[8:]...)
+	merged := append(append([]string{}, ones[:7]...), "1-2")
+	merged = append(merged, ones[8:]...)
+	tests := []struct {
+		name   string
+		zh, en []string
+		want   []string
+	}{
+		{name: "parallel", zh: zp, en: ep, want: ones},
+		{name: "english paragraph missing", zh: zp, en: append(append([]string{}, ep[:7]...), ep[8:]...), want: dropped},
+		{name: "english paragraph split", zh: zp, en: append(append(append([]string{}, ep[:7]...), splitEN(ep[7])[0], strings.Join(splitEN(ep[7])[1:], " ")), ep[8:]...), want: merged},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			al, err := (&Aligner{}).AlignSentences(tt.zh, tt.en)
+			if err != nil {
+				t.Fatalf("AlignSentences: %v", err)
+			}
+			checkBeads(t, al.Beads, len(tt.zh), len(tt.en))
+			if diff := cmp.Diff(tt.want, beadTypes(al.Beads)); diff != "" {
+				t.Errorf("bead types mismatch (-want +got):\n%s", diff)
+			}
+			if al.Score < DefaultThreshold || al.Score > 1 {
+				t.Errorf("Score = %v", al.Score)
+			}
+		})
+	}
+}
+
+func TestAlignEmpty(t *testing.T) {
+	al, err := (&Aligner{}).AlignSentences(nil, nil)
+	if err != nil || len(al.Beads) != 0 {
+		t.Errorf("AlignSentences(nil, nil) = %d beads, %v; want none, nil", len(al.Beads), err)
+	}
+	al, err = (&Aligner{}).AlignSentences([]string{"你好。"}, nil)
+	if !errors.Is(err, ErrNotParallel) {
+		t.Errorf("Chinese against nothing: error %v, want ErrNotParallel", err)
+	}
+	checkBeads(t, al.Beads, 1, 0)
+	al, err = (&Aligner{Force: true}).AlignSentences(nil, []string{"Hello."})
+	if err != nil {
+		t.Errorf("Force: %v", err)
+	}
+	checkBeads(t, al.Beads, 0, 1)
+}
+
+func TestProgress(t *testing.T) {
+	zh, en := benchCorpus(t, 200)
+	var calls [][2]int
+	a := &Aligner{Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) }}
+	if _, err := a.AlignSentences(zh, en); err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) == 0 {
+		t.Fatal("Progress never called")
+	}
+	for k, c := range calls {
+		if c[0] > c[1] || (k > 0 && c[0] < calls[k-1][0]) {
+			t.Errorf("call %d: done %d of %d (previous %v)", k, c[0], c[1], calls[max(k-1, 0)])
+		}
+	}
+	if last := calls[len(calls)-1]; last[0] != last[1] {
+		t.Errorf("last Progress call %v: want done = total", last)
+	}
+}
+
+func TestPairsJoin(t *testing.T) {
+	zh := []string{"第一句。", "第二句。"}
+	en := []string{"First.", "Second."}
+	al := &Alignment{ZH: zh, EN: en, Beads: []Bead{{ZH: Range{0, 2}, EN: Range{0, 2}, Confidence: 0.5}, {ZH: Range{2, 2}, EN: Range{2, 2}}}}
+	got := al.Pairs()
+	want := []Pair{{ZH: "第一句。第二句。", EN: "First. Second.", Type: "2-2", Confidence: 0.5}, {Type: "0-0"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Pairs() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// vetoScorer forbids beads that start at a given English sentence: a
+// custom scorer plugged in beside the defaults.
+type vetoScorer struct{ at int }
+
+func (vetoScorer) Name() string { return "veto" }
+
+func (v vetoScorer) Prepare(zh, en []string) Scoring { return v }
+
+func (v vetoScorer) Cost(zh, en Range) float64 {
+	if en.Start == v.at && zh.Len() > 0 && en.Len() > 0 {
+		return 1e6
+	}
+	return 0
+}
+
+func (v vetoScorer) Similarity(zh, en Range) (float64, float64) { return 1, 0 }
+
+func TestCustomScorer(t *testing.T) {
+	zp, ep := seedBody(t)
+	a := &Aligner{Scorers: append(DefaultScorers(nil), vetoScorer{at: 3}), Force: true}
+	al, err := a.AlignSentences(zp, ep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBeads(t, al.Beads, len(zp), len(ep))
+	for _, b := range al.Beads {
+		if b.EN.Start == 3 && b.ZH.Len() > 0 {
+			t.Errorf("bead %v:%v starts at the vetoed English sentence", b.ZH, b.EN)
+		}
+		if got := b.Scores[len(b.Scores)-1].Scorer; got != "veto" {
+			t.Errorf("last score is %q, want the custom scorer", got)
+		}
+	}
+}
+
+func TestPriorsConfigurable(t *testing.T) {
+	zp, ep := seedBody(t)
+	// Only 1-1, 1-0 and 0-1 allowed: no other bead type may appear.
+	a := &Aligner{Priors: map[BeadType]float64{{1, 1}: 0.9, {1, 0}: 0.05, {0, 1}: 0.05}}
+	al, err := a.AlignSentences(zp[:5], append(append([]string{}, ep[:2]...), ep[2]+" "+ep[3], ep[4]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range al.Beads {
+		if ty := b.Type(); ty != "1-1" && ty != "1-0" && ty != "0-1" {
+			t.Errorf("bead type %s not in the priors", ty)
+		}
+	}
+}
+
+// FuzzAlignSentences feeds random sentence lists: no panic, and the beads
+// cover every sentence exactly once, in order, with confidence in [0,1].
+func FuzzAlignSentences(f *testing.F) {
+	f.Add("党的十八大以来。\n我们加强合作。", "Since the 18th Congress.\nWe cooperate.\nMore.")
+	f.Add("", "x")
+	f.Add("\xff\xfe", "\x00")
+	f.Add("一\n二\n三\n四\n五\n六", "1\n2")
+	f.Add("2012年11月15日\n十三亿\n百分之六十", "November 15, 2012\n1.3 billion\n60 percent")
+	f.Fuzz(func(t *testing.T, zs, es string) {
+		if len(zs) > 4000 || len(es) > 4000 {
+			return
+		}
+		var zh, en []string
+		if zs != "" {
+			zh = strings.Split(zs, "\n")
+		}
+		if es != "" {
+			en = strings.Split(es, "\n")
+		}
+		for _, force := range []bool{false, true} {
+			al, err := (&Aligner{Force: force}).AlignSentences(zh, en)
+			if err != nil && !errors.Is(err, ErrNotParallel) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			if force && err != nil {
+				t.Fatalf("Force: error %v", err)
+			}
+			checkBeads(t, al.Beads, len(zh), len(en))
+			if !(al.Score >= 0 && al.Score <= 1) {
+				t.Fatalf("Score %v", al.Score)
+			}
+			for _, p := range al.Pairs() {
+				if !(p.Confidence >= 0 && p.Confidence <= 1) {
+					t.Fatalf("pair confidence %v", p.Confidence)
+				}
+				for _, e := range p.Evidence {
+					if e.ZHStart < 0 || e.ZHEnd > len(p.ZH) || e.ENStart < 0 || e.ENEnd > len(p.EN) {
+						t.Fatalf("evidence %+v outside pair texts (%d, %d bytes)", e, len(p.ZH), len(p.EN))
+					}
+				}
+			}
+		}
+		_ = utf8.ValidString(zs)
+	})
+}
