@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // RawEntry is one headword with its reduced glosses, as the generator
@@ -101,8 +102,10 @@ func WriteText(w io.Writer, header []string, entries []RawEntry) error {
 	fmt.Fprintf(bw, "entries %d\n", len(list))
 	var num []int
 	var line []byte
+	prevWord := ""
 	for i, m := range list {
-		line = append(line[:0], m.Simplified...)
+		line = appendFront(line[:0], prevWord, m.Simplified)
+		prevWord = m.Simplified
 		line = append(line, '\t')
 		if m.Senses != 1 {
 			line = strconv.AppendInt(line, int64(m.Senses), 10)
@@ -130,8 +133,10 @@ func WriteText(w io.Writer, header []string, entries []RawEntry) error {
 	slices.SortStableFunc(aliases, func(a, b alias) int { return strings.Compare(a.form, b.form) })
 	aliases = slices.CompactFunc(aliases, func(a, b alias) bool { return a.form == b.form })
 	fmt.Fprintf(bw, "aliases %d\n", len(aliases))
+	prevWord = ""
 	for _, a := range aliases {
-		line = append(line[:0], a.form...)
+		line = appendFront(line[:0], prevWord, a.form)
+		prevWord = a.form
 		line = append(line, '\t')
 		line = appendCode(line, a.id)
 		bw.Write(append(line, '\n'))
@@ -151,4 +156,19 @@ func WriteData(w io.Writer, header []string, entries []RawEntry) error {
 		return err
 	}
 	return zw.Close()
+}
+
+// appendFront appends w front-coded against the previous word prev: the
+// number of leading bytes shared (cut back to a rune boundary) as a number
+// code, then the rest of w.
+func appendFront(b []byte, prev, w string) []byte {
+	c := 0
+	for c < len(prev) && c < len(w) && prev[c] == w[c] {
+		c++
+	}
+	for c > 0 && c < len(w) && !utf8.RuneStart(w[c]) {
+		c--
+	}
+	b = appendCode(b, c)
+	return append(b, w[c:]...)
 }

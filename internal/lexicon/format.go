@@ -10,12 +10,13 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
-// Data file format, version 1: gzip-compressed UTF-8 text (Load also
+// Data file format, version 2: gzip-compressed UTF-8 text (Load also
 // accepts it uncompressed), one record per line:
 //
-//	zhenlex 1
+//	zhenlex 2
 //	# comment lines: source, date, licence, what was changed
 //	stems N
 //	N lines, one stem each; the k-th is stem ID k
@@ -24,15 +25,18 @@ import (
 //	aliases K
 //	K lines: FORM TAB ENTRY
 //
-// Entries are sorted by simplified HEADWORD (byte order) and numbered from 0;
+// Entries are sorted by simplified headword (byte order) and numbered from
+// 0; HEADWORD is front-coded: the number of leading bytes it shares with the
+// previous headword, as a number code, then the rest of it (after 党,
+// "D员" is 党员: 3 bytes shared, then 员);
 // SENSES is the decimal number of dictionary lines merged into the entry
 // (empty for 1). GLOSSES is the entry's ascending stem IDs as deltas from the
 // previous ID (the first from 0), each written as a number code. Aliases
-// (traditional forms) are sorted by FORM; ENTRY is an entry ID as a number
-// code. A number code is the number in base 32, most significant digit
+// (traditional forms) are sorted by form and front-coded the same way in
+// FORM; ENTRY is an entry ID as a number code. A number code is the number in base 32, most significant digit
 // first, all digits but the last from [codeCont] and the last from
 // [codeFinal], so codes need no separator: 0 = "A", 31 = "*", 32 = "1A".
-const magic = "zhenlex 1"
+const magic = "zhenlex 2"
 
 const (
 	codeCont  = "0123456789abcdefghijklmnopqrstuv"
@@ -101,7 +105,11 @@ func Load(r io.Reader) (*Lexicon, error) {
 		}
 		b = buf.Bytes()
 	}
-	return parse(string(b))
+	if len(b) == 0 {
+		return parse("")
+	}
+	// b is not used again: share its memory with the strings of the lexicon.
+	return parse(unsafe.String(&b[0], len(b)))
 }
 
 type lineReader struct {
@@ -181,16 +189,20 @@ func parse(s string) (*Lexicon, error) {
 	l.glossOff = make([]int32, ne+1)
 	l.gloss = make([]int32, 0, ne*4)
 	nodes := 0
+	arena := &frontDecoder{}
+	prevWord := ""
 	for i := range ne {
 		line, ok := lr.next()
 		if !ok {
 			return nil, lr.errorf("entry %d missing", i)
 		}
-		w, rest, ok1 := strings.Cut(line, "\t")
+		fw, rest, ok1 := strings.Cut(line, "\t")
 		sn, ids, ok2 := strings.Cut(rest, "\t")
-		if !ok1 || !ok2 || w == "" || !utf8.ValidString(w) {
+		w, ok3 := arena.front(prevWord, fw)
+		if !ok1 || !ok2 || !ok3 || w == "" || !utf8.ValidString(w) {
 			return nil, lr.errorf("want HEADWORD TAB SENSES TAB GLOSSES, have %q", line)
 		}
+		prevWord = w
 		if i > 0 && l.words[i-1] >= w {
 			return nil, lr.errorf("headword %q not after %q (want sorted, unique)", w, l.words[i-1])
 		}
@@ -233,19 +245,22 @@ func parse(s string) (*Lexicon, error) {
 	}
 	aliases := make([]alias, na)
 	anodes := 0
+	prevWord = ""
 	for i := range na {
 		line, ok := lr.next()
 		if !ok {
 			return nil, lr.errorf("alias %d missing", i)
 		}
-		form, code, _ := strings.Cut(line, "\t")
+		fform, code, _ := strings.Cut(line, "\t")
+		form, okf := arena.front(prevWord, fform)
 		id, rest, ok := nextCode(code)
-		if !ok || rest != "" || form == "" || !utf8.ValidString(form) || int(id) >= ne {
+		if !ok || !okf || rest != "" || form == "" || !utf8.ValidString(form) || int(id) >= ne {
 			return nil, lr.errorf("want FORM TAB ENTRY, have %q", line)
 		}
 		if i > 0 && aliases[i-1].form >= form {
 			return nil, lr.errorf("alias %q not after %q (want sorted, unique)", form, aliases[i-1].form)
 		}
+		prevWord = form
 		aliases[i] = alias{form, id}
 		l.maxRune = max(l.maxRune, utf8.RuneCountInString(form))
 		if i > 0 {
@@ -268,13 +283,46 @@ func parse(s string) (*Lexicon, error) {
 	l.trie.init(nodes + anodes)
 	add := sortedAdder{t: &l.trie}
 	for i, w := range l.words {
-		add.add(w, int32(i), false)
+		if !add.add(w, int32(i), false) {
+			return nil, errTrieFull
+		}
 	}
 	add = sortedAdder{t: &l.trie}
 	for _, a := range aliases {
-		add.add(a.form, a.id, true)
+		if !add.add(a.form, a.id, true) {
+			return nil, errTrieFull
+		}
 	}
 	return l, nil
+}
+
+var errTrieFull = fmt.Errorf("lexicon: data: more than %d trie nodes", maxNodes-1)
+
+// frontDecoder rebuilds front-coded words into one arena; the strings it
+// returns stay valid (each arena chunk is never written again once a
+// string points into it).
+type frontDecoder struct {
+	buf []byte
+}
+
+// front decodes a front-coded word (number code of shared bytes, then the
+// rest) against the previous word prev.
+func (d *frontDecoder) front(prev, coded string) (string, bool) {
+	c, rest, ok := nextCode(coded)
+	if !ok || int(c) > len(prev) {
+		return "", false
+	}
+	n := int(c) + len(rest)
+	if n == 0 {
+		return "", true
+	}
+	if len(d.buf)+n > cap(d.buf) {
+		d.buf = make([]byte, 0, max(n, 256<<10))
+	}
+	start := len(d.buf)
+	d.buf = append(d.buf, prev[:c]...)
+	d.buf = append(d.buf, rest...)
+	return unsafe.String(&d.buf[start], n), true
 }
 
 // newRunes returns the number of runes of w after its common prefix with

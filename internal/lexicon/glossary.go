@@ -271,7 +271,8 @@ type PhraseMatch struct {
 //   - the entry is marked: [Lexicon.IsGlossary] reports true.
 //
 // Entries that fail [Entry.Check] are skipped; the loaders never return such
-// entries.
+// entries. The character trie holds about two million nodes (the built-in
+// lexicon uses 270,000): new Chinese terms beyond that are skipped too.
 func (l *Lexicon) With(entries []Entry) *Lexicon {
 	n := &Lexicon{
 		header:   l.header,
@@ -299,9 +300,11 @@ func (l *Lexicon) With(entries []Entry) *Lexicon {
 		id := n.trie.lookup(zh)
 		if id < 0 {
 			id = int32(len(n.words))
+			if !n.trie.add(zh, id, false) {
+				continue // the trie is full: see the doc comment
+			}
 			n.words = append(n.words, zh)
 			n.senses = append(n.senses, 0)
-			n.trie.add(zh, id, false)
 			n.maxRune = max(n.maxRune, utf8.RuneCountInString(zh))
 		}
 		if n.senses[id] < 0xFFFF {
