@@ -265,9 +265,9 @@ func defaultRuleSet() RuleSet {
 		{Break: false, Before: `[。！？｡!?]`, After: `[。！？｡!?]`},
 		// …… alone does not end a Chinese sentence (lists: 格瓦拉 铁托 基辛格……)
 		{Break: false, Before: `…`, After: ``},
-		{Break: true, Before: clsZhEnd + clsClose + `*`, After: ``},
+		{Break: true, Before: clsZhEnd + clsClose + `{0,4}`, After: ``},
 		// half-width terminators in web text: 他来了.我走了
-		{Break: true, Before: `\p{Han}` + clsClose + `?[.!?]+` + clsClose + `*`,
+		{Break: true, Before: `\p{Han}` + clsClose + `?[.!?]{1,4}` + clsClose + `{0,4}`,
 			After: clsWS + `*(?:\p{Han}|` + clsZhOpen + `)`},
 	}
 	abbrTitle := `Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|Pres|Gen|Gov|Sen|Rep|Reps|Lt|Col|Capt|Cmdr|Sgt|Adm|Maj|Rev|Hon|Messrs|Mme|Mlle|Msgr|Supt|Insp|Det|Fig|Figs|Eq|Eqs|Ref|Refs|e\.g|i\.e|E\.g|I\.e|viz|cf|Cf|vs|Vs|et al|approx|Approx`
@@ -275,21 +275,21 @@ func defaultRuleSet() RuleSet {
 	notWord := `(?:^|[^\p{L}\p{N}.])`
 	en := []Rule{
 		// section labels at the start of a paragraph: "I. …", "II. …", "1. …", "1.2. …", "A. …"
-		{Break: false, Before: `^` + clsWS + `*(?:[IVXLCDM]+|[0-9]{1,3}(?:\.[0-9]{1,3})*|[A-Za-z])\.`, After: clsWS},
+		{Break: false, Before: `^` + clsWS + `{0,8}(?:[IVXLCDM]{1,6}|[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}|[A-Za-z])\.`, After: clsWS},
 		// titles and abbreviations that never end a sentence
 		{Break: false, Before: notWord + `(?:` + abbrTitle + `)\.`, After: clsWS},
 		// abbreviations before a number: No. 1, pp. 3, Jan. 20
 		{Break: false, Before: notWord + `(?:` + abbrNum + `)\.`, After: clsWS + `+[0-9(]`},
 		// initials and initialisms: J. R. R. Tolkien, U.S. Army
-		{Break: false, Before: notWord + `(?:\p{Lu}\.)+`, After: clsWS + `+` + clsZhOpen + `?\p{Lu}`},
+		{Break: false, Before: notWord + `(?:\p{Lu}\.){1,6}`, After: clsWS + `+` + clsZhOpen + `?\p{Lu}`},
 		// no break before a lowercase word (also after ? and !): "Why? he asked"
-		{Break: false, Before: `[.!?…]` + clsClose + `*`, After: clsWS + `+` + clsZhOpen + `*\p{Ll}`},
+		{Break: false, Before: `[.!?…]` + clsClose + `{0,4}`, After: clsWS + `+` + clsZhOpen + `*\p{Ll}`},
 		// the break: terminator, closers, white space
-		{Break: true, Before: `[.!?…]` + clsClose + `*`, After: clsWS},
+		{Break: true, Before: `[.!?…]` + clsClose + `{0,4}`, After: clsWS},
 	}
 	subs := []Rule{
 		{Break: false, Before: ``, After: clsClose},
-		{Break: true, Before: `；` + clsClose + `*`, After: ``},
+		{Break: true, Before: `；` + clsClose + `{0,4}`, After: ``},
 		{Break: true, Before: `\p{Han};`, After: ``},
 		{Break: true, Before: `：`, After: clsWS + `*[“「『"]`},
 	}
@@ -337,7 +337,7 @@ func omegaTRuleSet() RuleSet {
 		{Break: true, Before: `[.?!]`, After: ws},
 	}
 	numbering := []Rule{
-		{Break: true, Before: `^` + ws + `*[0-9][0-9.)\]]*`, After: ws + `+\p{Lu}`},
+		{Break: true, Before: `^` + ws + `{0,16}[0-9][0-9.)\]]{0,16}`, After: ws + `+\p{Lu}`},
 	}
 	return RuleSet{
 		Name:    "omegat-3.6",

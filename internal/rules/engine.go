@@ -52,6 +52,7 @@ type Set struct {
 	trig    runeSet // runes that can end a break rule's Before
 	trigAny bool    // some break rule's Before can end in anything (or is nullable)
 	n       int     // number of rules
+	behind  int     // bytes of context the Before patterns need
 }
 
 // group is a run of consecutive rules of the same kind with the same After
@@ -65,13 +66,16 @@ type group struct {
 
 // side is one compiled pattern (Before or After) with its prefilter.
 type side struct {
-	empty    bool           // pattern is empty: always matches
-	full     *regexp.Regexp // for windows that reach the paragraph edge
-	trunc    *regexp.Regexp // for truncated windows: ^ / $ at the cut never match
-	maxLen   int            // longest match in bytes, -1 if unbounded
-	edge     runeSet        // runes that can be last (Before) / first (After) in a match
-	edgeAny  bool           // any rune can be at the edge
-	nullable bool           // the pattern can match the empty string
+	empty bool           // pattern is empty: always matches
+	full  *regexp.Regexp // for windows that reach the paragraph edge
+	trunc *regexp.Regexp // for truncated windows: ^ / $ at the cut never match
+	// Before patterns are matched backwards: the reversed pattern, anchored,
+	// on the reversed window, so a failing check stops at the first
+	// character that cannot match instead of scanning the window.
+	maxLen   int     // longest match in bytes, -1 if unbounded
+	edge     runeSet // runes that can be last (Before) / first (After) in a match
+	edgeAny  bool    // any rune can be at the edge
+	nullable bool    // the pattern can match the empty string
 }
 
 // Error is a rule that does not compile.
@@ -117,6 +121,11 @@ func Compile(rules []Rule) (*Set, error) {
 			return nil, &Error{Index: i, Pattern: rules[i].After, Err: err}
 		}
 		g := group{brk: rules[i].Break, before: b, after: a}
+		if b.maxLen < 0 {
+			s.behind = MaxContext
+		} else {
+			s.behind = min(MaxContext, max(s.behind, b.maxLen+utf8.UTFMax))
+		}
 		if g.brk {
 			if b.empty || b.nullable || b.edgeAny {
 				s.trigAny = true
@@ -160,23 +169,57 @@ func compileSide(pat string, before bool) (side, error) {
 		nullable = firstSet(re, &sd.edge, &sd.edgeAny)
 	}
 	sd.nullable = nullable
-	full := wrap(re, before)
+	if before {
+		re = reverse(re)
+	}
+	full := wrap(re)
 	if sd.full, err = regexp.Compile(full.String()); err != nil {
 		return side{}, err
 	}
-	tr := wrap(cutEdges(re), before)
+	tr := wrap(cutEdges(re))
 	if sd.trunc, err = regexp.Compile(tr.String()); err != nil {
 		return side{}, err
 	}
 	return sd, nil
 }
 
-// wrap returns (?:re)$ for a Before pattern and ^(?:re) for an After pattern.
-func wrap(re *syntax.Regexp, before bool) *syntax.Regexp {
-	if before {
-		return &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{re, {Op: syntax.OpEndText}}}
-	}
+// wrap returns ^(?:re): Before patterns are reversed first, so both sides
+// are matched anchored at the candidate position.
+func wrap(re *syntax.Regexp) *syntax.Regexp {
 	return &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
+}
+
+// reverse returns a pattern that matches the reversal of the strings re
+// matches (text edges swapped), for matching a Before pattern backwards
+// from the candidate position.
+func reverse(re *syntax.Regexp) *syntax.Regexp {
+	c := *re
+	switch re.Op {
+	case syntax.OpBeginText:
+		c.Op = syntax.OpEndText
+	case syntax.OpEndText:
+		c.Op = syntax.OpBeginText
+	case syntax.OpBeginLine:
+		c.Op = syntax.OpEndLine
+	case syntax.OpEndLine:
+		c.Op = syntax.OpBeginLine
+	case syntax.OpLiteral:
+		c.Rune = make([]rune, len(re.Rune))
+		for i, r := range re.Rune {
+			c.Rune[len(re.Rune)-1-i] = r
+		}
+	}
+	if len(re.Sub) > 0 {
+		c.Sub = make([]*syntax.Regexp, len(re.Sub))
+		for i, s := range re.Sub {
+			if re.Op == syntax.OpConcat {
+				c.Sub[len(re.Sub)-1-i] = reverse(s)
+			} else {
+				c.Sub[i] = reverse(s)
+			}
+		}
+	}
+	return &c
 }
 
 // cutEdges returns a copy of re in which the text-edge assertions ^, $, \A,
@@ -353,6 +396,7 @@ func (s *Set) Breaks(text string, lo, hi int, emit func(pos int)) {
 	}
 	lo = max(lo, 0)
 	hi = min(hi, len(text))
+	m := matcher{set: s, text: text, lo: lo, hi: hi}
 	for i := lo; i < hi; {
 		c := text[i]
 		var r rune
@@ -369,78 +413,102 @@ func (s *Set) Breaks(text string, lo, hi int, emit func(pos int)) {
 		if !s.trigAny && !s.trig.has(r) {
 			continue
 		}
-		if s.decide(text, lo, hi, i, r) {
+		if m.decide(i, r) {
 			emit(i)
 		}
 	}
 }
 
+// matcher holds the state of one Breaks call: the reversed window before
+// the current candidate, built once per candidate and only when needed.
+type matcher struct {
+	set    *Set
+	text   string
+	lo, hi int
+	rev    []byte // text[revAt-len(rev):revAt] reversed rune by rune
+	revAt  int    // position rev was built for, -1 if none
+	revCut bool   // the window does not reach lo
+}
+
 // decide applies the rules at position pos (prev is the rune before it).
-func (s *Set) decide(text string, lo, hi, pos int, prev rune) bool {
+func (m *matcher) decide(pos int, prev rune) bool {
+	m.revAt = -1
 	next := rune(-1)
-	if pos < hi {
-		if c := text[pos]; c < utf8.RuneSelf {
+	if pos < m.hi {
+		if c := m.text[pos]; c < utf8.RuneSelf {
 			next = rune(c)
 		} else {
-			next, _ = utf8.DecodeRuneInString(text[pos:hi])
+			next, _ = utf8.DecodeRuneInString(m.text[pos:m.hi])
 		}
 	}
-	for gi := range s.groups {
-		g := &s.groups[gi]
-		if !g.before.empty {
-			if !g.before.nullable && !g.before.edgeAny && !g.before.edge.has(prev) {
-				continue
-			}
-			if !matchBefore(&g.before, text, lo, pos) {
-				continue
-			}
+	for gi := range m.set.groups {
+		g := &m.set.groups[gi]
+		// cheap checks on the runes next to pos first, then the patterns
+		if !g.before.empty && !g.before.nullable && !g.before.edgeAny && !g.before.edge.has(prev) {
+			continue
 		}
-		if !g.after.empty {
-			if !g.after.nullable && !g.after.edgeAny && (next < 0 || !g.after.edge.has(next)) {
-				continue
-			}
-			if !matchAfter(&g.after, text, hi, pos) {
-				continue
-			}
+		if !g.after.empty && !g.after.nullable && !g.after.edgeAny && (next < 0 || !g.after.edge.has(next)) {
+			continue
+		}
+		if !g.before.empty && !m.matchBefore(&g.before, pos) {
+			continue
+		}
+		if !g.after.empty && !m.matchAfter(&g.after, pos) {
+			continue
 		}
 		return g.brk
 	}
 	return false
 }
 
-func matchBefore(sd *side, text string, lo, pos int) bool {
+func (m *matcher) matchBefore(sd *side, pos int) bool {
+	if m.revAt != pos {
+		start := pos - m.set.behind
+		m.revCut = start > m.lo
+		if !m.revCut {
+			start = m.lo
+		}
+		for start < pos && !utf8.RuneStart(m.text[start]) {
+			start++
+		}
+		m.rev = m.rev[:0]
+		for e := pos; e > start; {
+			_, n := utf8.DecodeLastRuneInString(m.text[start:e])
+			m.rev = append(m.rev, m.text[e-n:e]...)
+			e -= n
+		}
+		m.revAt = pos
+	}
+	if sd.maxLen < 0 {
+		if m.revCut {
+			return sd.trunc.Match(m.rev)
+		}
+		return sd.full.Match(m.rev)
+	}
+	// A bounded pattern needs no more than its longest match and one rune of
+	// context; a match never reaches the end of that window, so the window's
+	// end is never taken for the paragraph's start.
+	w := m.rev
+	if n := sd.maxLen + utf8.UTFMax; n < len(w) {
+		w = w[:n]
+	}
+	return sd.full.Match(w)
+}
+
+func (m *matcher) matchAfter(sd *side, pos int) bool {
 	w := MaxContext
 	if sd.maxLen >= 0 {
 		w = sd.maxLen + utf8.UTFMax // one more rune, for \b and [^…] context
 	}
-	start := pos - w
-	if start <= lo {
-		return sd.full.MatchString(text[lo:pos])
-	}
-	for start < pos && !utf8.RuneStart(text[start]) {
-		start++
-	}
-	if sd.maxLen >= 0 {
-		// every match fits well inside the window: edges are never reached
-		return sd.full.MatchString(text[start:pos])
-	}
-	return sd.trunc.MatchString(text[start:pos])
-}
-
-func matchAfter(sd *side, text string, hi, pos int) bool {
-	w := MaxContext
-	if sd.maxLen >= 0 {
-		w = sd.maxLen + utf8.UTFMax
-	}
 	end := pos + w
-	if end >= hi {
-		return sd.full.MatchString(text[pos:hi])
+	if end >= m.hi {
+		return sd.full.MatchString(m.text[pos:m.hi])
 	}
-	for end > pos && !utf8.RuneStart(text[end]) {
+	for end > pos && !utf8.RuneStart(m.text[end]) {
 		end--
 	}
 	if sd.maxLen >= 0 {
-		return sd.full.MatchString(text[pos:end])
+		return sd.full.MatchString(m.text[pos:end])
 	}
-	return sd.trunc.MatchString(text[pos:end])
+	return sd.trunc.MatchString(m.text[pos:end])
 }

@@ -2,21 +2,30 @@ package rules
 
 import "sort"
 
-// runeSet is a set of runes: a bitmap for ASCII and sorted, merged ranges
+// runeSet is a set of runes: a bitmap for the Basic Multilingual Plane
+// (8 KiB, so a look-up for a hanzi is one load) and sorted, merged ranges
 // above it.
 type runeSet struct {
-	ascii  [2]uint64
-	ranges [][2]rune // non-ASCII, sorted by start, non-overlapping
+	bmp    *[1 << 10]uint64
+	ranges [][2]rune // runes >= 0x10000, sorted by start, non-overlapping
 }
 
 func (s *runeSet) add(lo, hi rune) {
-	for r := lo; r <= hi && r < 0x80; r++ {
-		s.ascii[r>>6] |= 1 << (uint(r) & 63)
+	if lo < 0 {
+		lo = 0
 	}
-	if hi < 0x80 {
+	if lo <= 0xFFFF {
+		if s.bmp == nil {
+			s.bmp = new([1 << 10]uint64)
+		}
+		for r := lo; r <= hi && r <= 0xFFFF; r++ {
+			s.bmp[r>>6] |= 1 << (uint(r) & 63)
+		}
+	}
+	if hi <= 0xFFFF {
 		return
 	}
-	lo = max(lo, 0x80)
+	lo = max(lo, 0x10000)
 	s.ranges = append(s.ranges, [2]rune{lo, hi})
 	sort.Slice(s.ranges, func(i, j int) bool { return s.ranges[i][0] < s.ranges[j][0] })
 	out := s.ranges[:1]
@@ -32,16 +41,22 @@ func (s *runeSet) add(lo, hi rune) {
 }
 
 func (s *runeSet) union(o *runeSet) {
-	s.ascii[0] |= o.ascii[0]
-	s.ascii[1] |= o.ascii[1]
+	if o.bmp != nil {
+		if s.bmp == nil {
+			s.bmp = new([1 << 10]uint64)
+		}
+		for i, w := range o.bmp {
+			s.bmp[i] |= w
+		}
+	}
 	for _, r := range o.ranges {
 		s.add(r[0], r[1])
 	}
 }
 
 func (s *runeSet) has(r rune) bool {
-	if r < 0x80 {
-		return r >= 0 && s.ascii[r>>6]&(1<<(uint(r)&63)) != 0
+	if r <= 0xFFFF {
+		return r >= 0 && s.bmp != nil && s.bmp[r>>6]&(1<<(uint(r)&63)) != 0
 	}
 	rs := s.ranges
 	i, j := 0, len(rs)
