@@ -35,8 +35,8 @@ func (sp *split) linesOf(all []line, lang Lang) []line {
 }
 
 // splitBilingual assigns each line to the Chinese or the English document.
-// When the file holds only one language it returns that language as found
-// (and a nil split).
+// When the file holds only one language it returns a nil split and that
+// language (Unknown when there are neither hanzi nor Latin letters).
 func splitBilingual(lines []line) (*split, Lang) {
 	type item struct {
 		idx  int
@@ -65,7 +65,7 @@ func splitBilingual(lines []line) (*split, Lang) {
 	// (an image description, a name list) rather than a translation.
 	switch {
 	case zhN == 0 && enN == 0:
-		return nil, Chinese
+		return nil, Unknown
 	case zhN == 0 || 6*zhVol < enVol:
 		return nil, English
 	case enN == 0 || 6*enVol < zhVol:

@@ -169,21 +169,33 @@ func isControl(r rune) bool {
 func cleanLine(l *line, on ruleSet, rep *[]Change) {
 	raw := l.raw
 	var edits []edit
-	ascii := true
+	// One byte scan tells which character rules can fire at all: controls
+	// and DEL; U+0080–U+00FF (C1 controls, Latin-1 mojibake: lead bytes C2,
+	// C3); zero-width and U+FFFE/U+FFFF (lead bytes E2, EF); brackets "["
+	// and "【" (E3 80 90).
+	var ctl, latin1, special, bracket bool
 	for i := 0; i < len(raw); i++ {
-		if c := raw[i]; c >= utf8.RuneSelf || c < 0x20 && c != '\t' || c == 0x7F || c == '[' {
-			ascii = false
-			break
+		switch c := raw[i]; {
+		case c < 0x20 && c != '\t' || c == 0x7F:
+			ctl = true
+		case c == 0xC2 || c == 0xC3:
+			latin1 = true
+		case c == 0xE2 || c == 0xEF:
+			special = true
+		case c == '[':
+			bracket = true
+		case c == 0xE3 && i+2 < len(raw) && raw[i+1] == 0x80 && raw[i+2] == 0x90:
+			bracket = true
 		}
 	}
-	if !ascii {
+	if ctl || latin1 || special {
 		edits = charEdits(raw, on, edits)
-		if on[RuleBookmark] || on[RuleMoreLink] {
-			edits = tokenEdits(raw, on, edits)
-		}
-		if on[RuleMojibake] {
-			edits = mojibakeEdits(raw, edits)
-		}
+	}
+	if bracket && (on[RuleBookmark] || on[RuleMoreLink]) {
+		edits = tokenEdits(raw, on, edits)
+	}
+	if latin1 && on[RuleMojibake] {
+		edits = mojibakeEdits(raw, edits)
 	}
 	// Indentation and trailing space: whitespace and zero-width runs at the
 	// ends of the line.

@@ -142,6 +142,10 @@ func decode(data []byte, name string, replace bool) (decoded, error) {
 		}
 	}
 	if enc == "" {
+		if utf8.Valid(data) { // the common case: skip a second validation
+			d.enc, d.text = UTF8, string(data)
+			return d, nil
+		}
 		enc = DetectEncoding(data)
 	}
 	d.enc = enc

@@ -11,7 +11,17 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-var gb18030Enc = simplifiedchinese.GB18030
+var (
+	gb18030Enc = simplifiedchinese.GB18030
+	big5Enc    = traditionalchinese.Big5
+)
+
+func utf16Enc(bigEndian bool) encoding.Encoding {
+	if bigEndian {
+		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+	}
+	return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+}
 
 func encode(t testing.TB, e encoding.Encoding, s string) []byte {
 	t.Helper()

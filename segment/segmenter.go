@@ -216,7 +216,10 @@ func (s *Segmenter) Bilingual(name string, data []byte) (zh, en *Document, err e
 		return nil, nil, err
 	}
 	sp, found := splitBilingual(p.lines)
-	if found != Unknown {
+	if sp == nil && found == Unknown {
+		return nil, nil, &Error{File: name, Err: fmt.Errorf("%w: found neither Chinese nor English text", ErrOneLanguage)}
+	}
+	if sp == nil {
 		d := &docBuilder{input: p.dec.text, lines: p.lines, lang: found, on: p.on}
 		doc := d.document(name, s.Rules)
 		doc.Report = p.report(append(slices.Clip(p.rep), d.rep...), "")

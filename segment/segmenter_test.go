@@ -319,3 +319,45 @@ func BenchmarkDecodeGB18030(b *testing.B) {
 		}
 	}
 }
+
+// TestSegmenterEncodings runs seed 001 through the Segmenter in UTF-16 and
+// GB18030 (encoded here with x/text) and a traditional Chinese text in Big5:
+// the documents must equal those of the UTF-8 input.
+func TestSegmenterEncodings(t *testing.T) {
+	seed := readSeed(t, seeds[1].file)
+	trad := []byte("中國共產黨的對外工作取得新成就。\n我們廣交朋友，深化合作。\n\nThe Party's external work has made new achievements.\n\nWe have made friends and deepened cooperation.\n")
+	tests := []struct {
+		name string
+		utf8 []byte
+		data []byte
+		seg  Segmenter
+		enc  string
+	}{
+		{"utf-16le", seed, encode(t, utf16Enc(false), string(seed)), Segmenter{}, UTF16LE},
+		{"utf-16be", seed, encode(t, utf16Enc(true), string(seed)), Segmenter{}, UTF16BE},
+		{"gb18030 detected", seed, encode(t, gb18030Enc, string(seed)), Segmenter{}, GB18030},
+		{"gbk named", seed, encode(t, gb18030Enc, string(seed)), Segmenter{Encoding: "GBK"}, GBK},
+		{"big5 detected", trad, encode(t, big5Enc, string(trad)), Segmenter{}, Big5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var plain Segmenter
+			wzh, wen, err := plain.Bilingual("f", tt.utf8)
+			if err != nil {
+				t.Fatal(err)
+			}
+			zh, en, err := tt.seg.Bilingual("f", tt.data)
+			if err != nil {
+				t.Fatalf("Bilingual() error: %v", err)
+			}
+			if zh.Report.Encoding != tt.enc {
+				t.Errorf("encoding = %q, want %q", zh.Report.Encoding, tt.enc)
+			}
+			for _, pair := range [][2]*Document{{wzh, zh}, {wen, en}} {
+				if diff := cmp.Diff(paraList(pair[0]), paraList(pair[1])); diff != "" {
+					t.Errorf("paragraphs mismatch (-utf8 +%s):\n%s", tt.name, diff)
+				}
+			}
+		})
+	}
+}
