@@ -9,11 +9,16 @@ const (
 // split is the assignment of a bilingual file's lines to the two documents.
 type split struct {
 	layout string
-	owner  []Lang // per line index
-	byNo   map[int]Lang
+	owner  []Lang // per line index; line i has number i+1
 }
 
-func (sp *split) ownerOfLine(no int) Lang { return sp.byNo[no] }
+// ownerOfLine returns the document that line number no (1-based) went to.
+func (sp *split) ownerOfLine(no int) Lang {
+	if no < 1 || no > len(sp.owner) {
+		return Unknown
+	}
+	return sp.owner[no-1]
+}
 
 // linesOf returns the lines of one document, with a synthetic blank line
 // (no == 0) wherever lines of the other document were cut out, so that
@@ -93,7 +98,7 @@ func splitBilingual(lines []line) (*split, Lang) {
 			best, bestK, zhFirst = c, k, false
 		}
 	}
-	sp := &split{owner: make([]Lang, len(lines)), byNo: make(map[int]Lang, len(lines))}
+	sp := &split{owner: make([]Lang, len(lines))}
 	first, second := Chinese, English
 	if !zhFirst {
 		first, second = English, Chinese
@@ -120,9 +125,6 @@ func splitBilingual(lines []line) (*split, Lang) {
 			}
 			sp.owner[i] = cur
 		}
-	}
-	for i := range lines {
-		sp.byNo[lines[i].no] = sp.owner[i]
 	}
 	return sp, Unknown
 }

@@ -528,9 +528,10 @@ var (
 	footerPhrases = []string{"排行榜", "评论榜", "打印本页", "关闭窗口", "返回顶部", "分享到", "版权所有", "Copyright ©", "All rights reserved"}
 )
 
-// isFooter: a line that does not end a sentence and carries a footer phrase
-// or at least two labelled fields ("来源:… 时间:…"), or a labelled field in
-// brackets "(责编:高雷)". A line with Chinese sentence punctuation needs more.
+// isFooter: a line that does not end a sentence and carries a footer phrase,
+// at least two labelled fields ("来源:… 时间:…"), a labelled field in
+// brackets "(责编:高雷)", or is a short line starting with a field label
+// ("来源：新华社"). A line with sentence punctuation inside needs more.
 func isFooter(s string) bool {
 	if len(s) > 400 || endsSentence(s) && !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "）") {
 		return false
@@ -559,6 +560,14 @@ func isFooter(s string) bool {
 	}
 	if strings.Contains(s, "。") || strings.Contains(s, "，") || strings.Contains(s, ". ") {
 		return score >= 4
+	}
+	if score == 1 && runeLen(s) <= 40 {
+		// A single labelled field that starts the line: "来源：新华社".
+		for _, m := range footerFields {
+			if rest, ok := strings.CutPrefix(s, m); ok && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")) {
+				return true
+			}
+		}
 	}
 	return score >= 2
 }

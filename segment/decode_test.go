@@ -16,6 +16,10 @@ var (
 	big5Enc    = traditionalchinese.Big5
 )
 
+func utf16EncNoBOM() encoding.Encoding {
+	return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+}
+
 func utf16Enc(bigEndian bool) encoding.Encoding {
 	if bigEndian {
 		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM)

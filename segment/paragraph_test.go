@@ -258,3 +258,28 @@ func checkDocument(t testing.TB, d *Document) {
 		t.Fatal("document without report")
 	}
 }
+
+func TestFooterLines(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"来源：新华社", true},
+		{"责任编辑：张三", true},
+		{"Source: Xinhua", true},
+		{"(责编:高雷)", true},
+		{"48小时排行榜 48小时评论榜", true},
+		{"来源:人民网-中国共产党新闻网    时间:2009年09月16日07:19", true},
+		{"这是力量的来源，也是时间的见证。", false},
+		{"资金来源与使用时间表", false},
+		{"编辑：你怎么看这个问题？", false},
+		{"The source of the river", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := isFooter(tt.line); got != tt.want {
+				t.Errorf("isFooter(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}

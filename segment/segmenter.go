@@ -101,7 +101,11 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 	utf16 := enc == UTF16LE || enc == UTF16BE || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
 	if !utf16 {
 		if i := bytes.IndexByte(data, 0); i >= 0 {
-			return nil, &Error{File: name, Line: lineAt(data, i), Offset: i, Err: ErrBinary}
+			err := ErrBinary
+			if hint := utf16Hint(data); hint != "" {
+				err = fmt.Errorf("%w (it looks like %s without a byte order mark: set Encoding to %q)", ErrBinary, displayName(hint), hint)
+			}
+			return nil, &Error{File: name, Line: lineAt(data, i), Offset: i, Err: err}
 		}
 	}
 	dec, err := decode(data, s.Encoding, s.ReplaceInvalid)
@@ -132,6 +136,32 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 		}
 	}
 	return p, nil
+}
+
+// utf16Hint guesses UTF-16 without a byte order mark from where the NUL
+// bytes are: mostly at odd offsets in UTF-16LE text with ASCII, at even ones
+// in UTF-16BE. It returns "" when neither pattern is clear.
+func utf16Hint(data []byte) string {
+	sample := data[:min(len(data), 4096)&^1]
+	even, odd := 0, 0
+	for i := 0; i < len(sample); i += 2 {
+		if sample[i] == 0 {
+			even++
+		}
+		if sample[i+1] == 0 {
+			odd++
+		}
+	}
+	half := len(sample) / 2
+	switch {
+	case half == 0:
+		return ""
+	case odd*10 >= half*3 && even*20 < half:
+		return UTF16LE
+	case even*10 >= half*3 && odd*20 < half:
+		return UTF16BE
+	}
+	return ""
 }
 
 // binaryText reports the offset of the first control character when more

@@ -361,3 +361,21 @@ func TestSegmenterEncodings(t *testing.T) {
 		})
 	}
 }
+
+func TestUTF16WithoutBOMHint(t *testing.T) {
+	data := encode(t, utf16EncNoBOM(), "Hello, world.\nThis is UTF-16 without a byte order mark.\n")
+	var s Segmenter
+	_, err := s.Monolingual("u.txt", data, Unknown)
+	want := `segment: u.txt: line 1, byte 1: binary data, not text (it looks like UTF-16LE without a byte order mark: set Encoding to "utf-16le")`
+	if err == nil || err.Error() != want {
+		t.Fatalf("Monolingual() error = %v, want %s", err, want)
+	}
+	s.Encoding = "utf-16le"
+	d, err := s.Monolingual("u.txt", data, Unknown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(d.Paragraphs); got != 2 {
+		t.Errorf("%d paragraphs, want 2", got)
+	}
+}

@@ -83,9 +83,12 @@ type Paragraph struct {
 // and segmentation. Paragraphs and sentences are spans over Text, so the
 // text of a sentence is Text[s.Start:s.End] and nothing is copied.
 type Document struct {
-	Name       string // file name or other label given by the caller
-	Lang       Lang
-	Text       string // decoded, cleaned text
+	Name string // file name or other label given by the caller
+	Lang Lang
+	// Text is the decoded, cleaned text with one paragraph per line: the
+	// paragraphs in order, separated by a single "\n", no blank lines, so
+	// that Text[p.Start:p.End] is paragraph p.
+	Text       string
 	Paragraphs []Paragraph
 	Report     *Report // what decoding and cleaning changed, set apart or could not place
 }
