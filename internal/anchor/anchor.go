@@ -3,6 +3,7 @@ package anchor
 import (
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // Kind classifies an anchor. The kind never takes part in matching (the Key
@@ -322,9 +323,45 @@ func fractionKey(num, den uint64) string {
 
 var fracOne = [11]string{"f:1/0", "f:1/1", "f:1/2", "f:1/3", "f:1/4", "f:1/5", "f:1/6", "f:1/7", "f:1/8", "f:1/9", "f:1/10"}
 
+// latinCache keeps recent Latin keys of ASCII tokens, so that names that
+// recur (Party, China, CPC) do not allocate a key each time. Slots are
+// replaced freely; a reader checks that the key it loads is its token's.
+var latinCache [1 << 12]atomic.Pointer[string]
+
 // latinKey returns "l:" + the ASCII-lower-cased token, folding full-width
 // Latin letters and digits to ASCII.
 func latinKey(s string) string {
+	if len(s) > 48 {
+		return buildLatinKey(s)
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return buildLatinKey(s) // full-width: not cached
+		}
+		h = (h ^ uint32(lower(c))) * 16777619
+	}
+	slot := &latinCache[h&(uint32(len(latinCache))-1)]
+	if p := slot.Load(); p != nil && len(*p) == len(s)+2 && sameFold((*p)[2:], s) {
+		return *p
+	}
+	k := buildLatinKey(s)
+	slot.Store(&k)
+	return k
+}
+
+// sameFold reports whether key (lower case) is token lower-cased.
+func sameFold(key, token string) bool {
+	for i := 0; i < len(token); i++ {
+		if key[i] != lower(token[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func buildLatinKey(s string) string {
 	var buf [64]byte
 	b := buf[:0]
 	if len(s)+2 > len(buf) {

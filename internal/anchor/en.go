@@ -155,12 +155,38 @@ func init() {
 		according during against without within about above below into onto upon up down out off again once where
 		than too very well here`) {
 		enStop[w] = true
+		stopFilter.add(w)
+	}
+	for w := range enWords {
+		numberFilter.add(w)
+	}
+	for _, w := range markerNouns {
+		markerFilter.add(w)
 	}
 }
 
+// wordFilter is a quick, exact-negative test for membership in a small
+// vocabulary: a word can be in it only if some vocabulary word has the same
+// first letter, length and last letter. It spares most words a map lookup.
+type wordFilter [26][16]uint32
+
+func (f *wordFilter) add(w string) {
+	f[lower(w[0])-'a'][len(w)] |= 1 << (lower(w[len(w)-1]) - 'a')
+}
+
+// mayHave reports whether the ASCII-letter word w may be in the vocabulary.
+func (f *wordFilter) mayHave(w string) bool {
+	if len(w) == 0 || len(w) >= 16 || !isLetter(w[0]) || !isLetter(w[len(w)-1]) {
+		return false
+	}
+	return f[lower(w[0])-'a'][len(w)]&(1<<(lower(w[len(w)-1])-'a')) != 0
+}
+
+var numberFilter, stopFilter, markerFilter wordFilter
+
 // lookupWord returns the number-vocabulary entry of an ASCII word, ignoring case.
 func lookupWord(w string) (wordInfo, bool) {
-	if len(w) > 11 {
+	if len(w) > 11 || !numberFilter.mayHave(w) {
 		return wordInfo{}, false
 	}
 	var buf [11]byte
@@ -205,7 +231,11 @@ func eqFold(w, lowerWord string) bool {
 // numbers, and Latin anchors.
 func (z *scanner) enWord(i int) int {
 	s := z.s
-	j := wordAt(s, i)
+	j, upper := i, false
+	for j < len(s) && isLetter(s[j]) {
+		upper = upper || isUpper(s[j])
+		j++
+	}
 	w := s[i:j]
 	if i == z.start && j < len(s) && (s[j] == '.' || s[j] == ')') && (j+1 == len(s) || s[j+1] == ' ') {
 		if v := roman(w); v > 0 && isUpper(w[0]) {
@@ -213,7 +243,7 @@ func (z *scanner) enWord(i int) int {
 			return j + 1
 		}
 	}
-	if j < len(s) && (s[j] == ' ' || s[j] == '.' && j+1 < len(s) && s[j+1] == ' ') && len(w) <= 9 {
+	if j < len(s) && (s[j] == ' ' || s[j] == '.' && j+1 < len(s) && s[j+1] == ' ') && markerFilter.mayHave(w) {
 		for _, m := range markerNouns {
 			if eqFold(w, m) && (m != "no" || s[j] == '.') {
 				if end := z.enMarked(i, j); end > 0 {
@@ -245,7 +275,19 @@ func (z *scanner) enWord(i int) int {
 			}
 		}
 	}
+	if !upper && (j == len(s) || !latinJoin(s[j])) {
+		return j // a plain lower-case word: the common case
+	}
 	return z.enLatin(i)
+}
+
+// latinJoin reports whether c, after letters, may continue a Latin token.
+func latinJoin(c byte) bool {
+	switch c {
+	case '.', '-', '&', '_', '\'', 0xE2, 0xEF:
+		return true
+	}
+	return isDigit(c)
 }
 
 // enLatin emits a Latin anchor for the token at s[i] when it is marked:
@@ -280,7 +322,7 @@ func (z *scanner) enLatin(i int) int {
 	if !(upper || digit && letter || dot) {
 		return j
 	}
-	if upper && !digit && !dot && len(tok) <= 12 && (!rest || allUpper(tok) && tok != "US" && tok != "IT") {
+	if upper && !digit && !dot && len(tok) <= 12 && stopFilter.mayHave(tok) && (!rest || allUpper(tok) && tok != "US" && tok != "IT") {
 		var buf [12]byte
 		for k := 0; k < len(tok); k++ {
 			buf[k] = lower(tok[k])

@@ -38,6 +38,15 @@ func (z *scanner) zh() {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= hanLo && r <= hanHi {
+			// The common case: a Han character, most often not a numeral.
+			if hanNumeral[(r-hanLo)>>6]&(1<<((r-hanLo)&63)) != 0 {
+				i = z.zhNumeral(i)
+			} else {
+				i += n
+			}
+			continue
+		}
 		switch {
 		case r >= '０' && r <= '９':
 			i = z.zhArabic(i)
@@ -53,6 +62,20 @@ func (z *scanner) zh() {
 			} else {
 				i += n
 			}
+		}
+	}
+}
+
+// hanNumeral is a bit set over the CJK Unified Ideographs block marking the
+// numeral characters (digits and units), for a fast scan of Chinese text.
+var hanNumeral [(hanHi - hanLo + 64) / 64]uint64
+
+const hanLo, hanHi = 0x4E00, 0x9FFF
+
+func init() {
+	for r := rune(hanLo); r <= hanHi; r++ {
+		if digitVal(r) >= 0 || unitVal(r) > 0 {
+			hanNumeral[(r-hanLo)>>6] |= 1 << ((r - hanLo) & 63)
 		}
 	}
 }
