@@ -1,0 +1,297 @@
+package segment
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The OmegaT tests compare OmegaTSegments with what OmegaT 3.6 itself makes
+// of the same files. Inputs: the probe texts in testdata/sentences/omegat
+// (zh-*.txt are run with source language zh-CN, en-*.txt with en-US; each
+// probes one behaviour, written for this project) and the seeds (seed 000
+// and 003, seed 001's Chinese block: zh-CN; seed 001's English block and
+// seed 002: en-US). OmegaT lists each distinct segment once and in no useful
+// order, so the comparison is between sets of segments, per language.
+//
+// TestOmegaTGolden compares with OmegaT's segments recorded in
+// testdata/sentences/omegat/{zh,en}.omegat.json (pure Go, always runs).
+// TestOmegaTLive runs OmegaT (java -jar /usr/share/omegat/OmegaT.jar, or
+// $OMEGAT_JAR) headless on the same inputs and compares with its output;
+// it skips when java or OmegaT is missing, and fails then when $CI is set.
+// go test -run TestOmegaTLive -update-omegat rewrites the recorded files.
+
+var updateOmegaT = flag.Bool("update-omegat", false, "rewrite testdata/sentences/omegat/*.omegat.json from a live OmegaT run")
+
+type omegaTInput struct {
+	name string
+	text string
+}
+
+// omegaTInputs returns the inputs for one project language ("zh" or "en").
+func omegaTInputs(t *testing.T, lang string) []omegaTInput {
+	t.Helper()
+	dir := filepath.Join("..", "testdata", "sentences", "omegat")
+	files, err := filepath.Glob(filepath.Join(dir, lang+"-*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no probe files in %s: %v", dir, err)
+	}
+	var in []omegaTInput
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in = append(in, omegaTInput{filepath.Base(f), string(b)})
+	}
+	seed := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	s001 := seed("001_38bdb1c42bebbece.txt")
+	cut := strings.Index(s001, "Material Ⅰ for the press conference")
+	if cut < 0 {
+		t.Fatal("seed 001: English block not found")
+	}
+	if lang == "zh" {
+		in = append(in,
+			omegaTInput{"seed000", seed("000_6b3897585427d446.txt")},
+			omegaTInput{"seed001zh", s001[:cut]},
+			omegaTInput{"seed003", seed("003_fde2822e310dd5d8.txt")})
+	} else {
+		in = append(in,
+			omegaTInput{"seed001en", s001[cut:]},
+			omegaTInput{"seed002", seed("002_c618ccbec1cb5b05.txt")})
+	}
+	return in
+}
+
+// ourOmegaTSegments is the sorted set of OmegaTSegments over the inputs.
+func ourOmegaTSegments(in []omegaTInput, lang string) []string {
+	l := English
+	if lang == "zh" {
+		l = Chinese
+	}
+	var all []string
+	for _, x := range in {
+		all = append(all, OmegaTSegments(x.text, l)...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
+}
+
+func omegaTGoldenPath(lang string) string {
+	return filepath.Join("..", "testdata", "sentences", "omegat", lang+".omegat.json")
+}
+
+func TestOmegaTGolden(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			b, err := os.ReadFile(omegaTGoldenPath(lang))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			if err := json.Unmarshal(b, &want); err != nil {
+				t.Fatalf("%s: %v", omegaTGoldenPath(lang), err)
+			}
+			got := ourOmegaTSegments(omegaTInputs(t, lang), lang)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("OmegaTSegments() vs recorded OmegaT segments mismatch (-omegat +ours):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestOmegaTLive(t *testing.T) {
+	jar := os.Getenv("OMEGAT_JAR")
+	if jar == "" {
+		jar = "/usr/share/omegat/OmegaT.jar"
+	}
+	java, err := exec.LookPath("java")
+	if _, errJar := os.Stat(jar); err != nil || errJar != nil {
+		msg := fmt.Sprintf("OmegaT not available (java: %v; %s: %v); apt-get install omegat", err, jar, errJar)
+		if os.Getenv("CI") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	if testing.Short() && !*updateOmegaT {
+		t.Skip("runs OmegaT (about 10 s); not in -short mode")
+	}
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			in := omegaTInputs(t, lang)
+			theirs := runOmegaT(t, java, jar, lang, in)
+			if *updateOmegaT {
+				b, _ := json.MarshalIndent(theirs, "", "  ")
+				if err := os.WriteFile(omegaTGoldenPath(lang), append(b, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got := ourOmegaTSegments(in, lang)
+			if diff := cmp.Diff(theirs, got); diff != "" {
+				t.Errorf("OmegaTSegments() vs OmegaT mismatch (-omegat +ours):\n%s", diff)
+			}
+		})
+	}
+}
+
+// runOmegaT builds a throwaway OmegaT project with the inputs as source
+// files, has OmegaT write a pseudo-translated TMX (one TU per segment, the
+// target equal to the source) and returns the sorted set of its segments.
+func runOmegaT(t *testing.T, java, jar, lang string, in []omegaTInput) []string {
+	t.Helper()
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "project")
+	for _, d := range []string{"source", "target", "tm", "omegat", "glossary", "dictionary"} {
+		if err := os.MkdirAll(filepath.Join(proj, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, x := range in {
+		// *.utf8: OmegaT's text filter reads it as UTF-8 whatever the locale
+		name := fmt.Sprintf("%02d-%s.utf8", i, strings.TrimSuffix(x.name, ".txt"))
+		if err := os.WriteFile(filepath.Join(proj, "source", name), []byte(x.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src, tgt := "en-US", "zh-CN"
+	srcTok, tgtTok := "org.omegat.tokenizer.LuceneEnglishTokenizer", "org.omegat.tokenizer.LuceneSmartChineseTokenizer"
+	if lang == "zh" {
+		src, tgt, srcTok, tgtTok = tgt, src, tgtTok, srcTok
+	}
+	project := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+    <project version="1.0">
+        <source_dir>__DEFAULT__</source_dir>
+        <target_dir>__DEFAULT__</target_dir>
+        <tm_dir>__DEFAULT__</tm_dir>
+        <glossary_dir>__DEFAULT__</glossary_dir>
+        <glossary_file>__DEFAULT__</glossary_file>
+        <dictionary_dir>__DEFAULT__</dictionary_dir>
+        <source_lang>` + src + `</source_lang>
+        <target_lang>` + tgt + `</target_lang>
+        <source_tok>` + srcTok + `</source_tok>
+        <target_tok>` + tgtTok + `</target_tok>
+        <sentence_seg>true</sentence_seg>
+        <support_default_translations>true</support_default_translations>
+        <remove_tags>false</remove_tags>
+    </project>
+</omegat>
+`
+	if err := os.WriteFile(filepath.Join(proj, "omegat.project"), []byte(project), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.tmx")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	// console-createpseudotranslatetmx: --help's "console-pseudotranslatetmx"
+	// falls back to the GUI and dies.
+	cmd := exec.CommandContext(ctx, java, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-jar", jar,
+		"--mode=console-createpseudotranslatetmx", "--pseudotranslatetmx="+out, "--pseudotranslatetype=equal",
+		"--config-dir="+filepath.Join(dir, "config"), "--no-team", "--disable-project-locking", proj)
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	log, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("OmegaT: %v\n%s", err, tail(string(log), 2000))
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("OmegaT wrote no TMX: %v\n%s", err, tail(string(log), 2000))
+	}
+	var tmx struct {
+		TUs []struct {
+			TUVs []struct {
+				Seg string `xml:"seg"`
+			} `xml:"tuv"`
+		} `xml:"body>tu"`
+	}
+	if err := xml.Unmarshal(b, &tmx); err != nil {
+		t.Fatalf("OmegaT's TMX: %v", err)
+	}
+	var segs []string
+	for _, tu := range tmx.TUs {
+		if len(tu.TUVs) > 0 {
+			segs = append(segs, tu.TUVs[0].Seg)
+		}
+	}
+	if len(segs) == 0 {
+		t.Fatalf("OmegaT's TMX has no segments\n%s", tail(string(log), 2000))
+	}
+	slices.Sort(segs)
+	return slices.Compact(segs)
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
+}
+
+func TestOmegaTParagraphs(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"blank line", "甲\n\n乙", []string{"甲", "乙"}},
+		{"line break inside", "标题\n正文。", []string{"标题\n正文。"}},
+		{"line of spaces", "甲\n  \n乙", []string{"甲", "乙"}},
+		{"indented line starts a paragraph", "甲\n  乙\n丙", []string{"甲", "乙\n丙"}},
+		{"tab or U+3000 does not", "甲\n\t乙\n\u3000丙", []string{"甲\n\t乙\n\u3000丙"}},
+		{"trimmed with no-break space", "\u00a0甲\u00a0\n\n\n", []string{"甲"}},
+		{"empty", "", nil},
+		{"only newlines", "\n\n\n", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, p := range OmegaTParagraphs(tc.in) {
+				got = append(got, p.In(tc.in))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("OmegaTParagraphs(%q) mismatch (-want +got):\n%s", tc.in, diff)
+			}
+		})
+	}
+}
+
+func TestOmegaTSegments(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		lang Lang
+		want []string
+	}{
+		{"closer keeps Chinese sentence together", "他说：“我们要开放。”随后他离开了。", Chinese, []string{"他说：“我们要开放。”随后他离开了。"}},
+		{"run is cut", "真的吗？！不会吧。", Chinese, []string{"真的吗？", "！", "不会吧。"}},
+		{"CR LF read as LF", "标题\r\n正文。\r\n\r\n下一段。", Chinese, []string{"标题\n正文。", "下一段。"}},
+		{"no-break space not trimmed inside", "甲。\u00a0乙", Chinese, []string{"甲。", "\u00a0乙"}},
+		{"English breaks before lowercase", "Why? he asked.", English, []string{"Why?", "he asked."}},
+		{"U.S. breaks, U.K. does not", "The U.S. Army and the U.K. Army met.", English, []string{"The U.S.", "Army and the U.K. Army met."}},
+		{"number label", "1. First item.", English, []string{"1.", "First item."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, OmegaTSegments(tc.in, tc.lang)); diff != "" {
+				t.Errorf("OmegaTSegments(%q) mismatch (-want +got):\n%s", tc.in, diff)
+			}
+		})
+	}
+}
