@@ -42,6 +42,7 @@ type lexScoring struct {
 	estems [][]int32 // per English unit: content stem IDs (vocabulary ID, or VocabLen+k)
 	espan  [][][2]int
 	nstem  int32 // vocabulary size incl. document-local stems
+	vocab  int32 // the lexicon's vocabulary size
 
 	learned map[int32][]int32 // zh unit → learned stems
 	zw      map[int32]float64 // rarity weight per zh unit
@@ -119,6 +120,7 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 	}
 	local := map[string]int32{}
 	s.nstem = int32(lex.VocabLen())
+	s.vocab = s.nstem
 	var etok []lexicon.EnToken
 	s.estems = make([][]int32, len(en))
 	s.espan = make([][][2]int, len(en))
@@ -183,7 +185,11 @@ func (s *lexScoring) glosses(u int32) ([]int32, []int32) {
 	return g, s.learned[u]
 }
 
-// rebuild computes the gloss bags of both sides and clears the cache.
+// rebuild computes the gloss bags of both sides and clears the cache. A
+// Chinese word counts when it has glosses (from the lexicon, the glossary or
+// learning); an English word when the lexicon knows it as a gloss of some
+// entry or a Chinese word of the document glosses to it. Words nothing could
+// cover (names, rare words) are left out of both coverage and chance.
 func (s *lexScoring) rebuild() {
 	n, m := len(s.zunits), len(s.estems)
 	target := make([]bool, s.nstem)
@@ -231,7 +237,7 @@ func (s *lexScoring) rebuild() {
 		var bw []float64
 		k := 0
 		for _, st := range sts {
-			if !target[st] {
+			if !target[st] && st >= s.vocab {
 				continue
 			}
 			b := uint64(k % 64)

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -287,15 +288,27 @@ func TestLexicalLearning(t *testing.T) {
 		beads = append(beads, Bead{ZH: Range{k, k + 1}, EN: Range{k, k + 1}, Confidence: 0.9})
 	}
 	s := LexiconScorer{}.Prepare(zh, en).(*lexScoring)
-	before := s.Cost(Range{0, 1}, Range{0, 1})
+	_, _, ceBefore, teBefore, _, _ := s.coverage(Range{0, 1}, Range{0, 1})
 	s.Learn(beads)
-	after := s.Cost(Range{0, 1}, Range{0, 1})
-	if after >= before {
-		t.Errorf("cost of a bead after learning %v, before %v: want lower", after, before)
+	_, _, ceAfter, teAfter, _, _ := s.coverage(Range{0, 1}, Range{0, 1})
+	if !(ceAfter > ceBefore && teAfter > teBefore) {
+		t.Errorf("English coverage of bead 0: %v of %v before learning, %v of %v after; want the invented word counted and covered", ceBefore, teBefore, ceAfter, teAfter)
+	}
+	// The invented characters are linked to the invented word.
+	zorblax := s.estems[0][0]
+	linked := 0
+	for _, u := range s.zunits[0][:2] {
+		if slices.Contains(s.learned[u], zorblax) {
+			linked++
+		}
+	}
+	if linked != 2 {
+		t.Errorf("learned links of 鿏, 鿐 to %q: %d, want 2 (learned: %v)", "zorblax", linked, s.learned)
 	}
 	off := LexiconScorer{NoLearn: true}.Prepare(zh, en).(*lexScoring)
+	before := off.Cost(Range{0, 1}, Range{0, 1})
 	off.Learn(beads)
-	if got := off.Cost(Range{0, 1}, Range{0, 1}); got != before {
+	if got := off.Cost(Range{0, 1}, Range{0, 1}); got != before || len(off.learned) != 0 {
 		t.Errorf("NoLearn: cost changed from %v to %v", before, got)
 	}
 }

@@ -1,0 +1,111 @@
+package align_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/bitextlab/zhen/align"
+	"github.com/bitextlab/zhen/segment"
+)
+
+func ExampleAligner_AlignSentences() {
+	zh := []string{
+		"党的十八大以来，习近平总书记就党的对外工作作出一系列重要论述。",
+		"发扬斗争精神，坚定维护国家主权、安全、发展利益。党的对外工作自觉扛起政治责任，不断增强风险意识。",
+		"优化工作格局，不断完善党的对外工作体制机制建设。",
+	}
+	en := []string{
+		"Since the 18th National Congress of the CPC in 2012, General Secretary Xi Jinping has put forward a series of important expositions regarding the Party's external work.",
+		"Upholding the fighting spirit, we have resolutely safeguarded China's national sovereignty, security and development interests.",
+		"The Party's external work has shouldered its political responsibility and raised its awareness of risks.",
+		"Optimising work pattern, we have improved institutions and mechanisms for the Party's external work.",
+	}
+	al, err := (&align.Aligner{}).AlignSentences(zh, en)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, b := range al.Beads {
+		fmt.Printf("%s zh%v en%v\n", b.Type(), b.ZH, b.EN)
+	}
+	// Output:
+	// 1-1 zh{0 1} en{0 1}
+	// 1-2 zh{1 2} en{1 3}
+	// 1-1 zh{2 3} en{3 4}
+}
+
+func ExampleAligner_Align() {
+	text := "中共中央对外联络部\n\n" +
+		"党的十八大以来，习近平总书记就党的对外工作作出一系列重要论述。\n\n" +
+		"优化工作格局，不断完善党的对外工作体制机制建设。\n\n" +
+		"International Department of the Central Committee of the CPC\n\n" +
+		"Since the 18th National Congress of the CPC in 2012, General Secretary Xi Jinping has put forward a series of important expositions regarding the Party's external work.\n\n" +
+		"Optimising work pattern, we have improved institutions and mechanisms for the Party's external work.\n"
+	var sg segment.Segmenter
+	zh, en, err := sg.Bilingual("press.txt", []byte(text))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	al, err := (&align.Aligner{}).Align(zh, en)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range al.ParagraphPairs() {
+		fmt.Printf("%s %.12s… | %.24s…\n", p.Type, p.ZH, p.EN)
+	}
+	// Output:
+	// 1-1 中共中央对外联络部… | International Department…
+	// 1-1 党的十八大以来，习近平总… | Since the 18th National …
+	// 1-1 优化工作格局，不断完善党… | Optimising work pattern,…
+}
+
+func ExampleAlignment_Pairs() {
+	zh := []string{"会议在北京举行。", "双方讨论了安全问题。"}
+	en := []string{"The meeting was held in Beijing.", "The two sides discussed", "security issues."}
+	al, err := (&align.Aligner{Force: true}).AlignSentences(zh, en)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range al.Pairs() {
+		fmt.Printf("%s %s | %s\n", p.Type, p.ZH, p.EN)
+	}
+	// Output:
+	// 1-1 会议在北京举行。 | The meeting was held in Beijing.
+	// 1-2 双方讨论了安全问题。 | The two sides discussed security issues.
+}
+
+func ExampleLoadGlossary() {
+	tsv := "zh\ten\n十八大\t18th National Congress\n对外联络部\tInternational Department\n"
+	g, err := align.LoadGlossary(strings.NewReader(tsv), "terms.tsv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(g.Len(), g.Terms()[1])
+	a := &align.Aligner{Glossary: g}
+	al, err := a.AlignSentences([]string{"对外联络部"}, []string{"International Department"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(al.Beads[0].Type())
+	// Output:
+	// 2 [对外联络部 International Department]
+	// 1-1
+}
+
+func ExampleNotParallelError() {
+	zh := []string{"今天天气很好。", "我们去公园散步。"}
+	en := []string{"The committee approved the budget for 2024 after a long debate on taxes and public spending."}
+	_, err := (&align.Aligner{}).AlignSentences(zh, en)
+	var np *align.NotParallelError
+	if errors.As(err, &np) {
+		fmt.Println(errors.Is(err, align.ErrNotParallel), np.Score < np.Threshold)
+	}
+	// Output:
+	// true true
+}
