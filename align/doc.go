@@ -1,0 +1,88 @@
+// Package align aligns Chinese text with its English translation: it finds
+// which Chinese sentences and which English sentences say the same thing,
+// and how sure it is.
+//
+// # Use
+//
+// Segment both sides with package segment and call [Aligner.Align]; for
+// corpora that arrive one sentence per line, call [Aligner.AlignSentences].
+// The zero [Aligner] is right for Chinese–English press text:
+//
+//	al, err := (&align.Aligner{}).Align(zhDoc, enDoc)
+//	if errors.Is(err, align.ErrNotParallel) { … } // not translations of each other
+//	for _, p := range al.Pairs() {
+//		fmt.Println(p.Type, p.Confidence, p.ZH, p.EN)
+//	}
+//
+// Align works in two levels: paragraphs first, then sentences inside each
+// paragraph bead, so a sentence bead never crosses a paragraph bead.
+// Paragraphs of Kind Foreign are left out and listed in Alignment.Skipped.
+//
+// # Beads
+//
+// A [Bead] joins a run of Chinese sentences with a run of English sentences:
+// 1-1, 1-2 (a long Chinese sentence translated as two), 2-1, 2-2, 1-3, 3-1,
+// 1-4, 4-1, 2-3, 3-2, or 1-0 / 0-1 for text with no counterpart. The beads
+// cover every sentence exactly once, in order. Each carries a Confidence in
+// [0,1] and the Score of every scorer (value and weight), so a translator can
+// filter pairs and see why a pair was made. Alignment.Score is the overall
+// parallelism of the two texts; below Aligner.Threshold (default
+// [DefaultThreshold]) Align returns a [*NotParallelError] (matching
+// [ErrNotParallel]) together with the alignment, unless Aligner.Force is set.
+//
+// Bead priors ([DefaultPriors]) fit Chinese-original official prose (1-2
+// 16%, 1-3 4.5%, 1-4 1.6%); they are re-estimated from the first pass of
+// each document, so English-original text (more 2-1) is handled too. Set
+// Aligner.Priors to allow other shapes or forbid some.
+//
+// # Scorers
+//
+// Evidence comes from [Scorer]s, each reporting a cost in nats (a
+// log-likelihood ratio of "translation" against "chance") for any candidate
+// bead. The search adds them up with the bead prior; a new scorer plugs in
+// through Aligner.Scorers without touching the search. The defaults
+// ([DefaultScorers]):
+//
+//   - [LengthScorer]: Gale and Church's length model. The ratio c (English
+//     characters per Chinese character) is Σen/Σzh of the document pair, as
+//     it moves by 25–45% with the translation direction; Latin letters and
+//     digits inside Chinese count 0.4 of a hanzi; the variance s² is
+//     re-estimated from the first pass. The normal tail is computed in log
+//     space, so no bead ever costs +Inf.
+//   - [AnchorScorer]: numbers by value, ordinals (十八大 ↔ 18th), dates,
+//     percentages, Latin tokens, section markers and quotes (from
+//     internal/anchor), weighted by rarity in the document; a match gains
+//     more than a miss costs. Rare anchors found once on each side are
+//     chained with go-diff (DiffMainRunes, no timeout) into a monotone chain
+//     of sure anchors that guides the search.
+//   - [LexiconScorer]: how much of each side the other covers through the
+//     built-in CC-CEDICT lexicon (and a user [Glossary]), words weighted by
+//     rarity, compared with the coverage unrelated sentences of the same
+//     document reach by chance. After the first pass it learns word
+//     associations from the confident beads (Dice over co-occurrence), such
+//     as 十八大 ↔ "congress", and the aligner searches again.
+//
+// # Search and scale
+//
+// The search is dynamic programming over the sentence grid restricted to a
+// band around a centre line (the sure anchors, and equal cumulative length
+// between them). Where the best path runs along the band's edge, the band
+// widens around it and the search runs again, so a large omission is still
+// found. On long documents a first wide pass uses the cheap scorers only,
+// and the lexicon refines inside a narrow band. Time and memory grow with
+// the number of sentences times the band width, never with N×M:
+// 40,000 × 50,000 sentences align in about 1.2 s (length and anchors) or
+// 4–5 s (with the lexicon) on one core.
+//
+// # Glossaries
+//
+// [LoadGlossary] reads term pairs (TSV: Chinese TAB English; or TBX). Their
+// Chinese terms become words of the lexicon and their English stems sure
+// translations, with full weight.
+//
+// # Measured quality
+//
+// Strict F1 (Vecalign/Bertalign metric) on the development sets, all
+// scorers and learning: literary MAC 0.85, academic 0.99, magazine 0.97
+// (Gale–Church 0.449, 0.961, 0.912; hunalign with a dictionary 0.610 on MAC).
+package align
