@@ -204,8 +204,9 @@ func DetectEncoding(data []byte) string {
 	if multi > 0 && bad*3 <= multi {
 		return UTF8
 	}
-	gbBad, gbFreq := scoreMultibyte(data, GB18030)
-	b5Bad, b5Freq := scoreMultibyte(data, Big5)
+	sample := data[:min(len(data), 256<<10)] // enough to tell; keeps detection cheap
+	gbBad, gbFreq := scoreMultibyte(sample, GB18030)
+	b5Bad, b5Freq := scoreMultibyte(sample, Big5)
 	if b5Bad < gbBad || (b5Bad == gbBad && b5Freq > gbFreq) {
 		return Big5
 	}

@@ -37,7 +37,10 @@ type Segmenter struct {
 type Error struct {
 	File   string // the name given by the caller; may be empty
 	Line   int    // 1-based line, 0 when the error is about the whole input
-	Offset int    // byte offset in the input (valid when Line > 0)
+	// Offset is the byte offset in the input (valid when Line > 0); for
+	// control characters found after decoding UTF-16, GB18030 or Big5 it
+	// is the offset in the decoded UTF-8 text.
+	Offset int
 	Err    error
 }
 
@@ -113,7 +116,11 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 		return nil, withFile(err, name)
 	}
 	if off, ok := binaryText(dec.text); ok {
-		return nil, &Error{File: name, Line: strings.Count(dec.text[:off], "\n") + 1, Offset: off, Err: ErrBinary}
+		line := strings.Count(dec.text[:off], "\n") + 1
+		if dec.enc == UTF8 && dec.bom {
+			off += 3 // an offset in the input, as for every other error
+		}
+		return nil, &Error{File: name, Line: line, Offset: off, Err: ErrBinary}
 	}
 	if isBlankText(dec.text) {
 		return nil, &Error{File: name, Err: ErrEmpty}
