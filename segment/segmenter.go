@@ -35,8 +35,8 @@ type Segmenter struct {
 // the input. Err says what was wrong and matches the package's sentinel
 // errors with errors.Is.
 type Error struct {
-	File   string // the name given by the caller; may be empty
-	Line   int    // 1-based line, 0 when the error is about the whole input
+	File string // the name given by the caller; may be empty
+	Line int    // 1-based line, 0 when the error is about the whole input
 	// Offset is the byte offset in the input (valid when Line > 0); for
 	// control characters found after decoding UTF-16, GB18030 or Big5 it
 	// is the offset in the decoded UTF-8 text.
