@@ -153,6 +153,9 @@ func lowerWord(dst []byte, w string) []byte {
 // stemming. Stem strings of known stems and stop words are shared with the
 // lexicon, so tokenising allocates only for unknown words.
 //
+// Abbreviations written with dots between single letters ("U.S.", "U.N.")
+// are one token whose stem is the letters ("us", "un"), never a stop word.
+//
 // AppendEnglish never fails: bytes that are not part of a word (spaces,
 // punctuation, digits alone, invalid UTF-8) are skipped.
 func (l *Lexicon) AppendEnglish(dst []EnToken, text string) []EnToken {
@@ -162,10 +165,23 @@ func (l *Lexicon) AppendEnglish(dst []EnToken, text string) []EnToken {
 		if start < 0 {
 			break
 		}
+		var low []byte
+		abbrev := false
+		if end == start+1 {
+			if e, ok := dottedAbbrev(text, start); ok {
+				end, abbrev = e, true
+				for k := start; k < end; k += 2 {
+					buf[(k-start)/2] = text[k] | 0x20
+				}
+				low = buf[:(end-start)/2]
+			}
+		}
 		i = end
-		low := lowerWord(buf[:0], text[start:end])
+		if !abbrev {
+			low = lowerWord(buf[:0], text[start:end])
+		}
 		tok := EnToken{Start: start, End: end, ID: -1}
-		if s, ok := stopCanon[string(low)]; ok && text[start:end] != "US" {
+		if s, ok := stopCanon[string(low)]; ok && !abbrev && text[start:end] != "US" {
 			tok.Stem, tok.Stop = s, true
 			dst = append(dst, tok)
 			continue
@@ -197,6 +213,21 @@ func ContentStems(text string) []string {
 	}
 	return out
 }
+
+// dottedAbbrev reports whether an abbreviation of single ASCII letters with
+// dots ("U.S.", "U.N.", "e.g.") starts at s[i], and where it ends (after
+// its last dot). At most 16 letters are taken.
+func dottedAbbrev(s string, i int) (end int, ok bool) {
+	n := 0
+	for i+1 < len(s) && n < 16 && isASCIILetter(s[i]) && s[i+1] == '.' &&
+		(i+2 == len(s) || !isASCIILetter(s[i+2]) || (i+3 < len(s) && s[i+3] == '.')) {
+		i += 2
+		n++
+	}
+	return i, n >= 2
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // English returns the English words of text; see [Lexicon.AppendEnglish].
 func (l *Lexicon) English(text string) []EnToken { return l.AppendEnglish(nil, text) }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -85,56 +86,155 @@ func nextCode(s string) (v int32, rest string, ok bool) {
 
 // Load reads a lexicon in the package's data format, gzip-compressed or
 // not. Errors name the line of the (uncompressed) data.
+//
+// Compressed data is inflated in a second goroutine while the lines already
+// inflated are parsed, which hides most of the decompression time when a
+// second CPU is free.
 func Load(r io.Reader) (*Lexicon, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: reading data: %w", err)
 	}
-	if len(b) >= 18 && b[0] == 0x1f && b[1] == 0x8b {
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			return nil, fmt.Errorf("lexicon: %w", err)
+	if len(b) < 18 || b[0] != 0x1f || b[1] != 0x8b {
+		if len(b) == 0 {
+			return parse(&lineReader{})
 		}
-		// The gzip trailer holds the uncompressed size (mod 2³²): use it
-		// to read in one go, within reason.
-		size := int(binary.LittleEndian.Uint32(b[len(b)-4:]))
-		var buf bytes.Buffer
-		buf.Grow(min(size, 64<<20) + 512)
-		if _, err := buf.ReadFrom(zr); err != nil {
-			return nil, fmt.Errorf("lexicon: decompressing data: %w", err)
-		}
-		b = buf.Bytes()
+		// b is not used again: the lexicon's strings share its memory.
+		s := unsafe.String(&b[0], len(b))
+		return parse(&lineReader{data: s, limit: len(s)})
 	}
-	if len(b) == 0 {
-		return parse("")
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	// b is not used again: share its memory with the strings of the lexicon.
-	return parse(unsafe.String(&b[0], len(b)))
+	// The gzip trailer holds the uncompressed size (mod 2³²). One byte more
+	// is allocated, to notice data longer than announced.
+	size := int(binary.LittleEndian.Uint32(b[len(b)-4:]))
+	buf := make([]byte, min(size, 64<<20)+1)
+	f := &feeder{notify: make(chan struct{}, 1)}
+	go f.inflate(zr, buf)
+	l, perr := parse(&lineReader{data: unsafe.String(&buf[0], len(buf)), feed: f})
+	f.wait(len(buf)) // until inflate is done
+	if f.err != nil {
+		return nil, fmt.Errorf("lexicon: decompressing data: %w", f.err)
+	}
+	return l, perr
 }
 
+// feeder publishes how much of a buffer another goroutine has filled.
+type feeder struct {
+	n      atomic.Int64  // bytes filled; they are not written again
+	done   atomic.Bool   // filling ended (n is final, err is set)
+	notify chan struct{} // signalled after n or done changes
+	err    error
+}
+
+func (f *feeder) signal() {
+	select {
+	case f.notify <- struct{}{}:
+	default:
+	}
+}
+
+// inflate fills buf from zr and publishes the progress.
+func (f *feeder) inflate(zr io.Reader, buf []byte) {
+	n := 0
+	for {
+		k, err := zr.Read(buf[n:])
+		n += k
+		f.n.Store(int64(n))
+		if err == nil && n == len(buf) {
+			err = errors.New("more data than the gzip trailer announces")
+		}
+		if err != nil {
+			if err != io.EOF {
+				f.err = err
+			}
+			f.done.Store(true)
+			f.signal()
+			return
+		}
+		if k > 0 {
+			f.signal()
+		}
+	}
+}
+
+// wait blocks until more than have bytes are filled or filling is done, and
+// returns the bytes filled.
+func (f *feeder) wait(have int) (n int, done bool) {
+	for {
+		if n := int(f.n.Load()); n > have {
+			return n, false
+		}
+		if f.done.Load() {
+			return int(f.n.Load()), true
+		}
+		<-f.notify
+	}
+}
+
+// lineReader reads lines from data[:limit], waiting for the feeder (when
+// there is one) to extend limit.
 type lineReader struct {
-	s    string
-	line int
+	data       string
+	pos, limit int
+	line       int
+	feed       *feeder
+}
+
+// more extends limit and reports whether it grew.
+func (lr *lineReader) more() bool {
+	if lr.feed == nil {
+		return false
+	}
+	n, _ := lr.feed.wait(lr.limit)
+	grew := n > lr.limit
+	lr.limit = n
+	return grew
 }
 
 func (lr *lineReader) next() (string, bool) {
-	if lr.s == "" {
-		return "", false
+	for {
+		if i := strings.IndexByte(lr.data[lr.pos:lr.limit], '\n'); i >= 0 {
+			l := lr.data[lr.pos : lr.pos+i]
+			lr.pos += i + 1
+			lr.line++
+			return l, true
+		}
+		if !lr.more() {
+			if lr.pos == lr.limit {
+				return "", false
+			}
+			l := lr.data[lr.pos:lr.limit]
+			lr.pos = lr.limit
+			lr.line++
+			return l, true
+		}
 	}
-	lr.line++
-	i := strings.IndexByte(lr.s, '\n')
-	if i < 0 {
-		l := lr.s
-		lr.s = ""
-		return l, true
+}
+
+// peek returns the next byte without consuming it, or 0 at the end.
+func (lr *lineReader) peek() byte {
+	for lr.pos == lr.limit {
+		if !lr.more() {
+			return 0
+		}
 	}
-	l := lr.s[:i]
-	lr.s = lr.s[i+1:]
-	return l, true
+	return lr.data[lr.pos]
+}
+
+// rest returns all that is left.
+func (lr *lineReader) rest() string {
+	for lr.more() {
+	}
+	r := lr.data[lr.pos:lr.limit]
+	lr.pos = lr.limit
+	return r
 }
 
 func (lr *lineReader) errorf(format string, args ...any) error {
-	return fmt.Errorf("lexicon: data line %d: %s", lr.line, fmt.Sprintf(format, args...))
+	return fmt.Errorf("lexicon: data line %d: %s", max(lr.line, 1), fmt.Sprintf(format, args...))
 }
 
 // count reads a "name N" line.
@@ -151,13 +251,12 @@ func (lr *lineReader) count(name string) (int, error) {
 	return n, nil
 }
 
-func parse(s string) (*Lexicon, error) {
-	lr := &lineReader{s: s}
+func parse(lr *lineReader) (*Lexicon, error) {
 	if l, _ := lr.next(); l != magic {
 		return nil, lr.errorf("not a lexicon file (want %q)", magic)
 	}
 	l := &Lexicon{}
-	for strings.HasPrefix(lr.s, "#") {
+	for lr.peek() == '#' {
 		c, _ := lr.next()
 		l.header = append(l.header, strings.TrimSpace(strings.TrimPrefix(c, "#")))
 	}
@@ -269,7 +368,7 @@ func parse(s string) (*Lexicon, error) {
 			anodes += utf8.RuneCountInString(form)
 		}
 	}
-	if rest := strings.TrimSpace(lr.s); rest != "" {
+	if rest := strings.TrimSpace(lr.rest()); rest != "" {
 		lr.line++
 		return nil, lr.errorf("unexpected data after the aliases")
 	}

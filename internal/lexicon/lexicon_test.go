@@ -2,6 +2,9 @@ package lexicon
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"strings"
 	"testing"
 )
 
@@ -29,5 +32,51 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	if ms := b.Elapsed().Seconds() * 1000 / float64(b.N); ms > 100 {
 		b.Fatalf("loading the built-in lexicon takes %.1f ms, want < 100 ms", ms)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		return b.Bytes()
+	}
+	good := "zhenlex 2\n# c\nstems 2\nparty\nwork\nentries 2\nA党\t\tA\nA工作\t2\tAB\naliases 1\nA黨\tA\n"
+	short := gz(good)
+	binary.LittleEndian.PutUint32(short[len(short)-4:], 10) // announces 10 bytes
+	tests := []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"empty", nil, "data line 1: not a lexicon file"},
+		{"wrong magic", []byte("zhenlex 1\n"), "data line 1: not a lexicon file"},
+		{"bad count", []byte("zhenlex 2\nstems x\n"), "data line 2: want \"stems\" and a count"},
+		{"missing stem", []byte("zhenlex 2\nstems 2\nparty\n"), "data line 3: stem 1 missing"},
+		{"unsorted", []byte("zhenlex 2\nstems 1\nparty\nentries 2\nA黨\t\tA\nA党\t\tA\naliases 0\n"), "data line 6: headword \"党\" not after \"黨\""},
+		{"bad gloss", []byte("zhenlex 2\nstems 1\nparty\nentries 1\nA党\t\tB\naliases 0\n"), "data line 5: bad gloss code"},
+		{"bad alias", []byte("zhenlex 2\nstems 1\nparty\nentries 1\nA党\t\tA\naliases 1\nA黨\tB\n"), "data line 7: want FORM TAB ENTRY"},
+		{"trailing", []byte("zhenlex 2\nstems 1\nparty\nentries 1\nA党\t\tA\naliases 0\nx\n"), "unexpected data after the aliases"},
+		{"truncated gzip", gz(good)[:40], "lexicon: decompressing data"},
+		{"size lies", short, "more data than the gzip trailer announces"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(bytes.NewReader(tt.in))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Load() error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+	for _, in := range [][]byte{[]byte(good), gz(good)} {
+		l, err := Load(bytes.NewReader(in))
+		if err != nil {
+			t.Fatalf("Load(good) = %v", err)
+		}
+		if l.Len() != 2 || l.Lookup("黨") != l.Lookup("党") || !l.Translates(l.Lookup("工作"), l.StemID("work")) || l.Senses(1) != 2 {
+			t.Errorf("Load(good): %d entries, 黨 → %d, 党 → %d", l.Len(), l.Lookup("黨"), l.Lookup("党"))
+		}
 	}
 }

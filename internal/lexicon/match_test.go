@@ -122,6 +122,8 @@ func TestEnglishTokens(t *testing.T) {
 		{"trailing apostrophe", "parties' ", []tok{{"parties", "party", false, true}}},
 		{"contraction", "don't", []tok{{"don't", "don't", true, false}}},
 		{"US", "US us", []tok{{"US", "us", false, true}, {"us", "us", true, false}}},
+		{"dotted abbreviation", "U.S. and U.N.", []tok{{"U.S.", "us", false, true}, {"and", "and", true, false}, {"U.N.", "un", false, true}}},
+		{"not an abbreviation", "a.b c.", []tok{{"a", "a", true, false}, {"b", "b", false, false}, {"c", "c", false, false}}},
 		{"latin-1", "Café", []tok{{"Café", "café", false, true}}},
 		{"hyphen splits", "party-to-party", []tok{{"party", "party", false, true}, {"to", "to", true, false}, {"party", "party", false, true}}},
 	}
