@@ -1,0 +1,174 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// naiveBreaks is the SRX definition, evaluated directly: at every position
+// the first rule whose Before matches text ending there (within the
+// paragraph) and whose After matches text starting there decides.
+func naiveBreaks(t testing.TB, rules []Rule, text string, lo, hi int) []int {
+	type cr struct {
+		brk           bool
+		before, after *regexp.Regexp
+	}
+	var crs []cr
+	for _, r := range rules {
+		crs = append(crs, cr{r.Break, regexp.MustCompile(`(?:` + r.Before + `)$`), regexp.MustCompile(`^(?:` + r.After + `)`)})
+	}
+	var out []int
+	for i := lo; i < hi; {
+		_, n := utf8.DecodeRuneInString(text[i:hi])
+		i += n
+		if i >= hi {
+			break
+		}
+		for _, c := range crs {
+			if c.before.MatchString(text[lo:i]) && c.after.MatchString(text[i:hi]) {
+				if c.brk {
+					out = append(out, i)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+func engineBreaks(s *Set, text string, lo, hi int) []int {
+	var out []int
+	s.Breaks(text, lo, hi, func(p int) { out = append(out, p) })
+	return out
+}
+
+var testRules = []Rule{
+	{Break: false, Before: `(?:^|[^A-Za-z])(?:Mr|Dr)\.`, After: ` `},
+	{Break: false, Before: `\b[A-Z]\.`, After: ` [A-Z]`},
+	{Break: false, Before: `(?i)etc\.`, After: ` +[a-z]`},
+	{Break: true, Before: `^[0-9]+\.`, After: ` `},
+	{Break: false, Before: ``, After: `[”)]`},
+	{Break: true, Before: `[。！？][”)]*`, After: ``},
+	{Break: false, Before: `[.?!]`, After: `\s+[a-z]`},
+	{Break: true, Before: `[.?!]+[”)]*`, After: `\s`},
+	{Break: true, Before: `\n`, After: ``},
+	{Break: true, Before: `x+y`, After: `$`},
+	{Break: false, Before: `(?m)^a`, After: `b`},
+	{Break: true, Before: `a`, After: `(?m)b$`},
+}
+
+func TestBreaksMatchesNaive(t *testing.T) {
+	s := MustCompile(testRules)
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"abbreviations", "Mr. Smith met Dr. Li. They left. J. R. Tolkien wrote. etc. and so."},
+		{"Chinese", "他说：“好。”随后走了。真的吗？！(好。)下一句"},
+		{"section number at start", "12. First point. Next."},
+		{"section number not at start", "See 12. First point."},
+		{"lines", "line one\nline two. next\nab\naxy"},
+		{"invalid UTF-8", "a.\xff B. \xe3\x80 c.\xc0. D"},
+		{"empty rules text", ""},
+		{"end anchor", "xxxy"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for lo := 0; lo <= len(tc.text); lo += max(1, len(tc.text)/5) {
+				want := naiveBreaks(t, testRules, tc.text, lo, len(tc.text))
+				got := engineBreaks(s, tc.text, lo, len(tc.text))
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("Breaks(%q, %d) mismatch (-want +got):\n%s", tc.text, lo, diff)
+				}
+			}
+		})
+	}
+}
+
+func TestBreaksRandom(t *testing.T) {
+	s := MustCompile(testRules)
+	alphabet := []string{"a", "b", "x", "y", "Mr", "Dr", "J", "etc", ".", "?", "!", " ", "  ", "\n", "。", "！", "”", ")", "12", "\xff", "\xe3\x80", "é"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 2000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(30); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		text := b.String()
+		lo := 0
+		if len(text) > 0 {
+			lo = rng.IntN(len(text))
+		}
+		want := naiveBreaks(t, testRules, text, lo, len(text))
+		got := engineBreaks(s, text, lo, len(text))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("Breaks(%q, %d) mismatch (-want +got):\n%s", text, lo, diff)
+		}
+	}
+}
+
+func FuzzBreaks(f *testing.F) {
+	s := MustCompile(testRules)
+	f.Add("Mr. Smith met Dr. Li. They left.", 0)
+	f.Add("他说：“好。”随后走了。", 3)
+	f.Fuzz(func(t *testing.T, text string, lo int) {
+		if len(text) > MaxContext/2 {
+			text = text[:MaxContext/2] // the naive reference has no context limit
+		}
+		lo = max(0, min(lo, len(text)))
+		want := naiveBreaks(t, testRules, text, lo, len(text))
+		got := engineBreaks(s, text, lo, len(text))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("Breaks(%q, %d) mismatch (-want +got):\n%s", text, lo, diff)
+		}
+	})
+}
+
+func TestCompileError(t *testing.T) {
+	_, err := Compile([]Rule{{Before: `a`}, {Before: `(`}})
+	var e *Error
+	if err == nil || !strings.Contains(err.Error(), "rule 1") {
+		t.Fatalf("Compile() error = %v, want one naming rule 1", err)
+	}
+	if !asError(err, &e) || e.Index != 1 {
+		t.Errorf("Compile() error = %#v, want *Error with Index 1", err)
+	}
+}
+
+func asError(err error, e **Error) bool {
+	x, ok := err.(*Error)
+	*e = x
+	return ok
+}
+
+func TestMaxLenAndEdges(t *testing.T) {
+	s := MustCompile([]Rule{{Break: true, Before: `[.!?]{1,3}[”"]?`, After: `[ \t]`}})
+	g := s.groups[0]
+	if g.before.maxLen != 3+3 || g.after.maxLen != 1 {
+		t.Errorf("maxLen before %d after %d, want 6 and 1", g.before.maxLen, g.after.maxLen)
+	}
+	for _, r := range ".!?”\"" {
+		if !s.trig.has(r) {
+			t.Errorf("trigger set misses %q", r)
+		}
+	}
+	for _, r := range "a 。" {
+		if s.trig.has(r) {
+			t.Errorf("trigger set has %q", r)
+		}
+	}
+}
+
+func BenchmarkBreaksNoPunctuation(b *testing.B) {
+	s := MustCompile(testRules)
+	text := strings.Repeat("党的对外工作 abc ", 1<<16)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		s.Breaks(text, 0, len(text), func(int) {})
+	}
+}
