@@ -27,9 +27,9 @@ func TestBilingualLayouts(t *testing.T) {
 			name: "blocks, English first, with a stray English line in the Chinese block",
 			in: "The Party's external work has made new achievements in the new era.\nWe have made friends widely and deepened cooperation with parties of all countries.\n" +
 				"The CPC is ready to step up exchanges with political parties of all countries.\n\n" +
-				"党的对外工作在新时代取得新成就。\nPhoto: a meeting.\n我们广交朋友，同各国政党深化合作。\n中国共产党愿同各国政党加强交流。\n",
+				"党的对外工作在新时代取得新成就。\nPhoto: a meeting in Beijing.\n我们广交朋友，同各国政党深化合作。\n中国共产党愿同各国政党加强交流。\n",
 			layout: LayoutBlocks,
-			zh:     []string{"body: 党的对外工作在新时代取得新成就。", "foreign: Photo: a meeting.", "body: 我们广交朋友，同各国政党深化合作。", "body: 中国共产党愿同各国政党加强交流。"},
+			zh:     []string{"body: 党的对外工作在新时代取得新成就。", "foreign: Photo: a meeting in Beijing.", "body: 我们广交朋友，同各国政党深化合作。", "body: 中国共产党愿同各国政党加强交流。"},
 			en: []string{"body: The Party's external work has made new achievements in the new era.", "body: We have made friends widely and deepened cooperation with parties of all countries.",
 				"body: The CPC is ready to step up exchanges with political parties of all countries."},
 		},

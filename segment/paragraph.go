@@ -417,7 +417,7 @@ func (d *docBuilder) build() []unit {
 		us[i].lang = DetectLang(us[i].text)
 	}
 	foreign := func(u *unit) bool {
-		return d.on[RuleForeign] && d.lang != Unknown && u.lang != Unknown && u.lang != d.lang
+		return d.on[RuleForeign] && isForeign(u.text, u.lang, d.lang)
 	}
 	// Rejoin paragraphs broken by page layout.
 	if d.on[RuleBrokenParagraph] {
@@ -428,7 +428,9 @@ func (d *docBuilder) build() []unit {
 			}
 			for j := i + 1; j < len(us); j++ {
 				v := &us[j]
-				if v.gap || v.blanks > 2 || foreign(v) || !d.broken(u.text, v.text) {
+				// Only across blank lines: without one, a Chinese line is a
+				// paragraph (and hard-wrapped English is the unwrap rule's).
+				if v.gap || v.blanks == 0 || v.blanks > 2 || foreign(v) || !d.broken(u.text, v.text) {
 					break
 				}
 				sep := ""
@@ -485,6 +487,22 @@ func (d *docBuilder) build() []unit {
 		}
 	}
 	return us
+}
+
+// isForeign says whether a paragraph of script lang is clearly in the
+// other language of a document in docLang: English in a Chinese document
+// has no hanzi at all and at least four words (a name, a URL or an acronym
+// among Chinese lines stays); Chinese in an English document has at least
+// four hanzi and no more Latin letters than hanzi.
+func isForeign(text string, lang, docLang Lang) bool {
+	if docLang == Unknown || lang == Unknown || lang == docLang {
+		return false
+	}
+	c := countScripts(text)
+	if docLang == Chinese {
+		return c.han == 0 && wordCount(text) >= 4
+	}
+	return c.han >= 4 && c.latin <= c.han
 }
 
 func (l Lang) name() string {
