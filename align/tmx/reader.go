@@ -93,6 +93,7 @@ type SyntaxError struct {
 	Msg    string
 }
 
+// Error formats the error as "tmx: line L (byte B): message".
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("tmx: line %d (byte %d): %s", e.Line, e.Offset, e.Msg)
 }
