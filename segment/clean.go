@@ -164,8 +164,10 @@ func isControl(r rune) bool {
 	return r < 0x20 && r != '\t' || r >= 0x7F && r <= 0x9F || r == 0xFFFE || r == 0xFFFF
 }
 
-// cleanLine applies the character-level rules to one line and returns the
+// cleanLine applies the character-level rules to one line and sets its
 // cleaned text; every edit is appended to rep with its input position.
+// Where two edits overlap, the one starting first (or the longer) wins and
+// the other is neither applied nor reported.
 func cleanLine(l *line, on ruleSet, rep *[]Change) {
 	raw := l.raw
 	var edits []edit
@@ -266,9 +268,8 @@ func cleanLine(l *line, on ruleSet, rep *[]Change) {
 	}
 	b.WriteString(raw[pos:])
 	l.text = b.String()
-	// A blank line that was only whitespace is not a change worth
-	// listing: the indent rule did not fire (j == len(raw)), but trailing
-	// space did; keep that record, it is accurate.
+	// A line of white space only is emptied by the trailing-space rule (the
+	// indent rule leaves it alone), so it becomes a blank line, on record.
 }
 
 // charEdits removes control and zero-width characters (each run one edit).
