@@ -379,12 +379,16 @@ func (d *docBuilder) join(u *unit, v *unit, sep, rule, note string) {
 }
 
 // units builds the candidate paragraphs: one per line, or one per block of
-// lines in hard-wrapped English.
+// lines in hard-wrapped text (see isWrapped and widthWrap).
 func (d *docBuilder) units() []unit {
-	wrapped := d.lang == English && d.on[RuleUnwrap] && isWrapped(d.lines)
+	blockWrapped := d.lang == English && d.on[RuleUnwrap] && isWrapped(d.lines)
+	ww := widthWrap{}
+	if d.on[RuleUnwrap] {
+		ww = newWidthWrap(d.lines, d.lang)
+	}
 	var us []unit
 	blanks, gap := 0, false
-	open := false // the last unit may take the next line (wrapped mode)
+	open := false // the last unit may take the next line (block-wrapped mode)
 	for i := range d.lines {
 		l := &d.lines[i]
 		switch {
@@ -398,16 +402,104 @@ func (d *docBuilder) units() []unit {
 			open = false
 			continue
 		}
-		if wrapped && open && blanks == 0 && !gap && !standsAlone(l.text, d.lang) {
+		if len(us) > 0 && blanks == 0 && !gap && !standsAlone(l.text, d.lang) {
 			u := &us[len(us)-1]
-			d.join(u, &unit{text: l.text, first: i, last: i}, " ", RuleUnwrap, "")
-			continue
+			if blockWrapped && open {
+				d.join(u, &unit{text: l.text, first: i, last: i}, " ", RuleUnwrap, "")
+				continue
+			}
+			if ww.continues(&d.lines[u.last], l) && !standsAlone(u.text, d.lang) {
+				d.join(u, &unit{text: l.text, first: i, last: i}, wrapSep(u.text, l.text), RuleUnwrap, "")
+				continue
+			}
 		}
 		us = append(us, unit{text: l.text, first: i, last: i, blanks: blanks, gap: gap})
-		open = wrapped && !standsAlone(l.text, d.lang)
+		open = blockWrapped && !standsAlone(l.text, d.lang)
 		blanks, gap = 0, false
 	}
 	return us
+}
+
+// widthWrap recognises text hard-wrapped at a fixed width (a Chinese novel
+// or a PDF extract, with or without blank lines): many lines reach nearly the
+// widest line's width and go on in the next line. A line that reaches the
+// width is continued by the next unless the next is indented in a document
+// that marks paragraphs by indentation.
+type widthWrap struct {
+	on        bool
+	threshold int  // columns a wrapped line reaches
+	useIndent bool // paragraphs start with indentation
+}
+
+func newWidthWrap(lines []line, lang Lang) widthWrap {
+	n, indented, widest := 0, 0, 0
+	for i := range lines {
+		l := &lines[i]
+		if l.blank() {
+			continue
+		}
+		n++
+		if isIndented(l.raw) {
+			indented++
+		}
+		widest = max(widest, columns(l.text))
+	}
+	if n < 4 || widest < 20 || widest > 200 {
+		return widthWrap{}
+	}
+	w := widthWrap{threshold: widest * 9 / 10, useIndent: indented*10 >= n && indented*10 < n*9}
+	if lang != Chinese {
+		w.threshold = widest * 3 / 4 // English wraps at word boundaries
+	}
+	full := 0
+	for i := 0; i+1 < len(lines); i++ {
+		if !lines[i].blank() && !lines[i+1].blank() && columns(lines[i].text) >= w.threshold {
+			full++
+		}
+	}
+	w.on = full >= 3 && full*10 >= n*3
+	return w
+}
+
+func (w *widthWrap) continues(prev, next *line) bool {
+	if !w.on || columns(prev.text) < w.threshold {
+		return false
+	}
+	return !(w.useIndent && isIndented(next.raw))
+}
+
+func isIndented(raw string) bool {
+	r, _ := utf8.DecodeRuneInString(raw)
+	return isHSpace(r)
+}
+
+// isWide reports whether r takes two columns in a fixed-width layout.
+func isWide(r rune) bool {
+	return r >= 0x1100 && (isHan(r) || r >= 0x3000 && r <= 0x30FF || r >= 0xFF01 && r <= 0xFF60 ||
+		r >= 0xFFE0 && r <= 0xFFE6 || r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x115F)
+}
+
+// columns is the width of s in a fixed-width layout.
+func columns(s string) int {
+	c := 0
+	for _, r := range s {
+		c++
+		if isWide(r) {
+			c++
+		}
+	}
+	return c
+}
+
+// wrapSep is what joins two wrapped lines: nothing between Chinese
+// characters or after a hyphen, a space otherwise.
+func wrapSep(a, b string) string {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if isWide(last) || isWide(first) || last == '-' && unicode.IsLower(first) {
+		return ""
+	}
+	return " "
 }
 
 // build runs the paragraph rules and returns the units that remain.

@@ -132,6 +132,37 @@ func TestParagraphHardCases(t *testing.T) {
 			rules: []string{RuleUnwrap, RuleUnwrap, RuleUnwrap},
 		},
 		{
+			name: "zh hard-wrapped at a fixed width, paragraphs marked by indentation",
+			lang: Chinese,
+			in: "第一章　开端\n" +
+				"\u3000\u3000党的对外工作历来是党的一条重要战线，新中国成立\n" +
+				"后更成为国家总体外交的重要组成部分。党的十八大以\n" +
+				"来，党的对外工作不断开创新境界。\n" +
+				"\u3000\u3000中国共产党是世界上最大的政党，为人类作出新的更\n" +
+				"大的贡献，是中国共产党为之不懈奋斗的崇高理想。\n",
+			want: []string{
+				"heading: 第一章　开端",
+				"body: 党的对外工作历来是党的一条重要战线，新中国成立后更成为国家总体外交的重要组成部分。党的十八大以来，党的对外工作不断开创新境界。",
+				"body: 中国共产党是世界上最大的政党，为人类作出新的更大的贡献，是中国共产党为之不懈奋斗的崇高理想。",
+			},
+			rules: []string{RuleIndent, RuleUnwrap, RuleUnwrap, RuleIndent, RuleUnwrap},
+		},
+		{
+			name: "en hard-wrapped without blank lines",
+			lang: English,
+			in: "Since its foundation in 1921, the Communist Party of China has\n" +
+				"maintained close links with the outside world. The Party were in\n" +
+				"friendly contacts with progressive forces around the world.\n" +
+				"    As the CPC became the ruling party of New China, its external\n" +
+				"relations became an important part of the country's diplomacy, a well-\n" +
+				"known one.\n",
+			want: []string{
+				"body: Since its foundation in 1921, the Communist Party of China has maintained close links with the outside world. The Party were in friendly contacts with progressive forces around the world.",
+				"body: As the CPC became the ruling party of New China, its external relations became an important part of the country's diplomacy, a well-known one.",
+			},
+			rules: []string{RuleUnwrap, RuleUnwrap, RuleIndent, RuleUnwrap, RuleUnwrap},
+		},
+		{
 			name: "en unwrapped lines are not joined when most blocks are single lines",
 			lang: English,
 			in:   "First paragraph ends here.\n\nSecond paragraph ends here.\n\nThird one.\nFourth one.\n",
