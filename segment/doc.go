@@ -58,9 +58,13 @@
 //   - mojibake-gbk: GBK bytes read as Latin-1 ("Party£¬the" → "Party，the"),
 //     only where the bytes form GB2312 hanzi or CJK punctuation and the run
 //     cannot be ordinary Latin-1 text;
-//   - unwrap: hard-wrapped English lines joined into their paragraph, when
-//     most blank-line separated blocks have several lines that end without
-//     sentence punctuation;
+//   - unwrap: hard-wrapped lines joined into their paragraph: English whose
+//     blank-line separated blocks mostly have several lines ending without
+//     sentence punctuation, and any text wrapped at a fixed width (many
+//     lines reach the widest line's width, counting a hanzi as two columns;
+//     where paragraphs are marked by indentation, an indented line starts a
+//     new one). Text with one paragraph or one sentence per line is left
+//     alone;
 //   - broken-paragraph: a paragraph cut mid-sentence by page layout is
 //     rejoined when the first part is body text ending on a hanzi without
 //     punctuation and the next starts with a hanzi (a lower-case word in
