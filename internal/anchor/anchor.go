@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -26,12 +27,13 @@ const (
 	Section                  // a list or section marker: 一、 （一） ① "I." "(a)" "(1)"
 	Quote                    // a pair of quotation marks: “…” 「…」 "…" '…'
 	Title                    // a pair of title marks 《…》〈…〉 (matches Quote)
+	Weekday                  // a day of the week: 星期一 周三 "Monday"
 	numKinds
 )
 
 var kindNames = [numKinds]string{
 	"", "number", "ordinal", "year", "month", "date", "percent", "fraction",
-	"century", "decade", "latin", "section", "quote", "title",
+	"century", "decade", "latin", "section", "quote", "title", "weekday",
 }
 
 // String returns the lower-case name of the kind ("number", "date", …), as
@@ -58,14 +60,15 @@ var baseWeight = [numKinds]float64{
 	Section:  0.5,
 	Quote:    0.15,
 	Title:    0.1,
+	Weekday:  0.6,
 }
 
 // Weight returns the base weight of a kind, in (0,1]: how much evidence a
 // match between a Chinese and an English anchor of this kind is, before the
 // value (see Anchor.Weight) and document-level rarity are taken into account.
 // Dates 1.0; years, percentages, centuries and decades 0.9; numbers and
-// ordinals 0.8; Latin tokens and fractions 0.7; months 0.6; section markers
-// 0.5; quotes 0.15; title marks 0.1. An unknown kind weighs 0.
+// ordinals 0.8; Latin tokens and fractions 0.7; months and weekdays 0.6;
+// section markers 0.5; quotes 0.15; title marks 0.1. An unknown kind weighs 0.
 func Weight(k Kind) float64 {
 	if k < numKinds {
 		return baseWeight[k]
@@ -96,8 +99,8 @@ type Anchor struct {
 // evidence. Numbers, ordinals, section markers, percentages and fractions whose
 // value is an integer from 0 to 10 weigh a third of their base weight (hunalign
 // matched "Chapter 1" to "Libro 1"); integers from 11 to 100 weigh
-// three quarters. Other values, years, dates and Latin tokens keep the base
-// weight. Rarity within the document is for the caller to add.
+// three quarters; a day of the month with no month (d:15) weighs half.
+// Other values, years, full dates and Latin tokens keep the base weight. Rarity within the document is for the caller to add.
 func (a Anchor) Weight() float64 {
 	w := Weight(a.Kind)
 	switch a.Kind {
@@ -111,6 +114,10 @@ func (a Anchor) Weight() float64 {
 	case Fraction:
 		if a.Key == "f:1/2" {
 			return w / 3
+		}
+	case Date:
+		if strings.IndexByte(a.Key, '-') < 0 {
+			return w / 2 // a day with no month: d:15
 		}
 	}
 	return w
@@ -170,6 +177,7 @@ const (
 	pYear     = "y:"
 	pMonth    = "m:"
 	pDate     = "d:"
+	pWeekday  = "w:"
 	pPercent  = "p:"
 	pFraction = "f:"
 	pCentury  = "c:"
@@ -186,6 +194,8 @@ type internTable struct {
 	n, o, y, s, p [internMax + 1]string
 	m             [13]string
 	d             [13][32]string
+	day           [32]string
+	w             [8]string
 	c             [41]string
 	dc            [10]string
 }
@@ -205,6 +215,12 @@ var interned = sync.OnceValue(func() *internTable {
 		for d := 1; d <= 31; d++ {
 			t.d[m][d] = pDate + strconv.Itoa(m) + "-" + strconv.Itoa(d)
 		}
+	}
+	for d := 1; d <= 31; d++ {
+		t.day[d] = pDate + strconv.Itoa(d)
+	}
+	for w := 1; w <= 7; w++ {
+		t.w[w] = pWeekday + strconv.Itoa(w)
 	}
 	for c := range t.c {
 		t.c[c] = pCentury + strconv.Itoa(c)
@@ -266,6 +282,8 @@ func prefixOf(k Kind) string {
 		return pLatin
 	case Section:
 		return pSection
+	case Weekday:
+		return pWeekday
 	}
 	return keyQuote
 }
@@ -306,6 +324,10 @@ func decKey(k Kind, d dec) string {
 func monthKey(m int) string { return interned().m[m] }
 
 func dateKey(m, d int) string { return interned().d[m][d] }
+
+func dayKey(d int) string { return interned().day[d] }
+
+func weekdayKey(w int) string { return interned().w[w] }
 
 func decadeKey(v int) string { return interned().dc[(v%100)/10] }
 

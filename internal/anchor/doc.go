@@ -34,6 +34,9 @@
 //	y:YYYY  Year      2012年 = 二〇一二年 = "2012" = "y:2012".
 //	m:M     Month     十一月 = 11月 = "November" = "m:11" (a month with no day).
 //	d:M-D   Date      11月15日 = "November 15" = "15 Nov." = "d:11-15".
+//	d:D     Date      the day alone: 15日 = "d:15"; every full date gives it
+//	                  too, since Chinese news leaves the month to the context.
+//	w:N     Weekday   星期一 = 周一 = "Monday" = "w:1" … 星期日 = 星期天 = "Sunday" = "w:7".
 //	p:V     Percent   60% = 百分之六十 = "60 percent" = "60 per cent" = "p:60".
 //	f:N/D   Fraction  三分之一 = "one third" = "a third of" = "1/3" = "f:1/3";
 //	                  一半 = "half" = "f:1/2". Not reduced: 四分之二 = "f:2/4".
@@ -43,12 +46,15 @@
 //	l:TOK   Latin     the token lower-cased, full-width letters folded, a
 //	                  trailing 's removed: CPC = "l:cpc", Amazon.com =
 //	                  "l:amazon.com", iPhone = "l:iphone", 5G = "l:5g".
+//	                  A number glued to a unit keeps its value: 100cm2 =
+//	                  "100 cm2" = "n:100" "l:cm2" (one digit and one capital,
+//	                  as in 5G, 3D, stays a name).
 //	s:N     Section   一、 = （一） = (1) = ① = Ⅰ = "I." = "(a)" = "(i)" = "s:1".
 //	q       Quote     any pair of quotation marks, and title marks 《》〈〉.
 //
-// A full date gives a Date key and a Year key (2012年11月15日 → y:2012,
-// d:11-15), a year and month a Year and a Month key, so a partial match still
-// counts. 多 and 余 after a number ("more than") are ignored: 五千多年 matches
+// A full date gives a Date key, a day key and a Year key (2012年11月15日 →
+// y:2012, d:11-15, d:15), a year and month a Year and a Month key, so a
+// partial match still counts. 多 and 余 after a number ("more than") are ignored: 五千多年 matches
 // "5,000 years".
 //
 // # What counts as an anchor
@@ -72,14 +78,23 @@
 //     approximations too (几十, 数百, 十几).
 //   - A small stop list removes idioms built with numerals (十分 "very" but not
 //     十分钟 or 十分之一, 四面八方, 五颜六色, 一点一滴, 九死一生 …).
-//   - 星期一, 周三 (weekdays) and 小四, 老三 (names) give nothing.
+//   - 小四, 老三 (names) give nothing; 星期一, 周三 are weekdays (w:1, w:3),
+//     not numbers.
 //
-// Ordinals are 第 + number, number + 届 / 中全会 / 次会议 / 周年, 十八大 (a
+// Ranges of neighbouring digits give both values: 十七八岁 = "seventeen or
+// eighteen" = n:17 n:18, 三四个 = n:3 n:4. 七成 is 70%. Thousands separators
+// may be "," or "，" in Chinese, "," or a space in English ("100 000").
+//
+// Ordinals are 第 + number, number + 届 / 中全会 / 次会议 / 周年 / 岁生日, 十八大 (a
 // number from 11 to 30 before 大, or any number after 党的), 十三五 (the Five-
 // Year Plan), 一是/二是 at the head of a clause, and English "18th", "first",
-// "twenty-first". A bare Arabic four-digit number from 1000 to 2100 is a
-// year in both languages; with 年 it must be written as a plain digit string
-// (2012年, 二〇一二年), so 两千年 ("2,000 years") stays a number.
+// "twenty-first", and English numbers after Chapter, Part, Section,
+// Article, Rule, No. and the like (Chapter 3 = 第三章 = o:3, CHAPTER II = o:2).
+// "two decades" is n:20 (二十年), "half a million" n:500000.
+//
+// A bare Arabic four-digit number from 1000 to 2100 is a year in both
+// languages; with 年 it must be written as a plain digit string (2012年,
+// 二〇一二年), so 两千年 ("2,000 years") stays a number.
 //
 // Latin tokens are runs of ASCII or full-width letters and digits joined by
 // . - & _ ' or ’. In Chinese text every such token of two or more characters

@@ -74,6 +74,7 @@ const (
 	wCentury          // century, centuries
 	wDecades          // decade, decades: "two decades" is 20 (years)
 	wDecadeName       // twenties … nineties: "the seventies" is a decade
+	wWeekday          // Monday … Sunday
 )
 
 type wordInfo struct {
@@ -134,6 +135,9 @@ var enWords = map[string]wordInfo{
 	"forties": {cls: wDecadeName, v: 40}, "fifties": {cls: wDecadeName, v: 50},
 	"sixties": {cls: wDecadeName, v: 60}, "seventies": {cls: wDecadeName, v: 70},
 	"eighties": {cls: wDecadeName, v: 80}, "nineties": {cls: wDecadeName, v: 90},
+	"monday": {cls: wWeekday, v: 1}, "tuesday": {cls: wWeekday, v: 2}, "wednesday": {cls: wWeekday, v: 3},
+	"thursday": {cls: wWeekday, v: 4}, "friday": {cls: wWeekday, v: 5}, "saturday": {cls: wWeekday, v: 6},
+	"sunday": {cls: wWeekday, v: 7},
 }
 
 // markerNouns are the nouns after which a number is an ordinal, as 第 makes
@@ -267,6 +271,11 @@ func (z *scanner) enWord(i int) int {
 						return end
 					}
 				}
+			case wWeekday:
+				if isUpper(w[0]) {
+					z.emit(Weekday, weekdayKey(int(info.v)), i, j)
+					return j
+				}
 			case wDecadeName:
 				z.emit(Decade, decadeKey(int(info.v)), i, j)
 				return j
@@ -354,7 +363,7 @@ func (z *scanner) enMonth(i, j int, info wordInfo) int {
 				end += suf
 			}
 			if end == len(s) || !isAlnum(s[end]) {
-				z.emit(Date, dateKey(int(info.v), int(d)), i, end)
+				z.emitDate(int(info.v), int(d), i, end, k+1, a.end)
 				return end
 			}
 		}
@@ -461,7 +470,7 @@ func (z *scanner) enNumber(i int) int {
 				}
 			case wMonth:
 				if d := iv; isInt && a.plain() && a.digits <= 2 && d >= 1 && d <= 31 && isUpper(s[ws]) {
-					z.emit(Date, dateKey(int(info.v), int(d)), i, we) // 15 November
+					z.emitDate(int(info.v), int(d), i, we, i, j) // 15 November
 					return we
 				}
 			}
@@ -519,7 +528,7 @@ func (z *scanner) enOrdinal(i, end int, v uint64) int {
 				z.emit(Century, intKey(Century, v), i, we)
 				return we
 			case info.cls == wMonth && isUpper(s[ws]) && v >= 1 && v <= 31:
-				z.emit(Date, dateKey(int(info.v), int(v)), i, we)
+				z.emitDate(int(info.v), int(v), i, we, i, end)
 				return we
 			}
 		}

@@ -15,6 +15,7 @@ func ExampleZH() {
 	// ordinal  o:18           十八大
 	// year     y:2012         2012年
 	// date     d:11-15        11月15日
+	// date     d:15           15日
 	// number   n:1300000000   13亿
 	// number   n:5000         五千
 }
@@ -30,6 +31,7 @@ func ExampleEN() {
 	// latin    l:national     National
 	// latin    l:congress     Congress
 	// date     d:11-15        November 15
+	// date     d:15           15
 	// year     y:2012         2012
 	// number   n:1300000000   1.3 billion
 	// number   n:5000         5,000

@@ -504,3 +504,11 @@ func (z *scanner) numberBeforeLetters(i int, a arabic) int {
 	z.emit(k, decKey(k, a.v), i, j)
 	return j
 }
+
+// emitDate emits the Date anchor of month m, day d at s[start:end], then the
+// day alone (d:15) at s[dayStart:dayEnd], which matches a Chinese 15日 that
+// leaves the month to the context.
+func (z *scanner) emitDate(m, d, start, end, dayStart, dayEnd int) {
+	z.emit(Date, dateKey(m, d), start, end)
+	z.emit(Date, dayKey(d), dayStart, dayEnd)
+}

@@ -67,14 +67,15 @@ func (z *scanner) zh() {
 }
 
 // hanNumeral is a bit set over the CJK Unified Ideographs block marking the
-// numeral characters (digits and units), for a fast scan of Chinese text.
+// numeral characters (digits and units) and the heads of weekday names (星 礼
+// 周), for a fast scan of Chinese text.
 var hanNumeral [(hanHi - hanLo + 64) / 64]uint64
 
 const hanLo, hanHi = 0x4E00, 0x9FFF
 
 func init() {
 	for r := rune(hanLo); r <= hanHi; r++ {
-		if digitVal(r) >= 0 || unitVal(r) > 0 {
+		if digitVal(r) >= 0 || unitVal(r) > 0 || r == '星' || r == '礼' || r == '周' {
 			hanNumeral[(r-hanLo)>>6] |= 1 << ((r - hanLo) & 63)
 		}
 	}
@@ -315,8 +316,12 @@ func zhStop(s string) int {
 // zhNumeral handles the run of Chinese numerals at s[i].
 func (z *scanner) zhNumeral(i int) int {
 	s := z.s
-	j, runes := zhRunEnd(s, i)
 	first, fn := utf8.DecodeRuneInString(s[i:])
+	switch first {
+	case '星', '礼', '周':
+		return z.zhWeekday(i)
+	}
+	j, runes := zhRunEnd(s, i)
 	if first == '百' && strings.HasPrefix(s[i+fn:], "分之") {
 		if v, end, ok := z.zhValueAt(i + fn + len("分之")); ok {
 			z.emit(Percent, decKey(Percent, v), i, end)
@@ -364,6 +369,39 @@ func (z *scanner) zhNumeral(i int) int {
 		return j
 	}
 	return z.zhNumber(i, j, zn.v, numInfo{plain: zn.seq, digits: zn.digits, single: zn.single, tenAlone: s[i:j] == "十"})
+}
+
+// zhWeekday handles 星期一 礼拜天 周日 at s[i]; 每周一次 (once a week) is not a
+// weekday.
+func (z *scanner) zhWeekday(i int) int {
+	s := z.s
+	k := i + len("周")
+	switch {
+	case strings.HasPrefix(s[i:], "星期") || strings.HasPrefix(s[i:], "礼拜"):
+		k = i + len("星期")
+	case !strings.HasPrefix(s[i:], "周"):
+		return k
+	}
+	r, n := utf8.DecodeRuneInString(s[k:])
+	w := 0
+	switch r {
+	case '日':
+		w = 7
+	case '天':
+		if k != i+len("周") {
+			w = 7
+		}
+	case '一', '二', '三', '四', '五', '六':
+		w = digitVal(r)
+	}
+	if w == 0 {
+		return k
+	}
+	if next, _ := utf8.DecodeRuneInString(s[k+n:]); next == '次' || next == '个' || next == '年' {
+		return k + n
+	}
+	z.emit(Weekday, weekdayKey(w), i, k+n)
+	return k + n
 }
 
 // zhRange reads two neighbouring values written as one run: 三四 (3 or 4),
@@ -500,6 +538,9 @@ func (z *scanner) zhNumber(i, j int, v dec, in numInfo) int {
 			}
 		}
 		return j
+	case next == '日' && isInt && iv >= 1 && iv <= 31 && (in.arabic && in.plain || !in.arabic && in.single == 0 && !in.tenAlone):
+		z.emit(Date, dayKey(int(iv)), i, j+nn) // 15日: the 15th, month from context
+		return j + nn
 	case next == '%' || next == '％':
 		z.emit(Percent, decKey(Percent, v), i, j+nn)
 		return j + nn
@@ -578,7 +619,7 @@ func (z *scanner) zhMonth(i, k, m int) int {
 		if d, ok := v.int(); ok && d >= 1 && d <= 31 {
 			r, n := utf8.DecodeRuneInString(z.s[end:])
 			if r == '日' || r == '号' {
-				z.emit(Date, dateKey(m, int(d)), i, end+n)
+				z.emitDate(m, int(d), i, end+n, k, end+n)
 				return end + n
 			}
 		}
