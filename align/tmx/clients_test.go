@@ -231,17 +231,26 @@ func checkLoaded(t *testing.T, res omegaTResult) {
 }
 
 func TestOmegaTLoadsTMX(t *testing.T) {
+	var oneSentenceEN []alignPair // English source: OmegaT splits English at ". "
+	for _, p := range seedPairs() {
+		if p.Type == "1-1" {
+			oneSentenceEN = append(oneSentenceEN, p)
+		}
+	}
 	tests := []struct {
-		name  string
-		pairs []alignPair
+		name     string
+		h        Header
+		pairs    []alignPair
+		src, tgt string
 	}{
-		{"seed 001", seedPairs()},
-		{"nasty input", nastyPairs()},
+		{"seed 001", Header{}, seedPairs(), "zh-CN", "en-US"},
+		{"nasty input", Header{}, nastyPairs(), "zh-CN", "en-US"},
+		{"English source", Header{SrcLang: mustTag("en-US")}, oneSentenceEN, "en-US", "zh-CN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, st := writeAll(t, Header{}, nil, tt.pairs)
-			// The source document: each written pair's Chinese as a
+			doc, st := writeAll(t, tt.h, nil, tt.pairs)
+			// The source document: each written pair's source side as a
 			// paragraph, the way the TMX holds it (cleaned and trimmed).
 			_, tus, err := ReadAll(bytes.NewReader(doc))
 			if err != nil {
@@ -252,12 +261,12 @@ func TestOmegaTLoadsTMX(t *testing.T) {
 			}
 			var src, want []string
 			for _, tu := range tus {
-				zh, _ := tu.Variant("zh-CN")
-				en, _ := tu.Variant("en-US")
-				src = append(src, zh.Text)
-				want = append(want, en.Text)
+				s, _ := tu.Variant(tt.src)
+				g, _ := tu.Variant(tt.tgt)
+				src = append(src, s.Text)
+				want = append(want, g.Text)
 			}
-			res := omegaT{Source: strings.Join(src, "\n\n") + "\n", TMX: doc, SrcLang: "zh-CN", TgtLang: "en-US"}.run(t)
+			res := omegaT{Source: strings.Join(src, "\n\n") + "\n", TMX: doc, SrcLang: tt.src, TgtLang: tt.tgt}.run(t)
 			checkLoaded(t, res)
 			got := strings.Split(strings.TrimSuffix(res.Target, "\n"), "\n\n")
 			if diff := cmpDiffLong(want, got); diff != "" {
