@@ -38,9 +38,9 @@ type lexScoring struct {
 
 	zunits [][]int32   // per Chinese unit: its distinct words (entry ID, or −2−k for unknown char k)
 	zmult  [][]float64 // how often each occurs
-	zspan  [][][2]int
+	zspan  [][][2]int32
 	estems [][]int32 // per English unit: content stem IDs (vocabulary ID, or VocabLen+k)
-	espan  [][][2]int
+	espan  [][][2]int32
 	nstem  int32 // vocabulary size incl. document-local stems
 	vocab  int32 // the lexicon's vocabulary size
 
@@ -48,11 +48,11 @@ type lexScoring struct {
 	zw      map[int32]float64 // rarity weight per zh unit
 	ew      map[int32]float64 // rarity weight per en stem
 
-	zbag [][]gl // per zh unit: sorted (stem, bits of the zh words glossing to it)
+	zbag [][]uint32 // per zh unit: sorted keys stem<<6 | bit of a zh word glossing to it
 	zbw  [][]float64
 	ztot []float64
 	zk   []int // coverable words per zh unit
-	ebag [][]gl
+	ebag [][]uint32
 	ebw  [][]float64
 	etot []float64
 	ek   []int
@@ -65,11 +65,6 @@ type lexScoring struct {
 
 	cbase []int
 	cache [][]pairCover
-}
-
-type gl struct {
-	stem int32
-	bits uint64
 }
 
 type pairCover struct {
@@ -88,12 +83,19 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 	chars := map[string]int32{}
 	var ztok []lexicon.ZhToken
 	s.zunits = make([][]int32, len(zh))
-	s.zspan = make([][][2]int, len(zh))
-	zdf := map[int32]int{}
 	s.zmult = make([][]float64, len(zh))
+	s.zspan = make([][][2]int32, len(zh))
+	zdf := map[int32]int{}
+	seen := map[int32]int{}
+	// One backing array per field for all sentences (fewer, larger
+	// allocations); offsets are cut into per-sentence slices at the end.
+	var units []int32
+	var mult []float64
+	var spans [][2]int32
+	zoff := make([]int, len(zh)+1)
 	for i, t := range zh {
 		ztok = lex.AppendChinese(ztok[:0], t)
-		seen := map[int32]int{}
+		clear(seen)
 		for _, tk := range ztok {
 			if tk.Kind != lexicon.ZhWord {
 				continue
@@ -108,26 +110,35 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 				u = -2 - c
 			}
 			if k, ok := seen[u]; ok {
-				s.zmult[i][k]++
+				mult[k]++
 				continue
 			}
-			seen[u] = len(s.zunits[i])
-			s.zunits[i] = append(s.zunits[i], u)
-			s.zmult[i] = append(s.zmult[i], 1)
-			s.zspan[i] = append(s.zspan[i], [2]int{tk.Start, tk.End})
+			seen[u] = len(units)
+			units = append(units, u)
+			mult = append(mult, 1)
+			spans = append(spans, [2]int32{int32(tk.Start), int32(tk.End)})
 			zdf[u]++
 		}
+		zoff[i+1] = len(units)
+	}
+	for i := range zh {
+		a, b := zoff[i], zoff[i+1]
+		s.zunits[i], s.zmult[i], s.zspan[i] = units[a:b:b], mult[a:b:b], spans[a:b:b]
 	}
 	local := map[string]int32{}
 	s.nstem = int32(lex.VocabLen())
 	s.vocab = s.nstem
 	var etok []lexicon.EnToken
 	s.estems = make([][]int32, len(en))
-	s.espan = make([][][2]int, len(en))
+	s.espan = make([][][2]int32, len(en))
 	edf := map[int32]int{}
+	eseen := map[int32]bool{}
+	var stems []int32
+	var espans [][2]int32
+	eoff := make([]int, len(en)+1)
 	for j, t := range en {
 		etok = lex.AppendEnglish(etok[:0], t)
-		seen := map[int32]bool{}
+		clear(eseen)
 		for _, tk := range etok {
 			if tk.Stop || len(tk.Stem) == 0 {
 				continue
@@ -142,13 +153,18 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 				}
 				id = l
 			}
-			s.estems[j] = append(s.estems[j], id)
-			s.espan[j] = append(s.espan[j], [2]int{tk.Start, tk.End})
-			if !seen[id] {
-				seen[id] = true
+			stems = append(stems, id)
+			espans = append(espans, [2]int32{int32(tk.Start), int32(tk.End)})
+			if !eseen[id] {
+				eseen[id] = true
 				edf[id]++
 			}
 		}
+		eoff[j+1] = len(stems)
+	}
+	for j := range en {
+		a, b := eoff[j], eoff[j+1]
+		s.estems[j], s.espan[j] = stems[a:b:b], espans[a:b:b]
 	}
 	s.zw = idfWeights(zdf, len(zh))
 	for u := range s.zw {
@@ -193,11 +209,11 @@ func (s *lexScoring) glosses(u int32) ([]int32, []int32) {
 func (s *lexScoring) rebuild() {
 	n, m := len(s.zunits), len(s.estems)
 	target := make([]bool, s.nstem)
-	s.zbag = make([][]gl, n)
+	s.zbag = make([][]uint32, n)
 	s.zbw = make([][]float64, n)
 	s.ztot = make([]float64, n)
 	s.zk = make([]int, n)
-	var keys []uint64 // stem<<6 | bit index, sorted then merged
+	var keys []uint32 // stem<<6 | bit index
 	for i, us := range s.zunits {
 		keys = keys[:0]
 		var bw []float64
@@ -207,7 +223,7 @@ func (s *lexScoring) rebuild() {
 			if len(g)+len(l) == 0 {
 				continue
 			}
-			b := uint64(k % 64)
+			b := uint32(k % 64)
 			if k < 64 {
 				bw = append(bw, 0)
 			}
@@ -216,11 +232,15 @@ func (s *lexScoring) rebuild() {
 			s.ztot[i] += w
 			k++
 			for _, st := range g {
-				keys = append(keys, uint64(st)<<6|b)
+				if st < maxStem {
+					keys = append(keys, uint32(st)<<6|b)
+				}
 				target[st] = true
 			}
 			for _, st := range l {
-				keys = append(keys, uint64(st)<<6|b)
+				if st < maxStem {
+					keys = append(keys, uint32(st)<<6|b)
+				}
 				target[st] = true
 			}
 		}
@@ -228,7 +248,7 @@ func (s *lexScoring) rebuild() {
 		s.zbag[i] = bagOf(keys)
 		s.zbw[i] = bw
 	}
-	s.ebag = make([][]gl, m)
+	s.ebag = make([][]uint32, m)
 	s.ebw = make([][]float64, m)
 	s.etot = make([]float64, m)
 	s.ek = make([]int, m)
@@ -240,14 +260,16 @@ func (s *lexScoring) rebuild() {
 			if !target[st] && st >= s.vocab {
 				continue
 			}
-			b := uint64(k % 64)
+			b := uint32(k % 64)
 			if k < 64 {
 				bw = append(bw, 0)
 			}
 			bw[b] += s.ew[st]
 			s.etot[j] += s.ew[st]
 			k++
-			keys = append(keys, uint64(st)<<6|b)
+			if st < maxStem {
+				keys = append(keys, uint32(st)<<6|b)
+			}
 		}
 		s.ek[j] = k
 		s.ebag[j] = bagOf(keys)
@@ -258,43 +280,37 @@ func (s *lexScoring) rebuild() {
 	s.estimateChance()
 }
 
-// bagOf sorts packed (stem, bit) keys and merges them into a bag: one
-// entry per stem with the bits of every word it stands for.
-func bagOf(keys []uint64) []gl {
+// maxStem bounds the stem IDs that fit in a packed bag key.
+const maxStem = 1 << 26
+
+// bagOf returns the packed keys (stem<<6 | bit) sorted, without
+// duplicates, in a slice of their own: 4 bytes per gloss.
+func bagOf(keys []uint32) []uint32 {
 	if len(keys) == 0 {
 		return nil
 	}
 	slices.Sort(keys)
-	n := 1
-	for k := 1; k < len(keys); k++ {
-		if keys[k]>>6 != keys[k-1]>>6 {
-			n++
-		}
-	}
-	out := make([]gl, 0, n)
-	for _, x := range keys {
-		st, bit := int32(x>>6), uint64(1)<<(x&63)
-		if len(out) > 0 && out[len(out)-1].stem == st {
-			out[len(out)-1].bits |= bit
-		} else {
-			out = append(out, gl{st, bit})
-		}
-	}
-	return out
+	return slices.Clip(slices.Clone(slices.Compact(keys)))
 }
 
-// cover computes which words of zh unit a and en unit b cover each other.
+// cover computes which words of zh unit a and en unit b cover each other:
+// a merge of the two sorted bags.
 func (s *lexScoring) cover(a, b int) (zm, em uint64) {
 	x, y := s.zbag[a], s.ebag[b]
 	p, q := 0, 0
 	for p < len(x) && q < len(y) {
+		xs, ys := x[p]>>6, y[q]>>6
 		switch {
-		case x[p].stem == y[q].stem:
-			zm |= x[p].bits
-			em |= y[q].bits
-			p++
-			q++
-		case x[p].stem < y[q].stem:
+		case xs == ys:
+			for p < len(x) && x[p]>>6 == xs {
+				zm |= 1 << (x[p] & 63)
+				p++
+			}
+			for q < len(y) && y[q]>>6 == ys {
+				em |= 1 << (y[q] & 63)
+				q++
+			}
+		case xs < ys:
 			p++
 		default:
 			q++
@@ -307,7 +323,7 @@ func (s *lexScoring) cover(a, b int) (zm, em uint64) {
 func (s *lexScoring) pair(a, b int) (uint64, uint64) {
 	row := s.cache[a]
 	if cap(row) == 0 {
-		row = make([]pairCover, 1, 32)
+		row = make([]pairCover, 1, 16)
 		s.cache[a] = row
 		s.cbase[a] = b
 	}
