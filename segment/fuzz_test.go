@@ -75,3 +75,38 @@ func checkFuzzResult(t *testing.T, err error, d *Document) {
 		}
 	}
 }
+
+// FuzzDecode: any bytes in any encoding decode without panic; the text is
+// valid UTF-8; an error is an *Error with a position inside the input; with
+// replacement there is no error; valid UTF-8 comes back unchanged.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("中文\n"), uint8(0))
+	f.Add([]byte{0xFF, 0xFE, 0x2D, 0x4E, 0x00, 0xD8}, uint8(1))
+	f.Add([]byte{0xD6, 0xD0, 0x81, 0x30, 0x81}, uint8(3))
+	f.Add([]byte{0xA4, 0xA4, 0xFF, 0x40}, uint8(5))
+	f.Fuzz(func(t *testing.T, data []byte, mode uint8) {
+		encs := []string{"", UTF8, UTF16LE, UTF16BE, GB18030, GBK, Big5}
+		enc := encs[int(mode>>1)%len(encs)]
+		replace := mode&1 == 1
+		text, got, err := Decode(data, enc, replace)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || !errors.Is(err, ErrInvalidEncoding) {
+				t.Fatalf("Decode error %v is not an *Error matching ErrInvalidEncoding", err)
+			}
+			if replace {
+				t.Fatalf("Decode with replacement failed: %v", err)
+			}
+			if e.Offset < 0 || e.Offset >= len(data) || e.Line < 1 {
+				t.Fatalf("error position line %d, byte %d outside the input (%d bytes)", e.Line, e.Offset, len(data))
+			}
+			return
+		}
+		if !utf8.ValidString(text) {
+			t.Fatalf("Decode(%s) gave invalid UTF-8", got)
+		}
+		if enc == "" && utf8.Valid(data) && !strings.HasPrefix(string(data), "\uFEFF") && text != string(data) {
+			t.Fatalf("valid UTF-8 changed by decoding")
+		}
+	})
+}

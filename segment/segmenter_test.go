@@ -379,3 +379,20 @@ func TestUTF16WithoutBOMHint(t *testing.T) {
 		t.Errorf("%d paragraphs, want 2", got)
 	}
 }
+
+// BenchmarkCleanParagraphs measures this file's part of the pipeline alone:
+// decoding, cleaning and paragraphs, without sentence splitting.
+func BenchmarkCleanParagraphs(b *testing.B) {
+	data := bookText(b, 1<<20)
+	var s Segmenter
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		p, err := s.prepare("book.txt", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := &docBuilder{input: p.dec.text, lines: p.lines, lang: Chinese, on: p.on}
+		_ = d.build()
+	}
+}
