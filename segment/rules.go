@@ -259,18 +259,21 @@ var DefaultRules = mustRules(defaultRuleSet())
 
 func defaultRuleSet() RuleSet {
 	zh := []Rule{
-		// never break before a closer: it belongs to the sentence it closes
-		{Break: false, Before: ``, After: clsClose},
+		// never break before a closer, even after a space: it belongs to the
+		// sentence it closes
+		{Break: false, Before: ``, After: clsWS + `{0,2}` + clsClose},
 		// runs of terminators are one: ？！, ！！, 。。
 		{Break: false, Before: `[。！？｡!?]`, After: `[。！？｡!?]`},
 		// …… alone does not end a Chinese sentence (lists: 格瓦拉 铁托 基辛格……)
 		{Break: false, Before: `…`, After: ``},
-		{Break: true, Before: clsZhEnd + clsClose + `{0,4}`, After: ``},
+		{Break: true, Before: clsZhEnd + `(?:` + clsWS + `{0,2}` + clsClose + `){0,4}`, After: ``},
+		// an ellipsis or dash that closes a quotation ends the sentence: 不过……”
+		{Break: true, Before: `(?:……|——)` + clsClose + `{1,4}`, After: `[^，、：；,;:]`},
 		// half-width terminators in web text: 他来了.我走了
 		{Break: true, Before: `\p{Han}` + clsClose + `?[.!?]{1,4}` + clsClose + `{0,4}`,
 			After: clsWS + `*(?:\p{Han}|` + clsZhOpen + `)`},
 	}
-	abbrTitle := `Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|Pres|Gen|Gov|Sen|Rep|Reps|Lt|Col|Capt|Cmdr|Sgt|Adm|Maj|Rev|Hon|Messrs|Mme|Mlle|Msgr|Supt|Insp|Det|Fig|Figs|Eq|Eqs|Ref|Refs|e\.g|i\.e|E\.g|I\.e|viz|cf|Cf|vs|Vs|et al|approx|Approx`
+	abbrTitle := `Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|Pres|Gen|Gov|Sen|Rep|Reps|Lt|Col|Capt|Cmdr|Sgt|Adm|Maj|Rev|Hon|Messrs|Mme|Mlle|Msgr|Supt|Insp|Det|Fig|Figs|fig|figs|Eq|Eqs|eq|eqs|Ref|Refs|e\.g|i\.e|E\.g|I\.e|viz|cf|Cf|vs|Vs|et al|approx|Approx`
 	abbrNum := `No|Nos|no|nos|Vol|Vols|vol|vols|Art|Arts|art|Sec|Secs|sec|Ch|Chap|ch|chap|pp|p|Para|para|Pt|pt|Op|op|Tel|tel|ca|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
 	notWord := `(?:^|[^\p{L}\p{N}.])`
 	en := []Rule{
@@ -280,8 +283,12 @@ func defaultRuleSet() RuleSet {
 		{Break: false, Before: notWord + `(?:` + abbrTitle + `)\.`, After: clsWS},
 		// abbreviations before a number: No. 1, pp. 3, Jan. 20
 		{Break: false, Before: notWord + `(?:` + abbrNum + `)\.`, After: clsWS + `+[0-9(]`},
-		// initials and initialisms: J. R. R. Tolkien, U.S. Army
-		{Break: false, Before: notWord + `(?:\p{Lu}\.){1,6}`, After: clsWS + `+` + clsZhOpen + `?\p{Lu}`},
+		// initials and initialisms: J. R. R. Tolkien, U.S. Army; not "I."
+		{Break: false, Before: notWord + `(?:[A-HJ-Z]\.|\p{Lu}\.\p{Lu}\.(?:\p{Lu}\.){0,4})`, After: clsWS + `+` + clsZhOpen + `?\p{Lu}`},
+		// a spaced ellipsis ". . ." is one mark
+		{Break: false, Before: `\.`, After: clsWS + `{1,2}\.`},
+		// a number label before hanzi: 7. 开麦拉
+		{Break: false, Before: `(?:^|[^0-9.])[0-9]{1,3}\.`, After: clsWS + `{1,4}\p{Han}`},
 		// no break before a lowercase word (also after ? and !): "Why? he asked"
 		{Break: false, Before: `[.!?…]` + clsClose + `{0,4}`, After: clsWS + `+` + clsZhOpen + `*\p{Ll}`},
 		// the break: terminator, closers, white space

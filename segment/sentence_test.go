@@ -42,6 +42,11 @@ var zhHardCases = []struct {
 	{"corner brackets", "「走吧。」『好。』", []string{"「走吧。」", "『好。』"}},
 	{"book title bracket", "他读了《论语。》然后睡了。", []string{"他读了《论语。》", "然后睡了。"}},
 	{"lenticular bracket", "【详细。】下一条。", []string{"【详细。】", "下一条。"}},
+	{"closer after a space", "你不会摔交。 ”韦小宝道：“谁说不会？”", []string{"你不会摔交。 ”", "韦小宝道：“谁说不会？”"}},
+	{"ellipsis closing a quotation ends", "“不过……不过……”海老公道：“不过怎么？”", []string{"“不过……不过……”", "海老公道：“不过怎么？”"}},
+	{"dash closing a quotation ends", "“你为什么——”说到这里，他停了。", []string{"“你为什么——”", "说到这里，他停了。"}},
+	{"ellipsis and closer before a comma", "“不过……”，他说。", []string{"“不过……”，他说。"}},
+	{"number label with space before hanzi", "这是生活的一部分。7. 开麦拉", []string{"这是生活的一部分。", "7. 开麦拉"}},
 	{"ASCII quote as closer", "他说\"好。\"我走了。", []string{"他说\"好。\"", "我走了。"}},
 	{"quote without terminator does not end", "他用“一边倒”的政策取得成功。", []string{"他用“一边倒”的政策取得成功。"}},
 	{"quote run inside sentence", "“欣闻大选顺利。”2020年11月16日，他发去贺信。", []string{"“欣闻大选顺利。”", "2020年11月16日，他发去贺信。"}},
@@ -102,6 +107,9 @@ var enHardCases = []struct {
 	{"vs.", "China vs. Brazil ended 1-1. Fans cheered.", []string{"China vs. Brazil ended 1-1.", "Fans cheered."}},
 	// initials
 	{"initials", "J. R. R. Tolkien wrote it. We read it.", []string{"J. R. R. Tolkien wrote it.", "We read it."}},
+	{"pronoun I at the end", "I was satisfied, and so was I. At those moments, I felt it.", []string{"I was satisfied, and so was I.", "At those moments, I felt it."}},
+	{"spaced ellipsis", "It's just that. . . what with killing that boy. Then he left.", []string{"It's just that. . . what with killing that boy.", "Then he left."}},
+	{"lowercase fig.", "The instrument in fig. 1.2 consists of two parts. It works.", []string{"The instrument in fig. 1.2 consists of two parts.", "It works."}},
 	{"middle initial", "George W. Bush visited China. He met leaders.", []string{"George W. Bush visited China.", "He met leaders."}},
 	// numbers
 	{"decimal", "Growth was 1.3 percent. It rose.", []string{"Growth was 1.3 percent.", "It rose."}},
@@ -281,7 +289,8 @@ func TestSplitSentencesHugeParagraph(t *testing.T) {
 		{"10 MB of ASCII words", strings.Repeat("word ", 2<<20), English, 1},
 		{"1 MB of full stops is one run", strings.Repeat("。", 1<<20/3), Chinese, 1},
 		{"1 MB of short sentences", strings.Repeat("好。", 1<<20/6), Chinese, 1 << 20 / 6},
-		{"1 MB of dots and spaces", strings.Repeat(". ", 1<<19), English, 1 << 19},
+		{"1 MB of dots and spaces is one spaced ellipsis", strings.Repeat(". ", 1<<19), English, 1},
+		{"1 MB of short English sentences", strings.Repeat("Go. ", 1<<18), English, 1 << 18},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
