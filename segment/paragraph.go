@@ -94,7 +94,19 @@ func hasInnerStop(s string, lang Lang) bool {
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts the space-separated words of s, without allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
 
 // isShortLine says whether s is short enough to be a title in lang.
 func isShortLine(s string, lang Lang) bool {
@@ -195,7 +207,7 @@ func isDept(s string, lang Lang) bool {
 		return false
 	}
 	if lang == English {
-		if wordCount(inner) > 16 {
+		if len(inner) > 200 || wordCount(inner) > 16 {
 			return false
 		}
 		for _, w := range deptWordsEn {
