@@ -34,6 +34,8 @@ func (z *scanner) en() {
 				i = z.asciiSingle(i)
 			case c == '(':
 				i = z.paren(i)
+			case c == '.' && i+1 < len(s) && isDigit(s[i+1]) && (i == 0 || s[i-1] == ' ' || s[i-1] == '('):
+				i = z.enPointNumber(i)
 			default:
 				i++
 			}
@@ -496,6 +498,44 @@ func (z *scanner) enNumber(i int) int {
 		k = Year
 	}
 	z.emit(k, decKey(k, v), i, j)
+	if k == Year {
+		// 1997-98, 2012–13: the second year in two digits
+		d := 0
+		if j < len(s) && s[j] == '-' {
+			d = 1
+		} else if strings.HasPrefix(s[j:], "–") {
+			d = 3
+		}
+		if d > 0 && j+d+2 <= len(s) && isDigit(s[j+d]) && isDigit(s[j+d+1]) && (j+d+2 == len(s) || !isAlnum(s[j+d+2])) {
+			y2 := iv/100*100 + uint64(s[j+d]-'0')*10 + uint64(s[j+d+1]-'0')
+			if y2 > iv {
+				z.emit(Year, intKey(Year, y2), j+d, j+d+2)
+				return j + d + 2
+			}
+		}
+	}
+	return j
+}
+
+// enPointNumber handles a decimal written without its leading zero (.5mg)
+// at s[i], which holds '.'.
+func (z *scanner) enPointNumber(i int) int {
+	s := z.s
+	j := i + 1
+	var m uint64
+	e := 0
+	for j < len(s) && isDigit(s[j]) && e > -15 {
+		m = m*10 + uint64(s[j]-'0')
+		e--
+		j++
+	}
+	if j < len(s) && isDigit(s[j]) {
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		return j
+	}
+	z.emit(Number, decKey(Number, dec{m: m, e: e}), i, j)
 	return j
 }
 

@@ -357,9 +357,27 @@ func (z *scanner) zhNumeral(i int) int {
 			return i + n
 		}
 	}
-	zn := parseZhRun(s[i:j])
+	run := s[i:j]
+	if k := zhSkipMore(s, j); k > j {
+		// 三千多万: the run goes on after 多
+		v := parseZhRun(run)
+		j2 := k
+		for v.ok && j2 < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j2:])
+			u := unitVal(r)
+			if u < 1e4 {
+				break
+			}
+			v.v = v.v.mulPow(unitExp(u))
+			j2 += n
+		}
+		if v.ok && v.single == 0 {
+			return z.zhNumber(i, j2, v.v, numInfo{})
+		}
+	}
+	zn := parseZhRun(run)
 	if !zn.ok {
-		if a, ok := zhRange(s[i:j]); ok && (a >= 10 || zhMeasure(next)) {
+		if a, ok := zhRange(run); ok && (a >= 10 || zhMeasure(next)) {
 			// 十七八岁, 三四个: "seventeen or eighteen", "three or four".
 			if a > 1 {
 				z.emit(Number, intKey(Number, a), i, j)
@@ -424,6 +442,18 @@ func zhRange(run string) (uint64, bool) {
 	return zn.v.int()
 }
 
+// zhSkipMore returns the offset after 多 or 余 at s[j] when a multiplier
+// (万, 亿) follows it (10多亿, 三千多万: "more than"), or j.
+func zhSkipMore(s string, j int) int {
+	if strings.HasPrefix(s[j:], "多") || strings.HasPrefix(s[j:], "余") {
+		r, _ := utf8.DecodeRuneInString(s[j+3:])
+		if u := unitVal(r); u >= 1e4 {
+			return j + 3
+		}
+	}
+	return j
+}
+
 // zhValueAt reads a number (Arabic, or Chinese numerals including a lone 一)
 // at s[i], for a day, a numerator or a percentage.
 func (z *scanner) zhValueAt(i int) (dec, int, bool) {
@@ -453,6 +483,7 @@ func (z *scanner) zhArabic(i int) int {
 		return z.numberBeforeLetters(i, a) // 100cm2, 18th, 1980s
 	}
 	v, plain := a.v, a.plain()
+	j = zhSkipMore(s, j)
 	for j < len(s) {
 		r, n := utf8.DecodeRuneInString(s[j:])
 		u := unitVal(r)
@@ -481,6 +512,22 @@ type numInfo struct {
 }
 
 func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }
+
+// zhCounted reports whether the lone digit ending at s[j] counts something:
+// a classifier follows (三个), maybe after 多 or 余 (十多年), or a range
+// connective and another numeral (三至六个月).
+func (z *scanner) zhCounted(j int) bool {
+	s := z.s
+	r, n := utf8.DecodeRuneInString(s[j:])
+	switch r {
+	case '多', '余':
+		r, _ = utf8.DecodeRuneInString(s[j+n:])
+	case '至', '到', '或', '～', '—':
+		r, _ = utf8.DecodeRuneInString(s[j+n:])
+		return digitVal(r) >= 0 || unitVal(r) == 10
+	}
+	return zhMeasure(r)
+}
 
 // zhMeasure reports whether r, after a lone Chinese digit, shows that the
 // digit counts something: a classifier (个 位 次 项), a unit of time or
@@ -575,11 +622,11 @@ func (z *scanner) zhNumber(i, j int, v dec, in numInfo) int {
 	case '零', '〇':
 		return j
 	case '二', '三', '四', '五', '六', '七', '八', '九', '两', '兩':
-		if !zhMeasure(next) {
+		if !z.zhCounted(j) {
 			return j // 四川 三亚 王二: a lone digit counts only before a classifier
 		}
 	}
-	if in.tenAlone && !zhMeasure(next) {
+	if in.tenAlone && !z.zhCounted(j) {
 		return j
 	}
 	if in.arabic {
