@@ -8,7 +8,8 @@
 // lexicon ([Builtin]) is generated from CC-CEDICT: about 114,000 entries,
 // 72,000 traditional aliases and 37,000 English stems. Glosses are reduced to
 // content words: "development; growth; to develop; to grow; to expand" for
-// 发展 becomes the stems develop, grow, growth, expand. Entry IDs and stem IDs
+// 发展 becomes the stems develop, grow, growth, expand; "surname Chen" for 陈
+// keeps the romanised name, chen. Entry IDs and stem IDs
 // are dense int32 values (entries in [0, [Lexicon.Len]), stems in
 // [0, [Lexicon.VocabLen])), so a scorer can keep per-ID arrays.
 //
@@ -29,12 +30,14 @@
 // and Latin Extended; digits attached, as in "18th"; apostrophes inside
 // words: "Party’s"; "U.S." as one word), lower-cases them, marks stop words
 // ([IsStopWord]; "US" in capitals is not the pronoun) and stems the others
-// ([Stem]): plural "-s/-es/-ies", possessive "'s", "-ed", "-ing", a few
-// derivational endings ("-ation", "-ment", "-al", "-ly" on long stems) and a
-// final "-e" are removed in the manner of Porter's steps 1a, 1b, 4 and 5a
-// ("parties" → party, "developing"/"development" → develop, "policies" →
-// policy, "cooperation"/"cooperate"/"cooperated" → cooperat, "political" →
-// politic). Stems are keys, not words. The same code reduced the glosses
+// ([Stem]): irregular forms are mapped to their base ("made" → make,
+// "children" → child), British spellings to American ones ("organise",
+// "colour", "centre"), then plural "-s/-es/-ies", possessive "'s", "-ed",
+// "-ing", a few derivational endings ("-ly", "-al", "-ation", "-ment" on long
+// stems) and a final "-e" are removed in the manner of Porter's steps 1a, 1b,
+// 4 and 5a ("parties" → party, "developing"/"development" → develop,
+// "policies" → policy, "cooperation"/"cooperate"/"cooperated" → cooperat,
+// "political" → politic). Stems are keys, not words. The same code reduced the glosses
 // ([ContentStems]), so the two sides meet: each token gets the stem's ID in
 // the vocabulary, or -1.
 //

@@ -161,6 +161,41 @@ func TestStem(t *testing.T) {
 	}
 }
 
+// TestStemPairs checks that forms of one word get one stem.
+func TestStemPairs(t *testing.T) {
+	tests := [][]string{
+		{"organise", "organize", "organised", "organizing", "organisation", "organization", "organizations"},
+		{"colour", "color", "colours", "colored"},
+		{"labour", "labor"},
+		{"centre", "center", "centres", "centers"},
+		{"civilisational", "civilizational", "civilisation", "civilization"},
+		{"made", "make", "making", "makes"},
+		{"children", "child"},
+		{"men", "man"},
+		{"said", "say", "says"},
+		{"cooperation", "cooperate", "cooperated", "cooperating"},
+		{"development", "develop", "developed", "developing", "develops"},
+		{"nationally", "national", "nation", "nations"},
+		{"studies", "studied", "study"},
+	}
+	for _, forms := range tests {
+		t.Run(forms[0], func(t *testing.T) {
+			want := Stem(forms[0])
+			for _, f := range forms[1:] {
+				if got := Stem(f); got != want {
+					t.Errorf("Stem(%q) = %q, Stem(%q) = %q; want the same", forms[0], want, f, got)
+				}
+			}
+		})
+	}
+	// Words that must stay apart.
+	for _, pair := range [][2]string{{"four", "for"}, {"rise", "rize"}, {"hour", "hor"}, {"party", "part"}, {"general", "gene"}} {
+		if Stem(pair[0]) == Stem(pair[1]) {
+			t.Errorf("Stem(%q) = Stem(%q) = %q; want different stems", pair[0], pair[1], Stem(pair[0]))
+		}
+	}
+}
+
 // seedText returns the Chinese and English lines of the seed press releases.
 func seedText(tb testing.TB) (zh, en string) {
 	files, _ := filepath.Glob("../../testdata/seeds/*.txt")

@@ -1,19 +1,23 @@
 package lexicon
 
+import "bytes"
+
 // Stemming: a light, deterministic suffix stripper used for BOTH the English
 // glosses at generation time and English text at matching time, so that the
-// two always agree. It follows the shape of Porter's steps 1a, 1b and 5a
-// (plural and possessive endings, -ed, -ing, final -e), written from the
-// published description, plus a few derivational endings (see stepDeriv),
-// with two changes for readability of the stems:
+// two always agree. Irregular forms are first mapped to their base (table
+// irregular) and British spellings to American ones (britishToAmerican).
+// Then it follows the shape of Porter's steps 1a, 1b and 5a (plural and
+// possessive endings, -ed, -ing, final -e), written from the published
+// description, plus a few derivational endings (see stepDeriv), with two
+// changes for readability of the stems:
 // "-ies"/"-ied" become "-y" ("parties" → "party", "studied" → "study"), and
 // words ending in "-ss", "-us" or "-is" keep their final s ("status",
 // "analysis", "process"). Only ASCII suffixes are touched; words that contain
 // a digit or a non-ASCII letter are returned unchanged.
 
-// stemBytes stems the lower-cased word w in place and returns the stem (a
-// prefix of w, possibly with one byte changed or appended within cap). It
-// never allocates when cap(w) ≥ len(w)+1.
+// stemBytes stems the lower-cased word w in place and returns the stem. It
+// allocates only when an irregular form's base is longer than cap(w), or
+// when cap(w) = len(w) and an e must be appended.
 func stemBytes(w []byte) []byte {
 	for _, c := range w {
 		if c < 'a' || c > 'z' {
@@ -26,13 +30,48 @@ func stemBytes(w []byte) []byte {
 	if n := len(w); n > 2 && w[n-2] == '\'' && w[n-1] == 's' {
 		w = w[:n-2]
 	}
+	if base, ok := irregular[string(w)]; ok {
+		w = append(w[:0], base...)
+	}
 	if len(w) <= 2 {
 		return w
 	}
+	w = britishToAmerican(w)
 	w = step1a(w)
 	w = step1b(w)
 	w = stepDeriv(w)
 	w = step5a(w)
+	return w
+}
+
+// britishToAmerican rewrites British spellings in place so that both
+// spellings get one stem: "-ise" verbs and their forms (organise, organised,
+// organisation → z; only when a vowel–consonant sequence precedes, so "rise"
+// and "wise" stay), "-our" (colour, labour, behaviour, favourite → or; again
+// only after a vowel–consonant sequence, so "four", "hour", "your" stay) and
+// final "-tre"/"-bre" (centre, metre, fibre → -ter, -ber, also plural).
+func britishToAmerican(w []byte) []byte {
+	n := len(w)
+	if i := bytes.Index(w, []byte("isation")); i > 0 && measure(w[:i]) > 0 {
+		w[i+1] = 'z'
+	} else {
+		for _, suf := range [...]string{"ise", "ises", "ised", "ising", "iser", "isers"} {
+			if hasSuffix(w, suf) && measure(w[:n-len(suf)]) > 0 {
+				w[n-len(suf)+1] = 'z'
+				break
+			}
+		}
+	}
+	if i := bytes.Index(w, []byte("our")); i > 0 && measure(w[:i]) > 0 {
+		w = append(w[:i+1], w[i+2:]...) // drop the u
+		n--
+	}
+	switch {
+	case hasSuffix(w, "tre") || hasSuffix(w, "bre"):
+		w[n-2], w[n-1] = 'e', 'r'
+	case (hasSuffix(w, "tres") || hasSuffix(w, "bres")) && n > 5:
+		w[n-3], w[n-2] = 'e', 'r'
+	}
 	return w
 }
 
@@ -186,32 +225,84 @@ func step5a(w []byte) []byte {
 // under Porter's measure conditions so short words keep their ending
 // ("nation", "station", "central", "early").
 func stepDeriv(w []byte) []byte {
+	if n := len(w); hasSuffix(w, "ly") && measure(w[:n-2]) > 1 {
+		w = w[:n-2] // "mutually" → "mutual", "nationally" → "national"
+	}
+	if n := len(w); hasSuffix(w, "al") && measure(w[:n-2]) > 1 {
+		w = w[:n-2] // "national" → "nation", "civilizational" → "civilization"
+	}
 	n := len(w)
 	switch {
-	case hasSuffix(w, "ization") || hasSuffix(w, "isation"):
+	case hasSuffix(w, "ization"):
 		if measure(w[:n-7]) > 0 {
 			w = w[:n-4]
 			w[n-5] = 'e'
-			return w
 		}
 	case hasSuffix(w, "ation"):
 		if measure(w[:n-5]) > 0 {
 			w = w[:n-2]
 			w[n-3] = 'e'
-			return w
 		}
 	case hasSuffix(w, "ment"):
 		if measure(w[:n-4]) > 1 {
-			return w[:n-4]
-		}
-	case hasSuffix(w, "ly"):
-		if measure(w[:n-2]) > 1 {
-			return w[:n-2]
-		}
-	case hasSuffix(w, "al"):
-		if measure(w[:n-2]) > 1 {
-			return w[:n-2]
+			w = w[:n-4]
 		}
 	}
 	return w
+}
+
+// irregular maps irregular English forms to their base form, which is then
+// stemmed like any word ("made" → make → make, "children" → child).
+var irregular = map[string]string{}
+
+func init() {
+	// Pairs: form, base. Verbs (past, participle), then nouns.
+	pairs := [...]string{
+		"made", "make", "said", "say", "told", "tell", "found", "find", "held", "hold",
+		"led", "lead", "met", "meet", "built", "build", "brought", "bring",
+		"thought", "think", "bought", "buy", "sought", "seek", "taught", "teach",
+		"caught", "catch", "kept", "keep", "lost", "lose",
+		"paid", "pay", "sent", "send", "spent", "spend", "stood", "stand",
+		"understood", "understand", "won", "win", "wrote", "write", "written", "write",
+		"spoke", "speak", "spoken", "speak", "chose", "choose", "chosen", "choose",
+		"began", "begin", "begun", "begin", "became", "become", "came", "come",
+		"grew", "grow", "grown", "grow", "knew", "know", "known", "know",
+		"drew", "draw", "drawn", "draw", "fell", "fall", "fallen", "fall",
+		"felt", "feel", "fought", "fight", "forgot", "forget", "forgotten", "forget",
+		"gave", "give", "given", "give", "heard", "hear", "hid", "hide", "hidden", "hide",
+		"ran", "run", "risen", "rise", "sat", "sit", "saw", "see",
+		"seen", "see", "shown", "show", "sold", "sell", "struck", "strike",
+		"took", "take", "taken", "take", "threw", "throw", "thrown", "throw",
+		"woke", "wake", "woken", "wake", "wore", "wear", "worn", "wear",
+		"broke", "break", "broken", "break", "drove", "drive", "driven", "drive",
+		"ate", "eat", "eaten", "eat", "flew", "fly", "flown", "fly", "froze", "freeze",
+		"frozen", "freeze", "laid", "lay", "lain", "lie", "rode", "ride", "ridden", "ride",
+		"rang", "ring", "rung", "ring", "sang", "sing", "sung", "sing", "sank", "sink",
+		"sunk", "sink", "shook", "shake", "shaken", "shake", "slept", "sleep",
+		"stole", "steal", "stolen", "steal", "swore", "swear", "sworn", "swear",
+		"swam", "swim", "tore", "tear", "torn", "tear", "wept", "weep", "fed", "feed",
+		"fled", "flee", "dealt", "deal", "meant", "mean", "lent", "lend", "bent", "bend",
+		"dug", "dig", "hung", "hang", "shot", "shoot", "went", "go", "gone", "go",
+		"got", "get", "gotten", "get", "forgave", "forgive", "forgiven", "forgive",
+		"arose", "arise", "arisen", "arise", "awoke", "awake", "beaten", "beat",
+		"bitten", "bite", "blew", "blow", "blown", "blow", "bred", "breed",
+		"clung", "cling", "crept", "creep", "flung", "fling",
+		"forbade", "forbid", "forbidden", "forbid", "foresaw", "foresee", "foreseen", "foresee",
+		"knelt", "kneel", "leapt", "leap", "mistook", "mistake",
+		"mistaken", "mistake", "overcame", "overcome", "overtook", "overtake", "overtaken", "overtake",
+		"sped", "speed", "spun", "spin", "sprang", "spring", "sprung", "spring",
+		"stuck", "stick", "stung", "sting", "strove", "strive", "striven", "strive",
+		"swept", "sweep", "swung", "swing", "undertook", "undertake", "undertaken", "undertake",
+		"upheld", "uphold", "withdrew", "withdraw", "withdrawn", "withdraw",
+		"men", "man", "women", "woman", "children", "child", "feet", "foot",
+		"teeth", "tooth", "mice", "mouse", "geese", "goose", "lives", "life",
+		"wives", "wife", "knives", "knife", "halves", "half", "selves", "self",
+		"thieves", "thief", "wolves", "wolf", "shelves", "shelf", "loaves", "loaf",
+		"criteria", "criterion", "phenomena", "phenomenon", "analyses", "analysis",
+		"crises", "crisis", "theses", "thesis", "hypotheses", "hypothesis",
+		"indices", "index", "appendices", "appendix", "oxen", "ox", "dice", "die",
+	}
+	for i := 0; i < len(pairs); i += 2 {
+		irregular[pairs[i]] = pairs[i+1]
+	}
 }

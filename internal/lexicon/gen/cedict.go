@@ -122,7 +122,7 @@ func readU8(data []byte, name string, meta map[string]string) ([]cedictLine, err
 var dropPrefixes = []string{
 	"variant of", "old variant of", "archaic variant of", "japanese variant of",
 	"erhua variant of", "also written", "also pr.", "pr.", "see ", "see also",
-	"surname ", "cl:", "abbr. for", "abbr. of", "abbr. to", "used in",
+	"cl:", "abbr. for", "abbr. of", "abbr. to", "used in",
 	"classifier for", "lit.", "taiwan pr.", "old name for", "erhua variant",
 	"variant", "also called", "also known as",
 }
@@ -144,6 +144,12 @@ func reduceMeaning(m string) []string {
 	for part := range strings.SplitSeq(m, ";") {
 		part = strings.TrimSpace(part)
 		low := strings.ToLower(part)
+		if name, ok := strings.CutPrefix(low, "surname "); ok {
+			// Keep the romanised name: it is how the name appears in
+			// English ("surname Chen" glosses 陈 as chen).
+			part = name
+			low = name
+		}
 		drop := false
 		for _, p := range dropPrefixes {
 			if strings.HasPrefix(low, p) {

@@ -25,7 +25,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(stats{lines: 23, noHan: 1, noContent: 4, kept: 18}, st, cmp.AllowUnexported(stats{})); diff != "" {
+	if diff := cmp.Diff(stats{lines: 23, noHan: 1, noContent: 3, kept: 19}, st, cmp.AllowUnexported(stats{})); diff != "" {
 		t.Errorf("run() stats mismatch (-want +got):\n%s", diff)
 	}
 	got, err := os.ReadFile(out)
@@ -90,7 +90,7 @@ func checkMini(t *testing.T, l *lexicon.Lexicon) {
 		{"發展", []string{"develop", "expand", "grow", "growth"}},
 		{"合作", []string{"work", "collaborat", "cooperat", "together"}},
 		{"政党", []string{"party", "politic"}},
-		{"党", []string{"party", "associat", "club", "society"}},
+		{"党", []string{"party", "associat", "club", "dang", "society"}}, // "surname Dang" keeps the name
 		{"干", []string{"work", "cadr", "clean", "dry", "main", "manag", "part", "tree", "trunk"}},
 		{"幹", []string{"work", "cadr", "clean", "dry", "main", "manag", "part", "tree", "trunk"}},
 		{"乾", []string{"eight", "heaven", "symboliz", "trigram"}},
@@ -106,6 +106,9 @@ func checkMini(t *testing.T, l *lexicon.Lexicon) {
 		if diff := cmp.Diff(tt.want, glosses(tt.word)); diff != "" {
 			t.Errorf("glosses of %s mismatch (-want +got):\n%s", tt.word, diff)
 		}
+	}
+	if got := l.Senses(l.Lookup("党")); got != 2 {
+		t.Errorf("Senses(党) = %d, want 2 (dang3 and the surname Dang3)", got)
 	}
 	if got := l.Senses(l.Lookup("干")); got != 2 {
 		t.Errorf("Senses(干) = %d, want 2 (乾 gan1 and 幹 gan4; the variant line has no content)", got)
@@ -125,7 +128,9 @@ func TestReduceMeaning(t *testing.T) {
 		{"classifier for", "classifier for books", nil},
 		{"variant", "variant of 乾|干[gan1]", nil},
 		{"old variant", "old variant of 乾[qian2]", nil},
-		{"surname", "surname Dang", nil},
+		{"surname", "surname Dang", []string{"dang"}},
+		{"surname stop word", "surname He", nil},
+		{"compound surname", "surname Ouyang", []string{"ouyang"}},
 		{"see", "see 中共[Zhong1 Gong4]", nil},
 		{"abbr", "abbr. for 中國共產黨|中国共产党[Zhong1 guo2 Gong4 chan3 dang3]", nil},
 		{"used in", "used in 丁丁[zheng1 zheng1]", nil},
