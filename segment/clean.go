@@ -173,8 +173,8 @@ func cleanLine(l *line, on ruleSet, rep *[]Change) {
 	var edits []edit
 	// One byte scan tells which character rules can fire at all: controls
 	// and DEL; U+0080–U+00FF (C1 controls, Latin-1 mojibake: lead bytes C2,
-	// C3); zero-width and U+FFFE/U+FFFF (lead bytes E2, EF); brackets "["
-	// and "【" (E3 80 90).
+	// C3); U+200B–U+200D, U+2060, U+FEFF, U+FFFE, U+FFFF; brackets "[" and
+	// "【" (E3 80 90).
 	var ctl, latin1, special, bracket bool
 	for i := 0; i < len(raw); i++ {
 		switch c := raw[i]; {
@@ -182,7 +182,8 @@ func cleanLine(l *line, on ruleSet, rep *[]Change) {
 			ctl = true
 		case c == 0xC2 || c == 0xC3:
 			latin1 = true
-		case c == 0xE2 || c == 0xEF:
+		case c == 0xE2 && i+2 < len(raw) && (raw[i+1] == 0x80 && raw[i+2] >= 0x8B && raw[i+2] <= 0x8D || raw[i+1] == 0x81 && raw[i+2] == 0xA0),
+			c == 0xEF && i+2 < len(raw) && (raw[i+1] == 0xBB && raw[i+2] == 0xBF || raw[i+1] == 0xBF && raw[i+2] >= 0xBE):
 			special = true
 		case c == '[':
 			bracket = true

@@ -165,13 +165,26 @@ func isDate(s string) bool {
 		return hasYear && hasMonthDay || hasMonthDay && runeLen(s) <= 10
 	}
 	month, num, other := 0, 0, 0
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == 0xA0 }) {
+	for rest := s; rest != ""; {
+		i := strings.IndexAny(rest, " ,\u00a0")
+		f := rest
+		if i >= 0 {
+			_, n := utf8.DecodeRuneInString(rest[i:])
+			f, rest = rest[:i], rest[i+n:]
+		} else {
+			rest = ""
+		}
+		if f == "" {
+			continue
+		}
 		w := strings.ToLower(strings.TrimSuffix(f, "."))
 		switch {
 		case months[w]:
 			month++
 		case isDayOrYear(w):
 			num++
+		case functionWords[w]:
+			return false // "The 2022 March": words of a title, not a place
 		default:
 			other++
 		}
@@ -454,6 +467,9 @@ func newWidthWrap(lines []line, lang Lang) widthWrap {
 		if isIndented(l.raw) {
 			indented++
 		}
+		if len(l.text) > 800 { // over 200 columns: not wrapped at a width
+			return widthWrap{}
+		}
 		widest = max(widest, columns(l.text))
 	}
 	if n < 4 || widest < 20 || widest > 200 {
@@ -518,7 +534,11 @@ func wrapSep(a, b string) string {
 func (d *docBuilder) build() []unit {
 	us := d.units()
 	for i := range us {
-		us[i].lang = DetectLang(us[i].text)
+		if u := &us[i]; u.first == u.last {
+			u.lang = d.lines[u.first].lang // same text, detected in prepare
+		} else {
+			u.lang = DetectLang(u.text)
+		}
 	}
 	foreign := func(u *unit) bool {
 		return d.on[RuleForeign] && isForeign(u.text, u.lang, d.lang)
@@ -604,7 +624,7 @@ func isForeign(text string, lang, docLang Lang) bool {
 	}
 	c := countScripts(text)
 	if docLang == Chinese {
-		return c.han == 0 && wordCount(text) >= 4
+		return c.han == 0 && (len(text) > 200 || wordCount(text) >= 4)
 	}
 	return c.han >= 4 && c.latin <= c.han
 }

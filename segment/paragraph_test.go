@@ -314,3 +314,29 @@ func TestFooterLines(t *testing.T) {
 		})
 	}
 }
+
+func TestIsDate(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"（2022年10月20日）", true},
+		{"2009年09月16日07:19", true},
+		{"二〇二二年十月二十日", true},
+		{"(October 20, 2022)", true},
+		{"25 September, 2003", true},
+		{"Beijing, 20\u00a0October 2022", true},
+		{"Sept. 3rd, 2003", true},
+		{"October 20, 2022, the Party held a meeting.", false},
+		{"May I help you", false},
+		{"2022年的工作", false},
+		{"The 2022 March", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.s, func(t *testing.T) {
+			if got := isDate(tt.s); got != tt.want {
+				t.Errorf("isDate(%q) = %v, want %v", tt.s, got, tt.want)
+			}
+		})
+	}
+}
