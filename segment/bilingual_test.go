@@ -115,3 +115,46 @@ func TestBilingualOneLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestInterleavedSeed rebuilds seed 001 as an interleaved file (each Chinese
+// body paragraph followed by its English one) and checks that both layouts
+// give the same body paragraphs.
+func TestInterleavedSeed(t *testing.T) {
+	var s Segmenter
+	zh, en, err := s.Bilingual("001", readSeed(t, seeds[1].file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := func(d *Document) []string {
+		var out []string
+		for _, p := range d.Paragraphs {
+			if p.Kind == Body {
+				out = append(out, p.In(d.Text))
+			}
+		}
+		return out
+	}
+	zb, eb := body(zh), body(en)
+	if len(zb) != len(eb) {
+		t.Fatalf("seed 001 has %d Chinese and %d English body paragraphs", len(zb), len(eb))
+	}
+	for _, sep := range []string{"\n", "\n\n"} {
+		var b strings.Builder
+		for i := range zb {
+			b.WriteString(zb[i] + sep + eb[i] + sep)
+		}
+		izh, ien, err := s.Bilingual("interleaved", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if izh.Report.Layout != LayoutInterleaved {
+			t.Errorf("separator %q: layout %q, want interleaved", sep, izh.Report.Layout)
+		}
+		if diff := cmp.Diff(zb, body(izh)); diff != "" {
+			t.Errorf("separator %q: Chinese body mismatch (-blocks +interleaved):\n%s", sep, diff)
+		}
+		if diff := cmp.Diff(eb, body(ien)); diff != "" {
+			t.Errorf("separator %q: English body mismatch (-blocks +interleaved):\n%s", sep, diff)
+		}
+	}
+}
