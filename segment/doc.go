@@ -89,17 +89,23 @@
 //
 // # Sentences
 //
-// [SplitSentences] cuts a paragraph span into sentence spans with
-// [Rules]: ordered break and exception rules with SRX 2.0 semantics (first
-// match wins). [DefaultRules] handle Chinese closers and openers, ellipsis
-// runs, list markers, half-width punctuation in Chinese web text and English
-// abbreviations, initials and decimals; Chinese "；" is not a sentence end
-// but is returned as an optional sub-split point (Paragraph.Subs).
-// [OmegaTRules] reproduce OmegaT's default segmentation, so that a TMX built
-// from them matches a CAT tool's segments. [LoadSRX] reads an SRX 2.0 file
+// [SplitSentences] cuts a paragraph span into sentence spans with [Rules]:
+// ordered break and exception rules with SRX 2.0 semantics (the first rule
+// that matches at a position decides), built from a [RuleSet] with
+// [NewRules]. [DefaultRules] keep Chinese closers (。” ends a sentence) with
+// their sentence, break before an opener, treat a run of terminators (？！,
+// ……。) as one, keep list markers (一、 （一） 1. ①) and section labels (I.)
+// with their item, read half-width .!? between hanzi as terminators, and
+// know English abbreviations, initials and decimals. Chinese "；" does not
+// end a sentence but is returned as an optional sub-split point
+// (Paragraph.Subs) that an aligner may use. [OmegaTRules] reproduce
+// OmegaT's default segmentation, so that a TMX built with them gives 100%
+// matches in that CAT tool; [OmegaTSegments] and [OmegaTParagraphs] show
+// OmegaT's view of a plain-text file. [LoadSRX] reads an SRX 2.0 file
 // exported by OmegaT, Trados or Okapi, keeping the rules Go's RE2 engine can
-// express and reporting the others. Segmenter.Rules selects the rules used
-// by a Segmenter.
+// express and reporting the others. Segmenter.Rules selects the rules a
+// Segmenter uses. [Sentences] and [SentenceSeq] split plain text (one
+// paragraph per line) when spans are not needed.
 //
 // # Errors
 //
