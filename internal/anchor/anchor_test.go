@@ -87,6 +87,9 @@ func TestZH(t *testing.T) {
 		{"name", "罗小四来了", nil},
 		{"yidian yidi", "一点一滴", nil},
 		{"first time", "第一时间", []string{"o:1[第一]"}},
+		{"shouci", "首次参赛", []string{"o:1[首次]"}},
+		{"shou alone", "首都北京", nil},
+		{"two sessions", "全国两会期间", []string{"n:2[两]"}},
 		// ordinals
 		{"shibada", "党的十八大以来", []string{"o:18[十八大]"}},
 		{"ershida", "二十大报告", []string{"o:20[二十大]"}},

@@ -54,8 +54,8 @@
 //
 // A full date gives a Date key, a day key and a Year key (2012年11月15日 →
 // y:2012, d:11-15, d:15), a year and month a Year and a Month key, so a
-// partial match still counts. 多 and 余 after a number ("more than") are ignored: 五千多年 matches
-// "5,000 years".
+// partial match still counts. 多 and 余 after a number ("more than") are
+// ignored: 五千多年 matches "5,000 years", 10多亿 "a billion".
 //
 // # What counts as an anchor
 //
@@ -63,34 +63,34 @@
 // 三千五百万 35,000,000, 一万五 15,000, 两千 2,000), with 〇/零 and 点 for the
 // decimal point. Runs of four or more plain digits read digit by digit
 // (一九四九年 1949). Arabic numerals take Chinese multipliers after them
-// (13亿, 960万). To avoid false anchors:
+// (13亿, 960万, 1.2万). Thousands separators may be "," or "，" in Chinese,
+// "," or a space in English ("100 000"). To avoid false anchors:
 //
 //   - A lone 一 is never a number (一样, 一起, 统一, 之一, 一带一路); it counts
-//     only in 第一, 一月, 一是, 一、, （一）, 一半, 一点三, 十一, 一百 and the like.
-//     English "one" alone is not a number either (it is a pronoun as often),
-//     but "one hundred", "one third", "twenty-one" are.
+//     only in 第一, 首次, 一月, 一是, 一、, （一）, 一半, 一点三, 十一, 一百 and
+//     the like. English "one" alone is not a number either (it is a pronoun
+//     as often), but "one hundred", "one third", "twenty-one" are.
 //   - A lone 二…九, 两 or 十 counts only before a classifier or unit (三个,
-//     两国, 五年, 十大, 八字); 四川, 王二, 三闷儿 give nothing.
+//     两国, 五年, 十大, 十多年), or before 至/到/或 and another numeral
+//     (三至六个月); 四川, 王二, 三闷儿 give nothing. 两 is never a final digit
+//     (五十两 is fifty taels).
 //   - A run that starts with 百, 千, 万 or 亿 with no digit before it is not a
 //     number (百姓, 千万, 万一, 亿万), except 百分之 (percent).
-//   - Two or three plain digits side by side are an approximation (三四个,
-//     七八), not a value; numerals after 几, 数, 成, 好, 若, or before 几, are
-//     approximations too (几十, 数百, 十几).
+//   - Numerals after 几, 数, 成, 好, 若, or before 几, are vague (几十, 数百,
+//     十几) and give nothing; so do two or three unrelated plain digits (五四).
+//     Neighbouring digits before a classifier are a range and give both
+//     values: 十七八岁 = "seventeen or eighteen" = n:17 n:18; 三四个 = n:3 n:4.
 //   - A small stop list removes idioms built with numerals (十分 "very" but not
 //     十分钟 or 十分之一, 四面八方, 五颜六色, 一点一滴, 九死一生 …).
-//   - 小四, 老三 (names) give nothing; 星期一, 周三 are weekdays (w:1, w:3),
-//     not numbers.
+//   - 小四, 老三 (names) give nothing; 星期一, 周三 are weekdays (w:1, w:3).
 //
-// Ranges of neighbouring digits give both values: 十七八岁 = "seventeen or
-// eighteen" = n:17 n:18, 三四个 = n:3 n:4. 七成 is 70%. Thousands separators
-// may be "," or "，" in Chinese, "," or a space in English ("100 000").
-//
-// Ordinals are 第 + number, number + 届 / 中全会 / 次会议 / 周年 / 岁生日, 十八大 (a
-// number from 11 to 30 before 大, or any number after 党的), 十三五 (the Five-
-// Year Plan), 一是/二是 at the head of a clause, and English "18th", "first",
-// "twenty-first", and English numbers after Chapter, Part, Section,
-// Article, Rule, No. and the like (Chapter 3 = 第三章 = o:3, CHAPTER II = o:2).
-// "two decades" is n:20 (二十年), "half a million" n:500000.
+// 七成 is 70%. Ordinals are 第 + number, 首次 / 首届 / 首批 (first), number +
+// 届 / 中全会 / 次会议 / 周年 / 岁生日, 十八大 (a number from 11 to 30 before
+// 大, or any number after 党的 or in “八大”), 十三五 (the Five-Year Plan),
+// 一是/二是 at the head of a clause; in English "18th", "first",
+// "twenty-first", and numbers after Chapter, Part, Section, Article, Rule,
+// No. and the like (Chapter 3 = 第三章 = o:3, CHAPTER II = o:2). "two
+// decades" is n:20 (二十年), "half a million" n:500000.
 //
 // A bare Arabic four-digit number from 1000 to 2100 is a year in both
 // languages; with 年 it must be written as a plain digit string (2012年,

@@ -75,7 +75,7 @@ const hanLo, hanHi = 0x4E00, 0x9FFF
 
 func init() {
 	for r := rune(hanLo); r <= hanHi; r++ {
-		if digitVal(r) >= 0 || unitVal(r) > 0 || r == '星' || r == '礼' || r == '周' {
+		if digitVal(r) >= 0 || unitVal(r) > 0 || r == '星' || r == '礼' || r == '周' || r == '首' {
 			hanNumeral[(r-hanLo)>>6] |= 1 << ((r - hanLo) & 63)
 		}
 	}
@@ -320,6 +320,13 @@ func (z *scanner) zhNumeral(i int) int {
 	switch first {
 	case '星', '礼', '周':
 		return z.zhWeekday(i)
+	case '首':
+		// 首次 首届 首批: "first"
+		if r, n := utf8.DecodeRuneInString(s[i+fn:]); r == '次' || r == '届' || r == '批' || r == '个' || r == '位' {
+			z.emit(Ordinal, intKey(Ordinal, 1), i, i+fn+n)
+			return i + fn + n
+		}
+		return i + fn
 	}
 	j, runes := zhRunEnd(s, i)
 	if first == '百' && strings.HasPrefix(s[i+fn:], "分之") {
@@ -542,7 +549,7 @@ func zhMeasure(r rune) bool {
 		'排', '行', '列', '段', '节', '章', '篇', '首', '封', '笔', '元', '岁', '分', '秒', '小', '钟',
 		'公', '米', '吨', '斤', '里', '亩', '度', '级', '代', '期', '任', '例', '起', '门', '台', '道',
 		'声', '下', '遍', '番', '回', '趟', '步', '招', '样', '边', '字', '季', '省', '市', '县', '强',
-		'码', '集', '卷', '幅', '票', '股', '寸', '尺', '丈', '克', '英', '千', '百', '万', '亿':
+		'码', '集', '卷', '幅', '票', '股', '会', '寸', '尺', '丈', '克', '英', '千', '百', '万', '亿':
 		return true
 	}
 	return false
