@@ -17,8 +17,9 @@
 // and AppendEN append to a caller's slice. The functions are total (any
 // string, valid UTF-8 or not, gives a result and never panics) and safe for
 // concurrent use. Offsets are bytes into the sentence. Common keys (integers
-// up to 2100, months, dates, centuries, small fractions) are shared strings,
-// so the Append forms allocate only for Latin tokens and rare values.
+// up to 2100, months, dates, centuries, small fractions) are shared strings
+// and Latin keys are cached, so the Append forms allocate only for rare
+// values and Latin tokens not seen recently.
 //
 // # Key format
 //

@@ -10,7 +10,8 @@ func EN(s string) []Anchor { return AppendEN(nil, s) }
 
 // AppendEN appends the anchors of an English sentence to dst and returns the
 // extended slice. Keys of common values are shared strings, so with a dst of
-// sufficient capacity it allocates only for Latin tokens and rare values.
+// sufficient capacity it allocates only for rare values and Latin tokens not
+// seen recently.
 func AppendEN(dst []Anchor, s string) []Anchor {
 	z := scanner{s: s, out: dst}
 	z.en()

@@ -10,7 +10,8 @@ func ZH(s string) []Anchor { return AppendZH(nil, s) }
 
 // AppendZH appends the anchors of a Chinese sentence to dst and returns the
 // extended slice. Keys of common values are shared strings, so with a dst of
-// sufficient capacity it allocates only for Latin tokens and rare values.
+// sufficient capacity it allocates only for rare values and Latin tokens not
+// seen recently.
 func AppendZH(dst []Anchor, s string) []Anchor {
 	z := scanner{s: s, out: dst}
 	z.zh()
