@@ -117,6 +117,16 @@ func TestSeedFacts(t *testing.T) {
 		if !strings.HasPrefix(en.Paragraphs[0].In(en.Text), "Material Ⅰ for the press conference") {
 			t.Errorf("English starts with %q", en.Paragraphs[0].In(en.Text))
 		}
+		// 19 non-empty Chinese lines and 21 English ones: every line is a
+		// paragraph except the title lines rejoined.
+		for _, c := range []struct {
+			d     *Document
+			lines int
+		}{{zh, 19}, {en, 21}} {
+			if got := len(c.d.Paragraphs) + c.d.Report.Count(RuleTitleJoin); got != c.lines {
+				t.Errorf("%s: %d paragraphs + %d title joins, want %d lines", c.d.Lang, len(c.d.Paragraphs), c.d.Report.Count(RuleTitleJoin), c.lines)
+			}
+		}
 		for _, d := range docs {
 			body, lines := 0, map[int]bool{}
 			for _, p := range d.Paragraphs {
