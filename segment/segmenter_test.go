@@ -128,12 +128,11 @@ func TestSeedFacts(t *testing.T) {
 			}
 		}
 		for _, d := range docs {
-			body, lines := 0, map[int]bool{}
+			body := 0
 			for _, p := range d.Paragraphs {
 				if p.Kind == Body {
 					body++
 				}
-				lines[p.Line] = true
 			}
 			if body != 15 {
 				t.Errorf("%s: %d body paragraphs, want 15", d.Lang, body)
