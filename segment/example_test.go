@@ -137,3 +137,13 @@ func ExampleError() {
 	// x.bin 1 4 true
 	// segment: x.bin: line 1, byte 4: binary data, not text
 }
+
+func ExampleReport_Count() {
+	var s segment.Segmenter
+	doc, _ := s.Monolingual("000.txt", []byte("  1. 毛泽东和斯大林\n    毛泽东和斯大林\n  2. 周恩来与格瓦拉握手\n    周恩来与格瓦拉握手\n正文。【详细】\n"), segment.Chinese)
+	fmt.Println(doc.Report.Count(segment.RuleCaptionDuplicate), "duplicate captions removed")
+	fmt.Println(doc.Report.Count(segment.RuleMoreLink), "link label removed")
+	// Output:
+	// 2 duplicate captions removed
+	// 1 link label removed
+}
