@@ -502,12 +502,21 @@ func lineRules(lines []line, on ruleSet, rep *[]Change) {
 }
 
 // isBreadcrumb: a line with at least two navigation separators (">>", "»",
-// " > ") between short items and no sentence end.
+// " > ", "＞") between short items and no sentence end, or a short line that
+// starts with "当前位置" and the like, or with "首页"/"Home" and a separator.
 func isBreadcrumb(s string) bool {
 	if len(s) > 600 || endsSentence(s) {
 		return false
 	}
-	n := strings.Count(s, ">>") + strings.Count(s, "»") + strings.Count(s, " > ") + strings.Count(s, "＞＞")
+	n := strings.Count(s, ">>") + strings.Count(s, "»") + strings.Count(s, " > ") + strings.Count(s, "＞＞") + strings.Count(s, "＞")
+	for _, p := range []string{"当前位置", "您的位置", "您现在的位置", "所在位置", "You are here"} {
+		if strings.HasPrefix(s, p) && runeLen(s) <= 100 {
+			return true
+		}
+	}
+	if n >= 1 && (strings.HasPrefix(s, "首页") || strings.HasPrefix(s, "Home")) && runeLen(s) <= 100 {
+		return true
+	}
 	if n < 2 {
 		return false
 	}

@@ -290,6 +290,28 @@ func checkDocument(t testing.TB, d *Document) {
 	}
 }
 
+func TestBreadcrumbLines(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"中国共产党新闻>>党政视点>>时事热点", true},
+		{"首页 > 新闻 > 国际", true},
+		{"首页 > 新闻", true},
+		{"当前位置：首页 - 新闻中心", true},
+		{"Home » World » Asia", true},
+		{"增长率>>10%的企业>>数量翻番。", false},
+		{"a > b is true when a is larger", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := isBreadcrumb(tt.line); got != tt.want {
+				t.Errorf("isBreadcrumb(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestFooterLines(t *testing.T) {
 	tests := []struct {
 		line string
