@@ -124,6 +124,8 @@ func TestZH(t *testing.T) {
 		{"baifenzhi decimal", "百分之六点五", []string{"p:6.5[百分之六点五]"}},
 		{"sanfenzhiyi", "三分之一", []string{"f:1/3[三分之一]"}},
 		{"shifenzhiyi", "十分之一", []string{"f:1/10[十分之一]"}},
+		{"baifenzhibai", "百分之百", []string{"p:100[百分之百]"}},
+		{"qianfenzhi", "千分之三", []string{"f:3/1000[千分之三]"}},
 		{"yiban", "一半以上", []string{"f:1/2[一半]"}},
 		// Latin
 		{"acronyms", "中国共产党（CPC）和WTO", []string{"l:cpc[CPC]", "l:wto[WTO]"}},
@@ -188,6 +190,8 @@ func TestEN(t *testing.T) {
 		{"list commas are not separators", "1,2,3", []string{"n:1[1]", "n:2[2]", "n:3[3]"}},
 		{"fraction", "about 1/3 of them", []string{"f:1/3[1/3]"}},
 		{"us date is no fraction", "11/15/2012", []string{"n:11[11]", "n:15[15]", "y:2012[2012]"}},
+		{"9/11 is no fraction", "after 9/11", []string{"n:9[9]", "n:11[11]"}},
+		{"decade abbreviation", "the '90s and the ’80s", []string{"dc:90[90s]", "dc:80[80s]"}},
 		// spelled-out numbers
 		{"three", "three rural issues", []string{"n:3[three]"}},
 		{"twenty-one", "twenty-one guns", []string{"n:21[twenty-one]"}},

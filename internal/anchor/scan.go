@@ -83,6 +83,9 @@ func (z *scanner) curlySingle(i int, r rune) int {
 	if letterBefore(z.s, i) && (letterAt(z.s, end) || !z.isOpen('’')) {
 		return end
 	}
+	if end+2 < len(z.s) && isDigit(z.s[end]) && isDigit(z.s[end+1]) && z.s[end+2] == 's' {
+		return end // ’90s
+	}
 	z.close(Quote, '’', i, end, false)
 	return end
 }
@@ -95,6 +98,9 @@ func (z *scanner) asciiSingle(i int) int {
 	before := i == 0 || s[i-1] == ' ' || s[i-1] == '(' || s[i-1] == '\t'
 	if letterBefore(s, i) && letterAt(s, i+1) {
 		return i + 1
+	}
+	if i+3 < len(s) && isDigit(s[i+1]) && isDigit(s[i+2]) && s[i+3] == 's' {
+		return i + 1 // '90s
 	}
 	if before && i+1 < len(s) && isAlnum(s[i+1]) {
 		z.open(Quote, '\'', i, i+1)
@@ -363,7 +369,8 @@ func fullLetterAt(s string, j int) bool {
 
 // fraction looks for "/den" after a numerator ending at j and returns the
 // key and end, or "" when there is none. Only proper fractions with a
-// denominator up to 100 count (11/15/2012 is not one).
+// denominator up to 10, or 1/N up to 1/100, count (11/15/2012 and 9/11 are
+// not fractions).
 func fraction(s string, j int, num dec) (string, int) {
 	if j >= len(s) || s[j] != '/' {
 		return "", 0
@@ -378,7 +385,7 @@ func fraction(s string, j int, num dec) (string, int) {
 		den = den*10 + uint64(s[k]-'0')
 		k++
 	}
-	if k == j+1 || den < 2 || den > 100 || n >= den || k < len(s) && (isDigit(s[k]) || s[k] == '/') {
+	if k == j+1 || den < 2 || den > 100 || n >= den || n > 1 && den > 10 || k < len(s) && (isDigit(s[k]) || s[k] == '/') {
 		return "", 0
 	}
 	return fractionKey(n, den), k

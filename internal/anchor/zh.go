@@ -330,12 +330,24 @@ func (z *scanner) zhNumeral(i int) int {
 		return i + fn
 	}
 	j, runes := zhRunEnd(s, i)
-	if first == '百' && strings.HasPrefix(s[i+fn:], "分之") {
-		if v, end, ok := z.zhValueAt(i + fn + len("分之")); ok {
+	if (first == '百' || first == '千' || first == '万') && strings.HasPrefix(s[i+fn:], "分之") {
+		// 百分之六十 (percent), 千分之三, 万分之五
+		k := i + fn + len("分之")
+		v, end, ok := z.zhValueAt(k)
+		if !ok && strings.HasPrefix(s[k:], "百") {
+			v, end, ok = dec{m: 100}, k+len("百"), true // 百分之百
+		}
+		if !ok {
+			return k
+		}
+		if first == '百' {
 			z.emit(Percent, decKey(Percent, v), i, end)
 			return end
 		}
-		return i + fn
+		if n, isInt := v.int(); isInt && n > 0 {
+			z.emit(Fraction, fractionKey(n, unitVal(first)), i, end)
+		}
+		return end
 	}
 	if unitVal(first) > 10 {
 		return j // 百姓 千万 万一 亿万: a unit with no digit is no number
