@@ -1,8 +1,11 @@
 package tmx
 
 import (
+	"encoding/json"
+
 	"bytes"
 	"flag"
+	"github.com/google/go-cmp/cmp"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -131,6 +134,28 @@ func tokenizer(lang string) string {
 // in console-translate mode.
 func (o omegaT) run(t *testing.T) omegaTResult {
 	t.Helper()
+	p, log := o.exec(t, "--mode=console-translate")
+	var res omegaTResult
+	res.Log = log
+	target, err := os.ReadFile(filepath.Join(p, "target", "x.utf8"))
+	if err != nil {
+		t.Fatalf("OmegaT wrote no target file: %v\n%s", err, tail(res.Log))
+	}
+	res.Target = string(target)
+	stats, err := os.ReadFile(filepath.Join(p, "omegat", "project_stats.txt"))
+	if err != nil {
+		t.Fatalf("no project_stats.txt: %v", err)
+	}
+	res.Total = statsField(t, stats, "Total:")
+	res.Remaining = statsField(t, stats, "Remaining:")
+	return res
+}
+
+// exec builds the project in a temporary directory, runs OmegaT headless
+// with the given mode arguments, and returns the project directory and
+// OmegaT's output.
+func (o omegaT) exec(t *testing.T, mode ...string) (string, string) {
+	t.Helper()
 	java := needTool(t, "java")
 	needTool(t, omegaTJar)
 	work := t.TempDir()
@@ -173,27 +198,16 @@ func (o omegaT) run(t *testing.T) omegaTResult {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command(java, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-jar", omegaTJar,
-		"--mode=console-translate", "--config-dir="+cfg, "--no-team", "--disable-project-locking", p)
+	args := []string{"-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-jar", omegaTJar}
+	args = append(args, mode...)
+	args = append(args, "--config-dir="+cfg, "--no-team", "--disable-project-locking", p)
+	cmd := exec.Command(java, args...)
 	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
 	out, err := cmd.CombinedOutput()
-	var res omegaTResult
-	res.Log = string(out)
 	if err != nil {
-		t.Fatalf("OmegaT failed: %v\n%s", err, tail(res.Log))
+		t.Fatalf("OmegaT failed: %v\n%s", err, tail(string(out)))
 	}
-	target, err := os.ReadFile(filepath.Join(p, "target", "x.utf8"))
-	if err != nil {
-		t.Fatalf("OmegaT wrote no target file: %v\n%s", err, tail(res.Log))
-	}
-	res.Target = string(target)
-	stats, err := os.ReadFile(filepath.Join(p, "omegat", "project_stats.txt"))
-	if err != nil {
-		t.Fatalf("no project_stats.txt: %v", err)
-	}
-	res.Total = statsField(t, stats, "Total:")
-	res.Remaining = statsField(t, stats, "Remaining:")
-	return res
+	return p, string(out)
 }
 
 // statsField returns the segment count of a row of project_stats.txt.
@@ -292,4 +306,137 @@ func TestOmegaTRejectsBrokenTMX(t *testing.T) {
 	if res.Remaining != 1 {
 		t.Errorf("Remaining = %d, want 1 (nothing applied)", res.Remaining)
 	}
+}
+
+// TestReadOmegaTOutput reads a TMX that OmegaT itself wrote (a
+// pseudo-translation memory with one TU per segment, target = source).
+func TestReadOmegaTOutput(t *testing.T) {
+	src := "甲&乙<丙>“引号”。第二句！\n\nA & B <C> \"q\" 😀。\n"
+	out := filepath.Join(t.TempDir(), "pseudo.tmx")
+	o := omegaT{Source: src, SrcLang: "zh-CN", TgtLang: "en-US"}
+	o.exec(t, "--mode=console-createpseudotranslatetmx", "--pseudotranslatetmx="+out, "--pseudotranslatetype=equal")
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatalf("OmegaT wrote no pseudo TMX: %v", err)
+	}
+	defer f.Close()
+	hdr, tus, err := ReadAll(f)
+	if err != nil {
+		t.Fatalf("ReadAll(OmegaT's TMX): %v", err)
+	}
+	if hdr.CreationTool != "OmegaT" || primary(hdr.SrcLang) != "zh" {
+		t.Errorf("header = %+v", hdr)
+	}
+	got := map[string]bool{}
+	for _, tu := range tus {
+		s, ok1 := tu.Variant("zh-CN")
+		g, ok2 := tu.Variant("en-US")
+		if !ok1 || !ok2 || s.Text != g.Text {
+			t.Errorf("TU line %d: %+v", tu.Line, tu.Variants)
+		}
+		got[s.Text] = true
+	}
+	want := map[string]bool{"甲&乙<丙>“引号”。": true, "第二句！": true, `A & B <C> "q" 😀。`: true}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("segments mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// python3 returns a Python 3 that has translate-toolkit (Debian's
+// python3-translate), skipping or failing the test as needTool does.
+func python3(t *testing.T) string {
+	t.Helper()
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(py, "-c", "import translate.storage.tmx").Run() == nil {
+			return py
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("translate-toolkit is required in CI (apt-get install python3-translate)")
+	}
+	t.Skip("translate-toolkit not installed (apt-get install python3-translate)")
+	return ""
+}
+
+// TestTranslateToolkit exchanges TMX files with translate-toolkit (the
+// Python library behind Pootle and Weblate) in both directions.
+func TestTranslateToolkit(t *testing.T) {
+	py := python3(t)
+	pairs := nastyPairs()
+	t.Run("it reads ours", func(t *testing.T) {
+		doc, _ := writeAll(t, Header{}, nil, pairs)
+		f := filepath.Join(t.TempDir(), "ours.tmx")
+		if err := os.WriteFile(f, doc, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		script := `import sys, json
+from translate.storage import tmx
+with open(sys.argv[1], 'rb') as fh:
+    store = tmx.tmxfile(fh)
+json.dump([[u.source, u.target] for u in store.units], sys.stdout)`
+		out, err := exec.Command(py, "-c", script, f).Output()
+		if err != nil {
+			t.Fatalf("translate-toolkit: %v", err)
+		}
+		var got [][2]string
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatal(err)
+		}
+		var want [][2]string
+		for _, p := range pairs {
+			want = append(want, [2]string{expectText(p.ZH), expectText(p.EN)})
+		}
+		if !cmp.Equal(want, got) {
+			t.Errorf("translate-toolkit read %d units; first mismatch:\n%s", len(got), firstMismatch(want, got))
+		}
+	})
+	t.Run("we read its", func(t *testing.T) {
+		f := filepath.Join(t.TempDir(), "theirs.tmx")
+		var in [][2]string
+		for _, p := range pairs {
+			in = append(in, [2]string{expectText(p.ZH), expectText(p.EN)})
+		}
+		js, _ := json.Marshal(in)
+		script := `import sys, json
+from translate.storage import tmx
+store = tmx.tmxfile(sourcelanguage="zh-CN", targetlanguage="en-US")
+for zh, en in json.load(sys.stdin):
+    store.addtranslation(zh, "zh-CN", en, "en-US", comment="from translate-toolkit")
+with open(sys.argv[1], 'wb') as fh:
+    store.serialize(fh)`
+		cmd := exec.Command(py, "-c", script, f)
+		cmd.Stdin = bytes.NewReader(js)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("translate-toolkit: %v\n%s", err, out)
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, tus, err := ReadAll(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("ReadAll: %v", err)
+		}
+		var got [][2]string
+		for _, tu := range tus {
+			zh, _ := tu.Variant("zh-CN")
+			en, _ := tu.Variant("en-US")
+			got = append(got, [2]string{zh.Text, en.Text})
+			if len(tu.Notes) != 1 || tu.Notes[0] != "from translate-toolkit" {
+				t.Errorf("TU line %d notes = %q", tu.Line, tu.Notes)
+			}
+		}
+		if !cmp.Equal(in, got) {
+			t.Errorf("we read %d units; first mismatch:\n%s", len(got), firstMismatch(in, got))
+		}
+	})
+}
+
+func firstMismatch(want, got [][2]string) string {
+	for i := 0; i < len(want) && i < len(got); i++ {
+		if want[i] != got[i] {
+			return cmpDiffLong(want[i][:], got[i][:])
+		}
+	}
+	return "different lengths"
 }
