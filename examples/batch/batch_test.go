@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bitextlab/zhen/align/tmx"
+)
+
+const seeds = "../../testdata/seeds/"
+
+func copySeed(t *testing.T, dir, seed, as string) {
+	t.Helper()
+	b, err := os.ReadFile(seeds + seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, as), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// pressDir builds a directory with one bilingual file, one monolingual pair
+// cut from it, an unpaired file, a non-parallel pair and a stray file.
+func pressDir(t *testing.T) string {
+	dir := t.TempDir()
+	copySeed(t, dir, "001_38bdb1c42bebbece.txt", "release.txt")
+	b, _ := os.ReadFile(seeds + "001_38bdb1c42bebbece.txt")
+	cut := bytes.Index(b, []byte("Material"))
+	os.WriteFile(filepath.Join(dir, "split.zh.txt"), b[:cut], 0o644)
+	os.WriteFile(filepath.Join(dir, "split.en.txt"), b[cut:], 0o644)
+	copySeed(t, dir, "003_fde2822e310dd5d8.txt", "alone_zh.txt")
+	copySeed(t, dir, "000_6b3897585427d446.txt", "unrelated.zh.txt")
+	copySeed(t, dir, "002_c618ccbec1cb5b05.txt", "unrelated.en.txt")
+	os.WriteFile(filepath.Join(dir, "notes.md"), []byte("not a document"), 0o644)
+	return dir
+}
+
+func TestFindJobs(t *testing.T) {
+	jobs, skipped, err := findJobs(pressDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, j := range jobs {
+		names = append(names, j.name)
+	}
+	if diff := cmp.Diff([]string{"release.txt", "split", "unrelated"}, names); diff != "" {
+		t.Errorf("jobs mismatch (-want +got):\n%s", diff)
+	}
+	if len(skipped) != 1 || skipped[0].name != "alone_zh.txt" {
+		t.Errorf("skipped = %v, want alone_zh.txt without its English file", skipped)
+	}
+}
+
+func TestSplitLang(t *testing.T) {
+	for _, tc := range []struct{ in, stem, lang string }{
+		{"a.zh.txt", "a", "zh"},
+		{"a_EN.txt", "a", "en"},
+		{"speech-2022-zh.txt", "speech-2022", "zh"},
+		{"a.en", "a", "en"},
+		{"zh.txt", "zh.txt", ""},
+		{"release.txt", "release.txt", ""},
+	} {
+		if stem, lang := splitLang(tc.in); stem != tc.stem || lang != tc.lang {
+			t.Errorf("splitLang(%q) = %q, %q; want %q, %q", tc.in, stem, lang, tc.stem, tc.lang)
+		}
+	}
+}
+
+func TestMerged(t *testing.T) {
+	dir := pressDir(t)
+	out := filepath.Join(t.TempDir(), "all.tmx")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-merged", out, "-workers", "2", dir}, &stdout, &stderr)
+	if code != exitSkipped {
+		t.Fatalf("exit %d, want %d (some skipped); stderr:\n%s", code, exitSkipped, stderr.String())
+	}
+	log := stderr.String()
+	for _, want := range []string{"aligned 2 of 3 documents", "unrelated: not a translation pair", "alone_zh.txt: no English file"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("summary lacks %q:\n%s", want, log)
+		}
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, tus, err := tmx.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The bilingual file and the split pair hold the same text: with dedupe
+	// on, the second adds few units.
+	if len(tus) < 30 {
+		t.Errorf("merged TMX has %d TUs, want at least 30", len(tus))
+	}
+}
+
+func TestPerDocumentAndOrder(t *testing.T) {
+	dir := pressDir(t)
+	outDir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	run([]string{"-q", "-o", outDir, "-workers", "3", dir}, &stdout, &stderr)
+	for _, name := range []string{"release.tmx", "split.tmx"} {
+		if _, err := os.Stat(filepath.Join(outDir, name)); err != nil {
+			t.Errorf("missing %s: %v\n%s", name, err, stderr.String())
+		}
+	}
+	// Same result with one worker as with three.
+	one, three := filepath.Join(t.TempDir(), "1.tmx"), filepath.Join(t.TempDir(), "3.tmx")
+	run([]string{"-q", "-merged", one, "-workers", "1", dir}, &stdout, &stderr)
+	run([]string{"-q", "-merged", three, "-workers", "3", dir}, &stdout, &stderr)
+	a, _ := os.ReadFile(one)
+	b, _ := os.ReadFile(three)
+	strip := func(b []byte) string { // creation dates differ
+		s := string(b)
+		if i := strings.Index(s, "<body>"); i >= 0 {
+			return s[i:]
+		}
+		return s
+	}
+	if diff := cmp.Diff(strip(a), strip(b)); diff != "" {
+		t.Errorf("merged TMX depends on the number of workers (-1 +3):\n%s", diff)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no dir", nil, "give one directory"},
+		{"missing dir", []string{"/no/such/dir"}, "/no/such/dir"},
+		{"empty dir", []string{t.TempDir()}, "no documents"},
+		{"bad workers", []string{"-workers", "0", "."}, "-workers"},
+		{"both outputs", []string{"-o", "x", "-merged", "y", "."}, "choose one"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tc.args, &stdout, &stderr); code != exitError {
+				t.Errorf("exit %d, want %d", code, exitError)
+			}
+			if !strings.Contains(stderr.String(), tc.want) {
+				t.Errorf("stderr lacks %q:\n%s", tc.want, stderr.String())
+			}
+		})
+	}
+}
