@@ -302,6 +302,7 @@ type run struct {
 	chain      [][2]int // sure anchor pairs (zh, en)
 	progress   func(done, total int)
 	done, tot  int
+	last       int // last value reported to progress
 }
 
 func (a *Aligner) newRun(zh, en []string, priors map[BeadType]float64, sentences bool) *run {
@@ -367,7 +368,9 @@ var coarseMin = 4000
 // cheap scorings (those not reporting Expensive() true); the full search then
 // runs in a narrow band around that path, widening where it touches the edge.
 func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
-	r.progress = a.Progress
+	if r.sentences {
+		r.progress = a.Progress // the paragraph search is short: not reported
+	}
 	learn := r.sentences && !a.NoLearn
 	coarse := len(r.zh)+len(r.en) >= coarseMin && r.hasExpensive()
 	passes := 1
@@ -457,7 +460,8 @@ func (r *run) searchAll(blocks []block, moves []dp.Move, w int, prev [][]dp.Step
 			}
 		}
 		r.done += b.z.Len() + b.e.Len()
-		if r.progress != nil {
+		if r.progress != nil && r.done > r.last {
+			r.last = r.done
 			r.progress(r.done, r.tot)
 		}
 	}
@@ -510,8 +514,19 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 	} else {
 		band = dp.NewBand(n, m, float64(w), r.center(b))
 	}
+	var tick func(i int)
+	if r.progress != nil {
+		// Rows done in this block, reported against the job's total
+		// (done is only advanced when the block is finished).
+		tick = func(i int) {
+			if d := r.done + i; d < r.tot && d > r.last {
+				r.last = d
+				r.progress(d, r.tot)
+			}
+		}
+	}
 	for {
-		res, ok := dp.Search(n, m, moves, cost, band)
+		res, ok := dp.SearchProgress(n, m, moves, cost, band, tick)
 		full := band.Lo[n] == 0 && band.Hi[0] == m
 		if ok && (!res.Touched || full) {
 			return globalSteps(res.Path, b)

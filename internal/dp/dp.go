@@ -130,6 +130,16 @@ type Result struct {
 // using moves. It returns ok=false when no path exists inside the band (all
 // costs infinite). Memory is one float64 and one byte per band cell.
 func Search(n, m int, moves []Move, cost CostFunc, band Band) (Result, bool) {
+	return SearchProgress(n, m, moves, cost, band, nil)
+}
+
+// ProgressEvery is how many rows SearchProgress completes between calls of
+// its progress function.
+const ProgressEvery = 2048
+
+// SearchProgress is Search calling progress(i) after every ProgressEvery
+// rows (i rows done), for long searches. progress may be nil.
+func SearchProgress(n, m int, moves []Move, cost CostFunc, band Band, progress func(i int)) (Result, bool) {
 	off := make([]int, n+2)
 	for i := 0; i <= n; i++ {
 		off[i+1] = off[i] + band.Hi[i] - band.Lo[i] + 1
@@ -172,6 +182,9 @@ func Search(n, m int, moves []Move, cost CostFunc, band Band) (Result, bool) {
 			}
 			score[row+j-lo] = best
 			back[row+j-lo] = bm
+		}
+		if progress != nil && i > 0 && i%ProgressEvery == 0 {
+			progress(i)
 		}
 	}
 	end := off[n] + m - band.Lo[n]
