@@ -61,7 +61,10 @@
 // xml:lang or lang, UTF-8 with or without a byte order mark, UTF-16 with a
 // byte order mark (or recognised from the leading "<"), and legacy
 // encodings named in the XML declaration. Errors name the line and byte
-// offset: "tmx: line 12 (byte 345): …".
+// offset: "tmx: line 12 (byte 345): …". Invalid UTF-8, characters outside
+// XML 1.0 and undeclared entities (such as &nbsp;) are errors; in UTF-16
+// input, an unpaired surrogate is decoded as U+FFFD, as
+// golang.org/x/text/encoding/unicode does.
 //
 // Inline markup inside <seg> is reduced to the text a translator sees:
 // bpt, ept, it, ph and ut hold native codes (such as "<b>") and their

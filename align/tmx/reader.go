@@ -173,7 +173,7 @@ func (r *Reader) token() (xml.Token, error) {
 
 // Header reads up to the start of <body> if needed and returns the header.
 func (r *Reader) Header() (FileHeader, error) {
-	if err := r.begin(); err != nil {
+	if err := r.begin(); err != nil && err != io.EOF {
 		return r.hdr, err
 	}
 	return r.hdr, nil

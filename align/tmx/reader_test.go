@@ -150,12 +150,24 @@ func TestReaderErrors(t *testing.T) {
 	}
 }
 
-func TestReaderStickyEOF(t *testing.T) {
-	r := NewReader(strings.NewReader(`<tmx version="1.4"><header srclang="en"/><body/></tmx>`))
-	for i := 0; i < 3; i++ {
-		if _, err := r.Next(); err != io.EOF {
-			t.Fatalf("Next() #%d = %v, want io.EOF", i, err)
-		}
+func TestReaderEmpty(t *testing.T) {
+	tests := []struct{ name, doc string }{
+		{"empty body", `<tmx version="1.4"><header srclang="en"/><body/></tmx>`},
+		{"no body", `<tmx version="1.4"><header srclang="en"/></tmx>`},
+		{"trailing comment", "<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n</body></tmx>\n<!-- end -->\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(tt.doc))
+			for i := 0; i < 3; i++ {
+				if _, err := r.Next(); err != io.EOF {
+					t.Fatalf("Next() #%d = %v, want io.EOF", i, err)
+				}
+				if h, err := r.Header(); err != nil || h.SrcLang != "en" {
+					t.Fatalf("Header() = %+v, %v after the end", h, err)
+				}
+			}
+		})
 	}
 }
 
