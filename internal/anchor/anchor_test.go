@@ -99,6 +99,8 @@ func TestZH(t *testing.T) {
 		{"anniversary", "建交70周年之际", []string{"o:70[70]"}},
 		{"birthday", "我过二十一岁生日以前", []string{"o:21[二十一]"}},
 		{"five-year plan", "十三五规划", []string{"o:13[十三五]"}},
+		{"quoted five-year plan", "“十四五”时期", []string{"q[“十四五”]", "o:14[十四五]"}},
+		{"circle zero", "二○一二年", []string{"y:2012[二○一二年]"}},
 		{"yi shi er shi", "一是加强合作，二是扩大交流", []string{"o:1[一]", "o:2[二]"}},
 		{"ordinal six major is cardinal", "公司的六大经营宗旨", []string{"n:6[六]"}},
 		// years, months and dates
@@ -235,6 +237,9 @@ func TestEN(t *testing.T) {
 		{"a third of", "a third of them", []string{"f:1/3[a third]"}},
 		{"a third time", "a third time", []string{"o:3[third]"}},
 		{"two thirds", "two thirds majority", []string{"f:2/3[two thirds]"}},
+		{"quarters of a year", "in the first three quarters", []string{"o:1[first]", "n:3[three]"}},
+		{"day range", "from November 8 to 14, 2012", []string{"d:11-8[November 8]", "d:8[8]", "d:14[14]", "y:2012[2012]"}},
+		{"day range dash", "Nov. 8-14", []string{"d:11-8[Nov. 8]", "d:8[8]", "d:14[14]"}},
 		{"a quarter", "a quarter of", []string{"f:1/4[a quarter]"}},
 		{"half", "more than half of", []string{"f:1/2[half]"}},
 		// Latin

@@ -367,7 +367,7 @@ func (z *scanner) enMonth(i, j int, info wordInfo) int {
 			}
 			if end == len(s) || !isAlnum(s[end]) {
 				z.emitDate(int(info.v), int(d), i, end, k+1, a.end)
-				return end
+				return z.enDayRange(end)
 			}
 		}
 		if a.plain() && a.digits == 4 && info.abbrev && !dotted {
@@ -386,6 +386,30 @@ func (z *scanner) enMonth(i, j int, info wordInfo) int {
 	}
 	z.emit(Month, monthKey(int(info.v)), i, k)
 	return k
+}
+
+// enDayRange handles the second day of "November 8-14" or "November 8 to
+// 14" after a date ending at j: a day key (d:14), as 至14日 gives.
+func (z *scanner) enDayRange(j int) int {
+	s := z.s
+	k := j
+	switch {
+	case strings.HasPrefix(s[k:], "-"):
+		k++
+	case strings.HasPrefix(s[k:], "–"):
+		k += len("–")
+	case strings.HasPrefix(s[k:], " to "):
+		k += len(" to ")
+	default:
+		return j
+	}
+	a := readArabic(s, k)
+	d, ok := a.v.int()
+	if a.end == k || !ok || !a.plain() || a.digits > 2 || d < 1 || d > 31 || a.end < len(s) && isAlnum(s[a.end]) {
+		return j
+	}
+	z.emit(Date, dayKey(int(d)), k, a.end)
+	return a.end
 }
 
 // ordSuffix returns the length of an ordinal suffix (st, nd, rd, th) at
@@ -694,7 +718,7 @@ func (z *scanner) enNumberWords(i int) int {
 				num = 1
 			}
 			switch {
-			case (any || article) && (info.cls == wFrac || info.cls == wOrd && info.den > 0) && num > 0:
+			case (any || article) && (info.cls == wFrac || info.cls == wOrd && info.den > 0) && num > 0 && !afterPeriodWord(s, i):
 				if info.cls == wOrd && num == 1 {
 					// "a third of", "one third." but "a third time"
 					if os, oe := nextWord(s, ne, false); oe > os && !(oe-os == 2 && eqFold(s[os:oe], "of")) {
@@ -801,4 +825,24 @@ func allUpper(w string) bool {
 		}
 	}
 	return true
+}
+
+// afterPeriodWord reports whether the word before s[i] is one that makes
+// "three quarters" a span of time (the first three quarters).
+func afterPeriodWord(s string, i int) bool {
+	e := i - 1
+	if e <= 0 || s[e] != ' ' {
+		return false
+	}
+	b := e
+	for b > 0 && isLetter(s[b-1]) {
+		b--
+	}
+	w := s[b:e]
+	for _, p := range [...]string{"first", "last", "past", "next", "previous", "coming"} {
+		if eqFold(w, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -85,7 +85,7 @@ func init() {
 // digitVal returns the value of a Chinese digit (〇 零 一 … 九, 两), or -1.
 func digitVal(r rune) int {
 	switch r {
-	case '〇', '零':
+	case '〇', '零', '○':
 		return 0
 	case '一':
 		return 1
@@ -365,7 +365,7 @@ func (z *scanner) zhNumeral(i int) int {
 	if next == '几' {
 		return j // 十几 二十几
 	}
-	if runes == 3 && first == '十' && strings.HasSuffix(s[i:j], "五") && (next == '规' || next == '时' || next == '期') {
+	if runes == 3 && first == '十' && strings.HasSuffix(s[i:j], "五") && !zhMeasure(next) {
 		mid, _ := utf8.DecodeRuneInString(s[i+fn:])
 		if d := digitVal(mid); d >= 1 && d <= 5 {
 			z.emit(Ordinal, intKey(Ordinal, uint64(10+d)), i, j) // 十三五 (规划): 13th Five-Year Plan
@@ -639,7 +639,7 @@ func (z *scanner) zhNumber(i, j int, v dec, in numInfo) int {
 			return j + nn
 		}
 		return j // 一 alone is a word-builder (一样, 统一), not a number
-	case '零', '〇':
+	case '零', '〇', '○':
 		return j
 	case '二', '三', '四', '五', '六', '七', '八', '九', '两', '兩':
 		if !z.zhCounted(j) {
