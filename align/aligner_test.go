@@ -214,3 +214,25 @@ func FuzzAlignSentences(f *testing.F) {
 		_ = utf8.ValidString(zs)
 	})
 }
+
+// TestEvidence checks that pairs show what matched, at the right offsets.
+func TestEvidence(t *testing.T) {
+	zp, ep := seedBody(t)
+	al, err := (&Aligner{}).AlignSentences(zp[:3], ep[:3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := al.Pairs()[0]
+	found := map[string]bool{}
+	for _, e := range p.Evidence {
+		if e.ZHStart < 0 || e.ZHEnd > len(p.ZH) || e.ENStart < 0 || e.ENEnd > len(p.EN) || e.ZHStart >= e.ZHEnd || e.ENStart >= e.ENEnd {
+			t.Fatalf("evidence %+v outside the pair's text", e)
+		}
+		found[e.Kind+" "+p.ZH[e.ZHStart:e.ZHEnd]+"="+p.EN[e.ENStart:e.ENEnd]] = true
+	}
+	for _, want := range []string{"ordinal 十八大=18th", "lexicon 党=Party", "lexicon 重要=important"} {
+		if !found[want] {
+			t.Errorf("evidence %q not found in %v", want, found)
+		}
+	}
+}

@@ -53,9 +53,12 @@ type lexScoring struct {
 	ztot []float64
 	zk   []int // coverable words per zh unit
 	ebag [][]uint32
-	ebw  [][]float64
-	etot []float64
-	ek   []int
+	// Word of each bit (bits 0–63 name the first 64 coverable words): an
+	// index into zunits[i] or estems[j], for evidence.
+	zbx, ebx [][]int32
+	ebw      [][]float64
+	etot     []float64
+	ek       []int
 
 	qz, qe float64 // chance that one word is covered by one unrelated word
 	p1     float64 // rate at which a word of a true bead is covered beyond chance (starts at 0.4, the dev sets' mean; re-estimated per document)
@@ -210,6 +213,7 @@ func (s *lexScoring) rebuild() {
 	n, m := len(s.zunits), len(s.estems)
 	target := make([]bool, s.nstem)
 	s.zbag = make([][]uint32, n)
+	s.zbx = make([][]int32, n)
 	s.zbw = make([][]float64, n)
 	s.ztot = make([]float64, n)
 	s.zk = make([]int, n)
@@ -217,6 +221,7 @@ func (s *lexScoring) rebuild() {
 	for i, us := range s.zunits {
 		keys = keys[:0]
 		var bw []float64
+		var bx []int32
 		k := 0
 		for x, u := range us {
 			g, l := s.glosses(u)
@@ -226,6 +231,7 @@ func (s *lexScoring) rebuild() {
 			b := uint32(k % 64)
 			if k < 64 {
 				bw = append(bw, 0)
+				bx = append(bx, int32(x))
 			}
 			w := s.zw[u] * s.zmult[i][x]
 			bw[b] += w
@@ -245,24 +251,28 @@ func (s *lexScoring) rebuild() {
 			}
 		}
 		s.zk[i] = k
+		s.zbx[i] = bx
 		s.zbag[i] = bagOf(keys)
 		s.zbw[i] = bw
 	}
 	s.ebag = make([][]uint32, m)
+	s.ebx = make([][]int32, m)
 	s.ebw = make([][]float64, m)
 	s.etot = make([]float64, m)
 	s.ek = make([]int, m)
 	for j, sts := range s.estems {
 		keys = keys[:0]
 		var bw []float64
+		var bx []int32
 		k := 0
-		for _, st := range sts {
+		for x, st := range sts {
 			if !target[st] && st >= s.vocab {
 				continue
 			}
 			b := uint32(k % 64)
 			if k < 64 {
 				bw = append(bw, 0)
+				bx = append(bx, int32(x))
 			}
 			bw[b] += s.ew[st]
 			s.etot[j] += s.ew[st]
@@ -272,6 +282,7 @@ func (s *lexScoring) rebuild() {
 			}
 		}
 		s.ek[j] = k
+		s.ebx[j] = bx
 		s.ebag[j] = bagOf(keys)
 		s.ebw[j] = bw
 	}
@@ -439,6 +450,52 @@ func (s *lexScoring) Similarity(zh, en Range) (float64, float64) {
 	}
 	c := s.Cost(zh, en)
 	return 1 / (1 + math.Exp(c)), math.Min(2, (tz+te)/4)
+}
+
+// evidenceIn lists, for display, one English word covering each covered
+// Chinese word of the bead ("lexicon", or "glossary" for a user's term).
+func (s *lexScoring) evidenceIn(zh, en Range) []sentEvidence {
+	if zh.Len() == 0 || en.Len() == 0 {
+		return nil
+	}
+	var out []sentEvidence
+	for i := zh.Start; i < zh.End; i++ {
+		var done uint64
+		for j := en.Start; j < en.End; j++ {
+			x, y := s.zbag[i], s.ebag[j]
+			p, q := 0, 0
+			for p < len(x) && q < len(y) {
+				xs, ys := x[p]>>6, y[q]>>6
+				switch {
+				case xs == ys:
+					eb := int(y[q] & 63)
+					for ; p < len(x) && x[p]>>6 == xs; p++ {
+						zb := int(x[p] & 63)
+						if done&(1<<zb) != 0 || zb >= len(s.zbx[i]) || eb >= len(s.ebx[j]) {
+							continue
+						}
+						done |= 1 << zb
+						zu, et := s.zbx[i][zb], s.ebx[j][eb]
+						kind := "lexicon"
+						if u := s.zunits[i][zu]; u >= 0 && s.lex.IsGlossary(u) {
+							kind = "glossary"
+						}
+						zs, es := s.zspan[i][zu], s.espan[j][et]
+						out = append(out, sentEvidence{Kind: kind, ZHSent: i, ENSent: j,
+							ZHStart: int(zs[0]), ZHEnd: int(zs[1]), ENStart: int(es[0]), ENEnd: int(es[1])})
+					}
+					for q < len(y) && y[q]>>6 == ys {
+						q++
+					}
+				case xs < ys:
+					p++
+				default:
+					q++
+				}
+			}
+		}
+	}
+	return out
 }
 
 // estimateChance measures how often a word is covered by one word of an

@@ -1,6 +1,9 @@
 package align
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Pairs returns one Pair per sentence bead, 1-0 and 0-1 beads included
 // (writers decide what to keep). For an alignment of Documents, a side whose
@@ -125,6 +128,7 @@ func (al *Alignment) placeEvidence(b Bead, ev []sentEvidence) []Evidence {
 			ZHStart: zoff[zi] + e.ZHStart, ZHEnd: zoff[zi] + e.ZHEnd,
 			ENStart: eoff[ei] + e.ENStart, ENEnd: eoff[ei] + e.ENEnd})
 	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].ZHStart < out[b].ZHStart })
 	return out
 }
 
