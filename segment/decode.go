@@ -217,7 +217,7 @@ func DetectEncoding(data []byte) string {
 // read in enc.
 func scoreMultibyte(data []byte, enc string) (bad, freq int) {
 	dec := multibyteEncoding(enc).NewDecoder()
-	var buf [8]byte
+	var buf [16]byte
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
@@ -225,13 +225,13 @@ func scoreMultibyte(data []byte, enc string) (bad, freq int) {
 			continue
 		}
 		n := seqLen(data[i:], enc)
-		r, ok := decodeOne(dec, buf[:], data[i:i+n])
+		out, ok := decodeOne(dec, buf[:], data[i:i+n])
 		if !ok {
 			bad++
 			i++
 			continue
 		}
-		if isFrequentHan(r) {
+		if r, _ := utf8.DecodeRune(out); isFrequentHan(r) {
 			freq++
 		}
 		i += n
@@ -265,23 +265,22 @@ func seqLen(p []byte, enc string) int {
 	return 2
 }
 
-// decodeOne decodes exactly one character seq; ok is false when seq is not
-// a valid character (the decoder would have produced U+FFFD or consumed fewer
-// bytes).
-func decodeOne(dec *encoding.Decoder, buf []byte, seq []byte) (rune, bool) {
+// decodeOne decodes exactly one encoded character seq into buf and returns
+// the UTF-8 bytes (one code point, or two for the few Big5 codes that map to
+// a base letter and a combining mark). ok is false when seq is not a valid
+// character: the decoder produced U+FFFD (except for GB18030's own encoding
+// of U+FFFD) or did not consume all of seq.
+func decodeOne(dec *encoding.Decoder, buf []byte, seq []byte) ([]byte, bool) {
 	dec.Reset()
 	nDst, nSrc, err := dec.Transform(buf, seq, true)
 	if err != nil || nSrc != len(seq) || nDst == 0 {
-		return utf8.RuneError, false
+		return nil, false
 	}
-	r, n := utf8.DecodeRune(buf[:nDst])
-	if n != nDst {
-		return utf8.RuneError, false
+	out := buf[:nDst]
+	if bytes.Contains(out, []byte("\uFFFD")) && !bytes.Equal(seq, []byte{0x84, 0x31, 0xA4, 0x37}) {
+		return nil, false
 	}
-	if r == utf8.RuneError && !(len(seq) == 4 && seq[0] == 0x84 && seq[1] == 0x31 && seq[2] == 0xA4 && seq[3] == 0x37) {
-		return r, false
-	}
-	return r, true
+	return out, true
 }
 
 // lineAt returns the 1-based line of byte offset off in data ('\n' bytes).
@@ -411,7 +410,7 @@ func decodeMultibyte(d *decoded, data []byte, base int, replace bool) error {
 	dec := e.NewDecoder()
 	var b strings.Builder
 	b.Grow(len(data) * 3 / 2)
-	var buf [8]byte
+	var buf [16]byte
 	line := 1
 	for i := 0; i < len(data); {
 		c := data[i]
@@ -424,8 +423,8 @@ func decodeMultibyte(d *decoded, data []byte, base int, replace bool) error {
 			continue
 		}
 		n := seqLen(data[i:], d.enc)
-		if r, ok := decodeOne(dec, buf[:], data[i:i+n]); ok {
-			b.WriteRune(r)
+		if out, ok := decodeOne(dec, buf[:], data[i:i+n]); ok {
+			b.Write(out)
 			i += n
 			continue
 		}

@@ -154,6 +154,8 @@ func TestDecodeReplace(t *testing.T) {
 	}{
 		{"utf-8 run of bad bytes is one replacement", []byte("中文中文中文\xff\xfe\xfd中文中文中文中文\xc0"), "", "中文中文中文\uFFFD中文中文中文中文\uFFFD", 2},
 		{"gb18030 bad byte", []byte{0xD6, 0xD0, 0x81, 0x20, 'a'}, GB18030, "中\uFFFD a", 1},
+		{"big5 two-code-point character next to a bad byte", []byte{0x88, 0x62, 0xFF, 0xA4, 0xA4}, Big5, "Ê̄\uFFFD中", 1},
+		{"gb18030 encoding of U+FFFD is not a replacement", []byte{0x84, 0x31, 0xA4, 0x37, 0xFF}, GB18030, "\uFFFD\uFFFD", 1},
 		{"utf-16 lone surrogate", []byte{0xFF, 0xFE, 0x00, 0xD8, 'a', 0}, "", "\uFFFDa", 1},
 	}
 	for _, tt := range tests {
