@@ -12,13 +12,17 @@ import (
 // omegat_test.go) — not by reading its code or rule files:
 //
 // Paragraphs (text filter, *.utf8 / *.txt):
-//   - a paragraph ends before an empty line and before a line that starts
-//     with an ASCII space (so a line of spaces, and an indented line, start
-//     a new paragraph); a line that starts with a tab, U+3000 or U+00A0 does
-//     not. Otherwise a line break does not end a paragraph: "标题\n正文。"
-//     is one segment with the "\n" inside it. CR LF is read as LF.
+//   - a paragraph ends at an empty line. A single line break does not end a
+//     paragraph: "标题\n正文。" is one segment with the "\n" inside it. CR LF
+//     is read as LF.
 //   - white space at the ends of a paragraph is dropped, including no-break
-//     spaces (U+00A0) and U+3000.
+//     spaces (U+00A0) and U+3000: "\u00a0甲\u00a0" gives "甲".
+//   - inside a paragraph, a line that starts with an ASCII space starts a
+//     new segment (so does a line of spaces); a line that starts with a tab,
+//     U+3000 or U+00A0 does not. This is a segment break, not a new
+//     paragraph: "X\n \n\u00a0A" gives "X" and "\u00a0A" (segment trimming
+//     keeps the no-break space), while " \n\u00a0A" after an empty line
+//     gives "A" (paragraph trimming drops it).
 //
 // Segments (sentence segmentation on, default rules, source zh-CN or en-US):
 //   - each segment is trimmed of Java white space (Character.isWhitespace:
@@ -50,7 +54,7 @@ import (
 // OmegaTSegments returns the segments OmegaT 3.6 would make of a plain-text
 // source file with its default segmentation rules, computed in pure Go with
 // OmegaTRules and OmegaT's paragraph rule (see above): paragraphs end at
-// empty or space-indented lines, CR LF reads as LF, and segments are trimmed. lang is the
+// empty lines, CR LF reads as LF, and segments are trimmed. lang is the
 // project's source language (Unknown: decided by script for the whole text).
 // Segments keep line breaks that OmegaT keeps inside a paragraph.
 func OmegaTSegments(text string, lang Lang) []string {
@@ -69,9 +73,9 @@ func OmegaTSegments(text string, lang Lang) []string {
 }
 
 // OmegaTParagraphs returns the paragraphs OmegaT's text filter makes of text
-// (already read with LF line ends): a paragraph starts at the first line,
-// at an empty line and at a line that starts with an ASCII space; each is
-// trimmed of Unicode white space, and empty ones are left out.
+// (already read with LF line ends): spans between empty lines, trimmed of
+// Unicode white space (U+00A0 and U+3000 included). Empty paragraphs are
+// left out.
 func OmegaTParagraphs(text string) []Span {
 	var out []Span
 	flush := func(s, e int) {
@@ -94,17 +98,13 @@ func OmegaTParagraphs(text string) []Span {
 		}
 	}
 	start := 0
-	for i := 0; i < len(text); {
-		j := strings.IndexByte(text[i:], '\n')
+	for {
+		j := strings.Index(text[start:], "\n\n")
 		if j < 0 {
 			break
 		}
-		i += j + 1
-		// a paragraph starts at an empty line or a line indented by a space
-		if i == len(text) || text[i] == '\n' || text[i] == ' ' {
-			flush(start, i)
-			start = i
-		}
+		flush(start, start+j)
+		start += j + 2
 	}
 	flush(start, len(text))
 	return out

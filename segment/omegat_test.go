@@ -252,9 +252,9 @@ func TestOmegaTParagraphs(t *testing.T) {
 	}{
 		{"blank line", "甲\n\n乙", []string{"甲", "乙"}},
 		{"line break inside", "标题\n正文。", []string{"标题\n正文。"}},
-		{"line of spaces", "甲\n  \n乙", []string{"甲", "乙"}},
-		{"indented line starts a paragraph", "甲\n  乙\n丙", []string{"甲", "乙\n丙"}},
-		{"tab or U+3000 does not", "甲\n\t乙\n\u3000丙", []string{"甲\n\t乙\n\u3000丙"}},
+		{"line of spaces is not empty", "甲\n  \n乙", []string{"甲\n  \n乙"}},
+		{"indented line", "甲\n  乙\n丙", []string{"甲\n  乙\n丙"}},
+		{"three line breaks", "甲\n\n\n乙", []string{"甲", "乙"}},
 		{"trimmed with no-break space", "\u00a0甲\u00a0\n\n\n", []string{"甲"}},
 		{"empty", "", nil},
 		{"only newlines", "\n\n\n", nil},
@@ -286,6 +286,13 @@ func TestOmegaTSegments(t *testing.T) {
 		{"English breaks before lowercase", "Why? he asked.", English, []string{"Why?", "he asked."}},
 		{"U.S. breaks, U.K. does not", "The U.S. Army and the U.K. Army met.", English, []string{"The U.S.", "Army and the U.K. Army met."}},
 		{"number label", "1. First item.", English, []string{"1.", "First item."}},
+		{"indented line starts a segment", "甲\n  乙\n丙", Chinese, []string{"甲", "乙\n丙"}},
+		{"tab or U+3000 does not", "甲\n\t乙\n\u3000丙", Chinese, []string{"甲\n\t乙\n\u3000丙"}},
+		{"segment trim keeps U+00A0", "X\n \n\u00a0A\u00a0", Chinese, []string{"X", "\u00a0A"}},
+		{"paragraph trim drops U+00A0", "X\n\n \n\u00a0A", Chinese, []string{"X", "A"}},
+		{"closer, ？ or — after 。 keeps the segment", "甲。？乙。——丙。’丁", Chinese, []string{"甲。？", "乙。——丙。’丁"}},
+		{"min. after a number", "It took 5 min. Then x min. Then.", English, []string{"It took 5 min. Then x min.", "Then."}},
+		{"vs. after white space only", "A vs. B and (vs. C.", English, []string{"A vs. B and (vs.", "C."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

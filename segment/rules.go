@@ -331,20 +331,23 @@ var OmegaTRules = mustRules(omegaTRuleSet())
 func omegaTRuleSet() RuleSet {
 	ws := clsJavaWS
 	zh := []Rule{
-		{Break: true, Before: `[。！？]`, After: `[^”’」』）"]`},
+		{Break: true, Before: `[。！？]`, After: `[^？—”’」』）"]`},
 		{Break: true, Before: `[?!]`, After: ws},
 	}
 	en := []Rule{
-		{Break: false, Before: `etc\.`, After: ws + `+[^ \t\n\v\f\r\p{Lu}]`},
+		{Break: false, Before: `etc\.`, After: ws + `+\P{Lu}`},
 		{Break: false, Before: `[ap]\.?m\.`, After: ws + `[a-z]`},
-		{Break: false, Before: `(?:^|[^.])\.\.\.`, After: ws + `+[^ \t\n\v\f\r\p{Lu}]`},
-		{Break: false, Before: `(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|M|U\.K|[Ff][Ii][Gg]|[Ee]\.[Gg]|[Ii]\.[Ee]|[Vv][Ss]|[Aa]pprox|min)\.`, After: ws},
+		{Break: false, Before: `(?:^|[^.])\.\.\.`, After: ws + `+\P{Lu}`},
+		{Break: false, Before: `(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|M|U\.K|[Ff][Ii][Gg]|[Ee]\.[Gg]|[Ii]\.[Ee]|[Aa]pprox|[0-9]` + ws + `min|` + ws + `[Vv][Ss])\.`, After: ws},
 		{Break: false, Before: ws + `[A-Z]\.`, After: ws},
 		{Break: false, Before: `No\.`, After: ws + `[0-9]`},
 		{Break: true, Before: `[.?!]`, After: ws},
 	}
 	numbering := []Rule{
 		{Break: true, Before: `^` + ws + `{0,16}[0-9][0-9.)\]]{0,16}`, After: ws + `+\p{Lu}`},
+		// a line that starts with a space starts a segment (not a tab, U+3000
+		// or U+00A0)
+		{Break: true, Before: `\n`, After: ` `},
 	}
 	return RuleSet{
 		Name:    "omegat-3.6",
