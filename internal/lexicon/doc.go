@@ -9,7 +9,10 @@
 // 72,000 traditional aliases and 37,000 English stems. Glosses are reduced to
 // content words: "development; growth; to develop; to grow; to expand" for
 // 发展 becomes the stems develop, grow, growth, expand; "surname Chen" for 陈
-// keeps the romanised name, chen. Entry IDs and stem IDs
+// keeps the romanised name, chen. Single characters and proper nouns also
+// carry their toneless pinyin syllables as stems marked with [PinyinPrefix]
+// (清 → ~qing), which English names split into syllables meet ("Chen
+// Qingyang" → chen ~qing ~yang). Entry IDs and stem IDs
 // are dense int32 values (entries in [0, [Lexicon.Len]), stems in
 // [0, [Lexicon.VocabLen])), so a scorer can keep per-ID arrays.
 //
@@ -28,7 +31,9 @@
 //
 // [Lexicon.AppendEnglish] splits text into words of letters (ASCII, Latin-1
 // and Latin Extended; digits attached, as in "18th"; apostrophes inside
-// words: "Party’s"; "U.S." as one word), lower-cases them, marks stop words
+// words: "Party’s"; "U.S." as one word; a capitalised word that is no common
+// English word and is made of pinyin syllables as one token per syllable:
+// "Qingyang" → ~qing ~yang), lower-cases them, marks stop words
 // ([IsStopWord]; "US" in capitals is not the pronoun) and stems the others
 // ([Stem]): irregular forms are mapped to their base ("made" → make,
 // "children" → child), British spellings to American ones ("organise",

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -8,7 +9,7 @@ import (
 // EnToken is one English word found by [Lexicon.AppendEnglish].
 type EnToken struct {
 	Start, End int    // byte span of the word in the input text
-	Stem       string // lower-cased, stemmed form ("Parties’" → "party")
+	Stem       string // lower-cased, stemmed form ("Parties’" → "party"), or PinyinPrefix and a syllable ("~qing")
 	ID         int32  // stem ID in the lexicon's English vocabulary, or -1
 	Stop       bool   // a function word ("the", "of", …); its ID is -1
 }
@@ -40,6 +41,10 @@ func init() {
 		"isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't",
 		"don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot",
 		"couldn't", "shouldn't", "it's", "that's", "there's", "let's",
+		"i'm", "i'll", "i'd", "i've", "you're", "you'll", "you'd", "you've",
+		"he's", "he'll", "he'd", "she's", "she'll", "she'd", "we're", "we'll",
+		"we'd", "we've", "they're", "they'll", "they'd", "they've", "what's",
+		"who's", "where's", "here's", "mustn't", "needn't", "ain't",
 		// prepositions
 		"of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto",
 		"upon", "about", "above", "below", "over", "under", "between", "among",
@@ -190,12 +195,90 @@ func (l *Lexicon) AppendEnglish(dst []EnToken, text string) []EnToken {
 			low = append(low, 0)[:len(low)]
 		}
 		st := stemBytes(low)
-		if id := l.stemID(st); id >= 0 {
+		id := l.stemID(st)
+		if l.pinyin != nil && 'A' <= text[start] && text[start] <= 'Z' && (id < 0 || l.stemDF[id] <= maxNameEntries) {
+			n := len(dst)
+			if dst = l.appendPinyin(dst, text, start, end); len(dst) > n {
+				continue
+			}
+		}
+		if id >= 0 {
 			tok.ID, tok.Stem = id, l.stems[id]
 		} else {
 			tok.Stem = string(st)
 		}
 		dst = append(dst, tok)
+	}
+	return dst
+}
+
+// maxNameEntries: a capitalised word whose stem glosses at most this many
+// entries may be a romanised name ("Qingyang" is a county, "Er" an
+// interjection); one glossing more is taken for an English word ("Long").
+const maxNameEntries = 30
+
+// PinyinPrefix starts the stems that stand for a toneless pinyin syllable
+// ("~qing"). The generator adds the syllables of each single-character entry
+// to its glosses (清 → ~qing), and [Lexicon.AppendEnglish] splits a
+// capitalised word that is not in the vocabulary, or whose stem glosses few
+// entries (maxNameEntries), into such syllables when it is made of them
+// ("Qingyang" → ~qing ~yang; "Long" stays the word long), so Chinese names
+// link to their romanisation character by character. The prefix keeps syllables apart from
+// English words ("long" the word is not 龙's ~long).
+const PinyinPrefix = "~"
+
+// indexPinyin collects the pinyin syllable stems of the vocabulary.
+func (l *Lexicon) indexPinyin() {
+	l.pinyin, l.maxSyl = nil, 0
+	for i, st := range l.stems {
+		if syl, ok := strings.CutPrefix(st, PinyinPrefix); ok && syl != "" {
+			if l.pinyin == nil {
+				l.pinyin = map[string]int32{}
+			}
+			l.pinyin[syl] = int32(i)
+			l.maxSyl = max(l.maxSyl, len(syl))
+		}
+	}
+}
+
+// appendPinyin appends one token per syllable when text[start:end] (ASCII
+// letters only) is entirely made of pinyin syllables, taking the split with
+// the fewest syllables (the first found, scanning longer syllables first).
+// It appends nothing otherwise.
+func (l *Lexicon) appendPinyin(dst []EnToken, text string, start, end int) []EnToken {
+	n := end - start
+	if n > 40 {
+		return dst
+	}
+	var low [40]byte
+	for i := range n {
+		c := text[start+i]
+		if !isASCIILetter(c) {
+			return dst
+		}
+		low[i] = c | 0x20
+	}
+	// cost[i]: fewest syllables covering low[i:n]; next[i]: end of the
+	// first syllable of that split.
+	var cost, next [41]int8
+	cost[n] = 0
+	for i := n - 1; i >= 0; i-- {
+		cost[i] = -1
+		for j := min(n, i+l.maxSyl); j > i; j-- {
+			if cost[j] < 0 {
+				continue
+			}
+			if _, ok := l.pinyin[string(low[i:j])]; ok && (cost[i] < 0 || cost[j]+1 < cost[i]) {
+				cost[i], next[i] = cost[j]+1, int8(j)
+			}
+		}
+	}
+	if cost[0] < 0 {
+		return dst
+	}
+	for i := 0; i < n; i = int(next[i]) {
+		id := l.pinyin[string(low[i:next[i]])]
+		dst = append(dst, EnToken{Start: start + i, End: start + int(next[i]), Stem: l.stems[id], ID: id})
 	}
 	return dst
 }

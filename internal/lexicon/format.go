@@ -373,6 +373,7 @@ func parse(lr *lineReader) (*Lexicon, error) {
 		return nil, lr.errorf("unexpected data after the aliases")
 	}
 
+	l.indexPinyin()
 	l.stemDF = make([]int32, ns)
 	for _, g := range l.gloss {
 		l.stemDF[g]++

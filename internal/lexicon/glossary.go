@@ -281,6 +281,8 @@ func (l *Lexicon) With(entries []Entry) *Lexicon {
 		stems:    slices.Clone(l.stems),
 		stemIx:   maps.Clone(l.stemIx),
 		stemDF:   slices.Clone(l.stemDF),
+		pinyin:   l.pinyin,
+		maxSyl:   l.maxSyl,
 		trie:     l.trie.clone(),
 		maxRune:  l.maxRune,
 		phrases:  maps.Clone(l.phrases),

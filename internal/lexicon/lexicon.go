@@ -32,6 +32,8 @@ type Lexicon struct {
 	stems  []string         // stem per stem ID
 	stemIx map[string]int32 // stem → ID
 	stemDF []int32          // number of entries whose glosses contain the stem
+	pinyin map[string]int32 // toneless pinyin syllable → ID of its stem PinyinPrefix+syllable
+	maxSyl int              // longest syllable in bytes
 
 	trie    trie
 	maxRune int // longest headword in runes

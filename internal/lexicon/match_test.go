@@ -34,6 +34,7 @@ func TestTranslationLinks(t *testing.T) {
 		{"international", "国际关系", "international relations", 0},
 		{"diplomacy", "外交", "overall diplomacy", 0},
 		{"mankind", "人类", "mankind", 0},
+		{"names", "陈清扬", "Chen Qingyang", 0},
 		{"new era", "新时代", "the new era", 0},
 		{"traditional", "發展", "development", 0},
 		{"exchanges", "交流", "civilisational exchanges", 0},
@@ -124,6 +125,9 @@ func TestEnglishTokens(t *testing.T) {
 		{"US", "US us", []tok{{"US", "us", false, true}, {"us", "us", true, false}}},
 		{"dotted abbreviation", "U.S. and U.N.", []tok{{"U.S.", "us", false, true}, {"and", "and", true, false}, {"U.N.", "un", false, true}}},
 		{"not an abbreviation", "a.b c.", []tok{{"a", "a", true, false}, {"b", "b", false, false}, {"c", "c", false, false}}},
+		{"pinyin name", "Chen Qingyang", []tok{{"Chen", "chen", false, true}, {"Qing", "~qing", false, true}, {"yang", "~yang", false, true}}},
+		{"english words stay", "China Long long", []tok{{"China", "china", false, true}, {"Long", "long", false, true}, {"long", "long", false, true}}},
+		{"lower-case pinyin stays", "qingyang", []tok{{"qingyang", "qingyang", false, true}}},
 		{"latin-1", "Café", []tok{{"Café", "café", false, true}}},
 		{"hyphen splits", "party-to-party", []tok{{"party", "party", false, true}, {"to", "to", true, false}, {"party", "party", false, true}}},
 	}

@@ -8,6 +8,7 @@ import (
 
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bitextlab/zhen/internal/lexicon"
 )
@@ -203,6 +204,27 @@ func hasHan(s string) bool {
 	return false
 }
 
+// pinyinStems returns the toneless syllables of a pinyin string ("Zhong1
+// guo2" → ~zhong, ~guo), each prefixed with lexicon.PinyinPrefix so they
+// never meet English words; "u:" (ü) is written u, as English usually does.
+// Syllables of one letter (the erhua r5) are left out.
+func pinyinStems(py string) []string {
+	var out []string
+	for syl := range strings.FieldsSeq(strings.ToLower(py)) {
+		syl = strings.ReplaceAll(syl, "u:", "u")
+		syl = strings.TrimRight(syl, "012345")
+		if len(syl) < 2 || strings.IndexFunc(syl, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+		out = append(out, lexicon.PinyinPrefix+syl)
+	}
+	return out
+}
+
+// isProperNoun reports whether a CC-CEDICT pinyin field marks a proper noun:
+// CC-CEDICT capitalises the pinyin of names ("Bei3 jing1").
+func isProperNoun(py string) bool { return py != "" && 'A' <= py[0] && py[0] <= 'Z' }
+
 // stats counts what the conversion kept and dropped, for the report.
 type stats struct {
 	lines, noHan, noContent, kept int
@@ -229,6 +251,9 @@ func convert(lines []cedictLine) ([]lexicon.RawEntry, stats) {
 			continue
 		}
 		st.kept++
+		if utf8.RuneCountInString(l.simp) == 1 || isProperNoun(l.pinyin) {
+			stems = append(stems, pinyinStems(l.pinyin)...)
+		}
 		var trad []string
 		if l.trad != l.simp {
 			trad = []string{l.trad}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -78,9 +79,35 @@ func checkMini(t *testing.T, l *lexicon.Lexicon) {
 		}
 		var out []string
 		for _, g := range l.Glosses(id) {
-			out = append(out, l.StemString(g))
+			if st := l.StemString(g); !strings.HasPrefix(st, lexicon.PinyinPrefix) {
+				out = append(out, st)
+			}
 		}
 		return out
+	}
+	pinyin := func(w string) []string {
+		var out []string
+		for _, g := range l.Glosses(l.Lookup(w)) {
+			if st := l.StemString(g); strings.HasPrefix(st, lexicon.PinyinPrefix) {
+				out = append(out, st)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, tt := range []struct {
+		word string
+		want []string
+	}{
+		{"党", []string{"~dang"}},                  // a single character
+		{"干", []string{"~gan"}},                   // gan1 and gan4, one syllable
+		{"习近平", []string{"~jin", "~ping", "~xi"}}, // a proper noun
+		{"中国共产党", []string{"~chan", "~dang", "~gong", "~guo", "~zhong"}},
+		{"发展", nil}, // a common word
+	} {
+		if diff := cmp.Diff(tt.want, pinyin(tt.word)); diff != "" {
+			t.Errorf("pinyin glosses of %s mismatch (-want +got):\n%s", tt.word, diff)
+		}
 	}
 	tests := []struct {
 		word string
@@ -174,6 +201,24 @@ func TestReadNPM(t *testing.T) {
 	for _, w := range []string{"发展", "發展", "政党", "政黨"} {
 		if l.Lookup(w) < 0 {
 			t.Errorf("Lookup(%q) = -1", w)
+		}
+	}
+}
+
+func TestPinyinStems(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Zhong1 guo2", []string{"~zhong", "~guo"}},
+		{"lu:4", []string{"~lu"}},
+		{"yi1 dian3 r5", []string{"~yi", "~dian"}},
+		{"A ka1", []string{"~ka"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, pinyinStems(tt.in)); diff != "" {
+			t.Errorf("pinyinStems(%q) mismatch (-want +got):\n%s", tt.in, diff)
 		}
 	}
 }
