@@ -240,6 +240,7 @@ func TestEN(t *testing.T) {
 		{"quarters of a year", "in the first three quarters", []string{"o:1[first]", "n:3[three]"}},
 		{"day range", "from November 8 to 14, 2012", []string{"d:11-8[November 8]", "d:8[8]", "d:14[14]", "y:2012[2012]"}},
 		{"day range dash", "Nov. 8-14", []string{"d:11-8[Nov. 8]", "d:8[8]", "d:14[14]"}},
+		{"abbreviation without space", "Aug.6 Opens", []string{"d:8-6[Aug.6]", "d:6[6]", "l:opens[Opens]"}},
 		{"a quarter", "a quarter of", []string{"f:1/4[a quarter]"}},
 		{"half", "more than half of", []string{"f:1/2[half]"}},
 		// Latin

@@ -358,15 +358,19 @@ func (z *scanner) enMonth(i, j int, info wordInfo) int {
 		k++
 		dotted = true
 	}
-	if k+1 < len(s) && s[k] == ' ' && isDigit(s[k+1]) {
-		a := readArabic(s, k+1)
+	sp := 1 // the space before the day; "Aug.6" has none
+	if dotted && k < len(s) && isDigit(s[k]) {
+		sp = 0
+	}
+	if k+sp < len(s) && (sp == 0 || s[k] == ' ') && isDigit(s[k+sp]) {
+		a := readArabic(s, k+sp)
 		if d, ok := a.v.int(); ok && a.plain() && a.digits <= 2 && d >= 1 && d <= 31 {
 			end := a.end
 			if suf := ordSuffix(s, end); suf > 0 {
 				end += suf
 			}
 			if end == len(s) || !isAlnum(s[end]) {
-				z.emitDate(int(info.v), int(d), i, end, k+1, a.end)
+				z.emitDate(int(info.v), int(d), i, end, k+sp, a.end)
 				return z.enDayRange(end)
 			}
 		}
