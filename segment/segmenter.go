@@ -20,7 +20,9 @@ type Segmenter struct {
 	// "utf-8", "utf-16le", "utf-16be", "gb18030", "gbk", "big5".
 	Encoding string
 	// ReplaceInvalid replaces invalid byte sequences by U+FFFD instead of
-	// failing; the Report counts and lists them (rule "invalid-bytes").
+	// failing; the Report counts and lists them (rule "invalid-bytes"). It
+	// also lets a text with a few stray NUL bytes through (the control rule
+	// removes them); without it any NUL outside UTF-16 is ErrBinary.
 	ReplaceInvalid bool
 	// Disable lists cleaning rules to switch off, by name (see
 	// CleaningRules and the Rule… constants). An unknown name is an error.
@@ -68,7 +70,8 @@ func (e *Error) Unwrap() error { return e.Err }
 var (
 	// ErrEmpty: the input is empty or holds only white space.
 	ErrEmpty = errors.New("no text: the input is empty or blank")
-	// ErrBinary: the input holds NUL bytes or mostly control characters.
+	// ErrBinary: the input holds NUL bytes (allowed, and removed, with
+	// ReplaceInvalid unless there are many) or mostly control characters.
 	ErrBinary = errors.New("binary data, not text")
 	// ErrOneLanguage: a file given to Bilingual holds only one language;
 	// the message says which one was found.
@@ -102,7 +105,7 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 	}
 	enc, _ := normEncoding(s.Encoding)
 	utf16 := enc == UTF16LE || enc == UTF16BE || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
-	if !utf16 {
+	if !utf16 && !s.ReplaceInvalid {
 		if i := bytes.IndexByte(data, 0); i >= 0 {
 			err := ErrBinary
 			if hint := utf16Hint(data); hint != "" {
@@ -115,7 +118,7 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 	if err != nil {
 		return nil, withFile(err, name)
 	}
-	if off, ok := binaryText(dec.text); ok {
+	if off, ok := binaryText(dec.text, !s.ReplaceInvalid); ok {
 		line := strings.Count(dec.text[:off], "\n") + 1
 		if dec.enc == UTF8 && dec.bom {
 			off += 3 // an offset in the input, as for every other error
@@ -173,13 +176,15 @@ func utf16Hint(data []byte) string {
 
 // binaryText reports the offset of the first control character when more
 // than a tenth of the first 64 KiB of text are control characters (other
-// than tab, line feed, carriage return and form feed), or any is NUL.
-func binaryText(text string) (int, bool) {
+// than tab, line feed, carriage return and form feed), or, when strictNUL is
+// set, at the first NUL. (With ReplaceInvalid a few NULs are removed by the
+// control rule, on record.)
+func binaryText(text string, strictNUL bool) (int, bool) {
 	sample := text[:min(len(text), 1<<16)]
 	ctl, n, first := 0, 0, -1
 	for i, r := range sample {
 		n++
-		if r == 0 {
+		if r == 0 && strictNUL {
 			return i, true
 		}
 		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' {

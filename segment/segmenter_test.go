@@ -405,3 +405,23 @@ func BenchmarkCleanParagraphs(b *testing.B) {
 		_ = d.build()
 	}
 }
+
+func TestStrayNUL(t *testing.T) {
+	data := []byte("党的对外工作取得新成就。\x00\n我们广交朋友。\n")
+	var s Segmenter
+	if _, err := s.Monolingual("n.txt", data, Unknown); !errors.Is(err, ErrBinary) {
+		t.Errorf("Monolingual() error = %v, want ErrBinary", err)
+	}
+	s.ReplaceInvalid = true
+	d, err := s.Monolingual("n.txt", data, Unknown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"body: 党的对外工作取得新成就。", "body: 我们广交朋友。"}
+	if diff := cmp.Diff(want, paraList(d)); diff != "" {
+		t.Errorf("paragraphs mismatch (-want +got):\n%s", diff)
+	}
+	if d.Report.Count(RuleControl) != 1 {
+		t.Errorf("control changes = %d, want 1", d.Report.Count(RuleControl))
+	}
+}
