@@ -279,6 +279,7 @@ func TestEN(t *testing.T) {
 		{"half a million", "Half a million people", []string{"n:500000[Half a million]"}},
 		{"eighteenth-century", "the eighteenth-century systematizing", []string{"c:18[eighteenth-century]"}},
 		{"18th-century", "an 18th-century text", []string{"c:18[18th-century]"}},
+		{"mid-century", "the mid-twentieth century", []string{"c:20[twentieth century]"}},
 		{"ordinal hyphen", "a 21st-floor office", []string{"o:21[21st]"}},
 		{"may comma year", "in May, 1994, he", []string{"m:5[May]", "y:1994[1994]"}},
 		{"eighteen million", "Eighteen million, so far.", []string{"n:18000000[Eighteen million]"}},

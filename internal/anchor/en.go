@@ -332,7 +332,7 @@ func (z *scanner) enLatin(i int) int {
 		}
 	}
 	if !(upper || digit && letter || dot) {
-		return j
+		return wordAt(s, i) // rescan the rest: mid-twentieth century
 	}
 	if upper && !digit && !dot && len(tok) <= 12 && stopFilter.mayHave(tok) && (!rest || allUpper(tok) && tok != "US" && tok != "IT") {
 		var buf [12]byte
