@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/bitextlab/zhen/segment"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -233,6 +234,78 @@ func TestEvidence(t *testing.T) {
 	for _, want := range []string{"ordinal 十八大=18th", "lexicon 党=Party", "lexicon 重要=important"} {
 		if !found[want] {
 			t.Errorf("evidence %q not found in %v", want, found)
+		}
+	}
+}
+
+// doc builds a Document from paragraphs of sentences; kinds gives the
+// Kind of each paragraph (Body when missing).
+func doc(lang segment.Lang, paras [][]string, kinds ...segment.Kind) *segment.Document {
+	d := &segment.Document{Name: "test", Lang: lang}
+	var b strings.Builder
+	for k, p := range paras {
+		if k > 0 {
+			b.WriteString("\n\n")
+		}
+		para := segment.Paragraph{}
+		para.Start = b.Len()
+		for s, text := range p {
+			if s > 0 && lang == segment.English {
+				b.WriteString(" ")
+			}
+			st := b.Len()
+			b.WriteString(text)
+			para.Sentences = append(para.Sentences, segment.Span{Start: st, End: b.Len()})
+		}
+		para.End = b.Len()
+		if k < len(kinds) {
+			para.Kind = kinds[k]
+		}
+		d.Paragraphs = append(d.Paragraphs, para)
+	}
+	d.Text = b.String()
+	return d
+}
+
+// TestAlignDocuments checks the two levels: Foreign paragraphs are skipped
+// and reported, sentence beads stay in their paragraph bead, and pair text
+// is the original span.
+func TestAlignDocuments(t *testing.T) {
+	zp, ep := seedBody(t)
+	zpar := [][]string{splitZH(zp[0]), {"This English caption sits in the Chinese text."}, splitZH(zp[1]), splitZH(zp[2])}
+	epar := [][]string{splitEN(ep[0]), splitEN(ep[1]), splitEN(ep[2])}
+	zh := doc(segment.Chinese, zpar, segment.Body, segment.Foreign)
+	en := doc(segment.English, epar)
+	al, err := (&Aligner{}).Align(zh, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Skipped{{Lang: segment.Chinese, Paragraph: 1, Span: zh.Paragraphs[1].Span, Reason: "foreign"}}
+	if diff := cmp.Diff(want, al.Skipped); diff != "" {
+		t.Errorf("Skipped mismatch (-want +got):\n%s", diff)
+	}
+	if n := len(zpar[0]) + len(zpar[2]) + len(zpar[3]); len(al.ZH) != n {
+		t.Errorf("got %d Chinese sentences, want %d (the foreign paragraph left out)", len(al.ZH), n)
+	}
+	checkBeads(t, al.Beads, len(al.ZH), len(al.EN))
+	if got := len(al.Paragraphs); got != 3 {
+		t.Errorf("got %d paragraph beads, want 3", got)
+	}
+	for _, p := range al.ParagraphPairs() {
+		if p.Type != "1-1" {
+			t.Errorf("paragraph pair %s, want 1-1: %.20q | %.20q", p.Type, p.ZH, p.EN)
+		}
+	}
+	for k, p := range al.Pairs() {
+		b := al.Beads[k]
+		if b.ZH.Len() > 0 {
+			want := zh.Text[al.zhSpans[b.ZH.Start].Start:al.zhSpans[b.ZH.End-1].End]
+			if p.ZH != want {
+				t.Errorf("pair %d Chinese %q, want the original span %q", k, p.ZH, want)
+			}
+		}
+		if b.EN.Len() > 1 && !strings.Contains(en.Text, p.EN) {
+			t.Errorf("pair %d English %q is not the original span", k, p.EN)
 		}
 	}
 }
