@@ -2,6 +2,7 @@ package segment
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -171,6 +172,20 @@ func TestDecodeReplace(t *testing.T) {
 				t.Errorf("decode() replaced %d with %d changes, want %d", d.replaced, len(d.changes), tt.replaced)
 			}
 		})
+	}
+}
+
+func TestDecodeReplaceSummary(t *testing.T) {
+	data := []byte(strings.Repeat("中文中文\xff", 150))
+	d, err := decode(data, UTF8, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.replaced != 150 || len(d.changes) != maxReplaceChanges+1 {
+		t.Fatalf("replaced %d with %d changes, want 150 with %d", d.replaced, len(d.changes), maxReplaceChanges+1)
+	}
+	if got, want := d.changes[maxReplaceChanges].Note, "50 more invalid sequences replaced, not listed"; got != want {
+		t.Errorf("summary note = %q, want %q", got, want)
 	}
 }
 

@@ -57,6 +57,20 @@ func TestParagraphHardCases(t *testing.T) {
 			rules: []string{RuleBrokenParagraph},
 		},
 		{
+			name:  "en paragraph broken across a blank line",
+			lang:  English,
+			in:    "The Party has made friends. It has deepened its cooperation with the\n\nparties of all countries and regions.\n",
+			want:  []string{"body: The Party has made friends. It has deepened its cooperation with the parties of all countries and regions."},
+			rules: []string{RuleBrokenParagraph},
+		},
+		{
+			name:  "zero width joiner inside an emoji sequence is kept",
+			lang:  Chinese,
+			in:    "大家点赞👨\u200d👩，好\u200d。\n",
+			want:  []string{"body: 大家点赞👨\u200d👩，好。"},
+			rules: []string{RuleZeroWidth},
+		},
+		{
 			name: "zh title without punctuation is not joined to the body after it",
 			lang: Chinese,
 			in:   "围绕巩固新生的人民政权,以“打破封锁”为核心使命\n\n建国之初,围绕巩固新生的人民政权这一中心工作,党的对外工作实现了第一步跨越式发展。\n",
