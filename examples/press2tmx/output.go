@@ -61,11 +61,14 @@ func (o *options) write(al *align.Alignment, docName string, stdout, stderr io.W
 		return o.each(pairs(), w.Write, w.Flush, stderr)
 	case "html":
 		ps := o.filter(pairs(), stderr)
-		_, err := review.WriteHTML(bw, ps, review.HTMLOptions{
+		st, err := review.WriteHTML(bw, ps, review.HTMLOptions{
 			Title:  "Alignment review: " + docName,
 			ZHLang: o.zhTag,
 			ENLang: o.enTag,
 		})
+		if o.report && st.BadEvidence > 0 {
+			fmt.Fprintf(stderr, "HTML: %d evidence spans could not be highlighted (the text is shown unmarked)\n", st.BadEvidence)
+		}
 		return err
 	}
 	return usageError{"unknown format " + o.format}
@@ -173,8 +176,8 @@ func (o *options) writeTMX(w io.Writer, pairs []align.Pair, docName string, stde
 	err := tw.Close()
 	st := tw.Stats()
 	if o.report || st.DroppedChars > 0 {
-		fmt.Fprintf(stderr, "TMX: %d units written (%d merged); left out: %d with no counterpart, %d below confidence %g, %d duplicates; %d characters XML cannot carry dropped, %d segments trimmed\n",
-			st.Written, st.Merged, st.SkippedEmpty, st.BelowMinConfidence, o.minConf, st.Duplicates, st.DroppedChars, st.Trimmed)
+		fmt.Fprintf(stderr, "TMX: %d units written (%d merged); left out: %d with no counterpart, %d below confidence %g, %d duplicates; %d sources with two different translations; %d characters XML cannot carry dropped; %d segments trimmed of %d bytes of white space\n",
+			st.Written, st.Merged, st.SkippedEmpty, st.BelowMinConfidence, o.minConf, st.Duplicates, st.Conflicts, st.DroppedChars, st.Trimmed, st.TrimmedBytes)
 		for _, d := range st.Drops {
 			fmt.Fprintf(stderr, "  dropped %q from pair %d (%s side, byte %d)\n", d.Bytes, d.Pair, d.Side, d.Offset)
 		}
