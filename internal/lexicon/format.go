@@ -258,9 +258,10 @@ func parse(lr *lineReader) (*Lexicon, error) {
 	l := &Lexicon{}
 	for lr.peek() == '#' {
 		c, _ := lr.next()
-		l.header = append(l.header, strings.TrimSpace(strings.TrimPrefix(c, "#")))
+		l.header = append(l.header, strings.Clone(strings.TrimSpace(strings.TrimPrefix(c, "#"))))
 	}
 
+	arena := &frontDecoder{}
 	ns, err := lr.count("stems")
 	if err != nil {
 		return nil, err
@@ -275,6 +276,7 @@ func parse(lr *lineReader) (*Lexicon, error) {
 		if _, dup := l.stemIx[st]; dup {
 			return nil, lr.errorf("duplicate stem %q", st)
 		}
+		st = arena.copy(st) // not into the data buffer, so that it can be freed
 		l.stems[i] = st
 		l.stemIx[st] = int32(i)
 	}
@@ -288,7 +290,6 @@ func parse(lr *lineReader) (*Lexicon, error) {
 	l.glossOff = make([]int32, ne+1)
 	l.gloss = make([]int32, 0, ne*4)
 	nodes := 0
-	arena := &frontDecoder{}
 	prevWord := ""
 	for i := range ne {
 		line, ok := lr.next()
@@ -412,17 +413,25 @@ func (d *frontDecoder) front(prev, coded string) (string, bool) {
 	if !ok || int(c) > len(prev) {
 		return "", false
 	}
-	n := int(c) + len(rest)
+	return d.put(prev[:c], rest), true
+}
+
+// copy copies s into the arena.
+func (d *frontDecoder) copy(s string) string { return d.put("", s) }
+
+// put stores a+b in the arena.
+func (d *frontDecoder) put(a, b string) string {
+	n := len(a) + len(b)
 	if n == 0 {
-		return "", true
+		return ""
 	}
 	if len(d.buf)+n > cap(d.buf) {
 		d.buf = make([]byte, 0, max(n, 256<<10))
 	}
 	start := len(d.buf)
-	d.buf = append(d.buf, prev[:c]...)
-	d.buf = append(d.buf, rest...)
-	return unsafe.String(&d.buf[start], n), true
+	d.buf = append(d.buf, a...)
+	d.buf = append(d.buf, b...)
+	return unsafe.String(&d.buf[start], n)
 }
 
 // newRunes returns the number of runes of w after its common prefix with
