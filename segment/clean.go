@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -382,9 +383,6 @@ func isMoreLabel(inner string) bool {
 	return false
 }
 
-// gbkDecoder decodes one GB2312 character for the mojibake rule.
-var gbkDecoder = simplifiedchinese.GBK.NewDecoder()
-
 // mojibakeEdits repairs GBK text that was read as Latin-1: a run of
 // characters U+00A1–U+00FE whose code points, taken as bytes, form GB2312
 // double-byte characters that are all hanzi or CJK punctuation. To spare real
@@ -392,6 +390,7 @@ var gbkDecoder = simplifiedchinese.GBK.NewDecoder()
 // pairs or contain a Latin-1 symbol (not a letter): "£¬" → "，".
 func mojibakeEdits(raw string, edits []edit) []edit {
 	var buf [8]byte
+	var dec *encoding.Decoder // made on first use; decoders are not shared between goroutines
 	for i := 0; i < len(raw); {
 		r, n := utf8.DecodeRuneInString(raw[i:])
 		if r < 0xA1 || r > 0xFE {
@@ -408,7 +407,10 @@ func mojibakeEdits(raw string, edits []edit) []edit {
 			seq = append(seq, byte(r2))
 			j += n2
 		}
-		if fixed, ok := gbkPairs(seq, buf[:]); ok {
+		if dec == nil {
+			dec = simplifiedchinese.GBK.NewDecoder()
+		}
+		if fixed, ok := gbkPairs(dec, seq, buf[:]); ok {
 			edits = append(edits, edit{i, j, fixed, RuleMojibake})
 		}
 		i = j
@@ -416,7 +418,7 @@ func mojibakeEdits(raw string, edits []edit) []edit {
 	return edits
 }
 
-func gbkPairs(seq []byte, buf []byte) (string, bool) {
+func gbkPairs(dec *encoding.Decoder, seq []byte, buf []byte) (string, bool) {
 	if len(seq) < 2 || len(seq)%2 != 0 {
 		return "", false
 	}
@@ -432,8 +434,8 @@ func gbkPairs(seq []byte, buf []byte) (string, bool) {
 				symbol = true
 			}
 		}
-		gbkDecoder.Reset()
-		nDst, nSrc, err := gbkDecoder.Transform(buf, seq[k:k+2], true)
+		dec.Reset()
+		nDst, nSrc, err := dec.Transform(buf, seq[k:k+2], true)
 		if err != nil || nSrc != 2 {
 			return "", false
 		}

@@ -425,3 +425,26 @@ func TestStrayNUL(t *testing.T) {
 		t.Errorf("control changes = %d, want 1", d.Report.Count(RuleControl))
 	}
 }
+
+// TestConcurrentUse runs one Segmenter from several goroutines (run with
+// -race to check for data races).
+func TestConcurrentUse(t *testing.T) {
+	var s Segmenter
+	data := readSeed(t, seeds[2].file)
+	want := golden(segmentSeed(t, &s, seeds[2].file, false))
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			d, err := s.Monolingual(seeds[2].file, data, Unknown)
+			if err == nil && golden([]*Document{d}) != want {
+				err = errors.New("different result under concurrency")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
