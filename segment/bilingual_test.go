@@ -95,7 +95,7 @@ func TestBilingualOneLanguage(t *testing.T) {
 			name: "Chinese with one English image description",
 			in: strings.Repeat("党的对外工作历来是党的一条重要战线，新中国成立后更成为国家总体外交的重要组成部分。\n", 8) +
 				"Advertisement for the book with a portrait.\n",
-			want:  "segment: en.txt: not a bilingual file: found only Chinese text, no English",
+			want:  "segment: en.txt: not a bilingual file: found Chinese text with too little English to be its translation (1 line)",
 			enNil: true,
 		},
 	}

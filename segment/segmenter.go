@@ -249,9 +249,10 @@ func (s *Segmenter) Monolingual(name string, data []byte, lang Lang) (*Document,
 // other language inside a block stays in that block's document with Kind
 // Foreign. Each document's Report lists the changes made to its lines.
 //
-// A file that holds only one language (or almost only: the other has less
-// than a sixth of the text) is an error matching ErrOneLanguage that names
-// the language found; the document of that language is returned with it.
+// A file that holds only one language (or almost only: less than a sixth as
+// much text in the other, such as an image description) is an error
+// matching ErrOneLanguage that names the language found; the document of
+// that language is returned with it, other-language paragraphs set apart.
 func (s *Segmenter) Bilingual(name string, data []byte) (zh, en *Document, err error) {
 	p, err := s.prepare(name, data)
 	if err != nil {
@@ -269,7 +270,21 @@ func (s *Segmenter) Bilingual(name string, data []byte) (zh, en *Document, err e
 		if found == English {
 			other = Chinese
 		}
-		err := &Error{File: name, Err: fmt.Errorf("%w: found only %s text, no %s", ErrOneLanguage, found.name(), other.name())}
+		stray := 0
+		for i := range p.lines {
+			if !p.lines[i].blank() && p.lines[i].lang == other {
+				stray++
+			}
+		}
+		msg := fmt.Sprintf("found only %s text, no %s", found.name(), other.name())
+		if stray > 0 {
+			lines := "lines"
+			if stray == 1 {
+				lines = "line"
+			}
+			msg = fmt.Sprintf("found %s text with too little %s to be its translation (%d %s)", found.name(), other.name(), stray, lines)
+		}
+		err := &Error{File: name, Err: fmt.Errorf("%w: %s", ErrOneLanguage, msg)}
 		if found == Chinese {
 			return doc, nil, err
 		}
