@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"math"
+	"os"
 	"strings"
 	"testing"
 
@@ -498,5 +499,45 @@ func TestAppendKeepsDst(t *testing.T) {
 	}
 	if dst[1].End-dst[1].Start != len("“import”") {
 		t.Errorf("quote span %d–%d, want the pair", dst[1].Start, dst[1].End)
+	}
+}
+
+// TestSeedAgreement checks on a real press release (seed 001: Chinese
+// original and its English translation) that the two halves yield mostly the
+// same non-Latin keys: Dice overlap of the key multisets at least 0.8
+// (measured 0.85), and key facts present on both sides.
+func TestSeedAgreement(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/seeds/001_38bdb1c42bebbece.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zc, ec := map[string]int{}, map[string]int{}
+	for _, l := range strings.Split(string(b), "\n") {
+		as, c := EN(l), ec
+		if hasHan(l) {
+			as, c = ZH(l), zc
+		}
+		for _, a := range as {
+			if a.Kind != Latin {
+				c[a.Key]++
+			}
+		}
+	}
+	match, total := 0, 0
+	for k, n := range zc {
+		match += min(n, ec[k])
+		total += n
+	}
+	for _, n := range ec {
+		total += n
+	}
+	if dice := 2 * float64(match) / float64(total); dice < 0.8 {
+		t.Errorf("seed 001: Dice overlap of keys = %.2f, want ≥ 0.8\nzh %v\nen %v", dice, zc, ec)
+	}
+	// 1500 (messages) is read as a year on both sides: consistent, if not true.
+	for _, k := range []string{"o:18", "o:19", "d:10-20", "y:2022", "n:149", "y:1500", "s:1", "s:2"} {
+		if zc[k] == 0 || ec[k] == 0 {
+			t.Errorf("seed 001: key %s found %d times in Chinese, %d in English; want both", k, zc[k], ec[k])
+		}
 	}
 }
