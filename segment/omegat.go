@@ -45,9 +45,10 @@ import (
 //     but a capital, and a.m./p.m./am./pm. before a lowercase letter.
 //     "U.S.", "Jr.", "Inc.", "Jan." and most other abbreviations break.
 //     "。" does not break English text.
-//   - both languages: a number label at the start of a paragraph ("1.",
-//     "12.", "1.2.", "1)", "1]") is its own segment when white space and a
-//     capital letter follow; "1. 中文" and "1) lower" stay together.
+//   - both languages: a number label at the start of a paragraph of at
+//     least two characters ("1.", "12", "1.2", "1)", "1]", "2020") is its
+//     own segment when white space and a capital letter follow; "1 Abc",
+//     "1. 中文" and "1) lower" stay together.
 //   - the pseudo-translated TMX lists each distinct segment once, in no
 //     useful order.
 

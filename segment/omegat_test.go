@@ -286,6 +286,8 @@ func TestOmegaTSegments(t *testing.T) {
 		{"English breaks before lowercase", "Why? he asked.", English, []string{"Why?", "he asked."}},
 		{"U.S. breaks, U.K. does not", "The U.S. Army and the U.K. Army met.", English, []string{"The U.S.", "Army and the U.K. Army met."}},
 		{"number label", "1. First item.", English, []string{"1.", "First item."}},
+		{"two-digit number before a capital", "25 September, 2003", English, []string{"25", "September, 2003"}},
+		{"one digit before a capital", "1 Abc", English, []string{"1 Abc"}},
 		{"indented line starts a segment", "甲\n  乙\n丙", Chinese, []string{"甲", "乙\n丙"}},
 		{"tab or U+3000 does not", "甲\n\t乙\n\u3000丙", Chinese, []string{"甲\n\t乙\n\u3000丙"}},
 		{"segment trim keeps U+00A0", "X\n \n\u00a0A\u00a0", Chinese, []string{"X", "\u00a0A"}},

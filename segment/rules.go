@@ -344,7 +344,7 @@ func omegaTRuleSet() RuleSet {
 		{Break: true, Before: `[.?!]`, After: ws},
 	}
 	numbering := []Rule{
-		{Break: true, Before: `^` + ws + `{0,16}[0-9][0-9.)\]]{0,16}`, After: ws + `+\p{Lu}`},
+		{Break: true, Before: `^` + ws + `{0,16}[0-9][0-9.)\]]{1,16}`, After: ws + `+\p{Lu}`},
 		// a line that starts with a space starts a segment (not a tab, U+3000
 		// or U+00A0)
 		{Break: true, Before: `\n`, After: ` `},
