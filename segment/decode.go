@@ -141,6 +141,9 @@ func decode(data []byte, name string, replace bool) (decoded, error) {
 			base = 2
 		}
 	}
+	if enc == "" && !d.bom && bytes.IndexByte(data, 0) >= 0 {
+		enc = utf16Hint(data) // UTF-16 without a byte order mark, or ""
+	}
 	if enc == "" {
 		if utf8.Valid(data) { // the common case: skip a second validation
 			d.enc, d.text = UTF8, string(data)
@@ -161,8 +164,10 @@ func decode(data []byte, name string, replace bool) (decoded, error) {
 	return d, err
 }
 
-// DetectEncoding guesses the encoding of data (without a byte order mark):
-// UTF8 when data is valid UTF-8, or nearly so (runs of invalid bytes are
+// DetectEncoding guesses the encoding of data: from a byte order mark if
+// there is one; UTF16LE or UTF16BE when NUL bytes fall mostly on odd or even
+// offsets (UTF-16 without a byte order mark, text with ASCII in it); UTF8
+// when data is valid UTF-8, or nearly so (runs of invalid bytes are
 // under a quarter of the multi-byte sequences); otherwise GB18030 or Big5, whichever
 // decodes with fewer invalid sequences and, on a tie, with more of the most
 // frequent hanzi.
@@ -175,6 +180,11 @@ func DetectEncoding(data []byte) string {
 	}
 	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return UTF16BE
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		if enc := utf16Hint(data); enc != "" {
+			return enc
+		}
 	}
 	if utf8.Valid(data) {
 		return UTF8

@@ -34,7 +34,8 @@
 // # Decoding
 //
 // [Decode] reads UTF-8 (with or without a byte order mark), UTF-16LE/BE
-// (with a byte order mark, or named), GB18030/GBK and Big5. With
+// (with a byte order mark, named, or recognised by its NUL bytes), GB18030/GBK
+// and Big5. With
 // Segmenter.Encoding empty the encoding is detected ([DetectEncoding]).
 // Invalid bytes are an [*Error] naming the line and byte offset, unless
 // Segmenter.ReplaceInvalid is set: then they become U+FFFD and the

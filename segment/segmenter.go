@@ -104,7 +104,8 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 		return nil, &Error{File: name, Err: ErrEmpty}
 	}
 	enc, _ := normEncoding(s.Encoding)
-	utf16 := enc == UTF16LE || enc == UTF16BE || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
+	utf16 := enc == UTF16LE || enc == UTF16BE || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) ||
+		enc == "" && utf16Hint(data) != ""
 	if !utf16 && !s.ReplaceInvalid {
 		if i := bytes.IndexByte(data, 0); i >= 0 {
 			err := ErrBinary

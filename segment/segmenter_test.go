@@ -371,21 +371,22 @@ func TestSegmenterEncodings(t *testing.T) {
 	}
 }
 
-func TestUTF16WithoutBOMHint(t *testing.T) {
-	data := encode(t, utf16EncNoBOM(), "Hello, world.\nThis is UTF-16 without a byte order mark.\n")
+func TestUTF16WithoutBOM(t *testing.T) {
+	data := encode(t, utf16EncNoBOM(), "Hello, world.\nThis is UTF-16 without a byte order mark, 中文.\n")
 	var s Segmenter
-	_, err := s.Monolingual("u.txt", data, Unknown)
-	want := `segment: u.txt: line 1, byte 1: binary data, not text (it looks like UTF-16LE without a byte order mark: set Encoding to "utf-16le")`
-	if err == nil || err.Error() != want {
-		t.Fatalf("Monolingual() error = %v, want %s", err, want)
-	}
-	s.Encoding = "utf-16le"
 	d, err := s.Monolingual("u.txt", data, Unknown)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := len(d.Paragraphs); got != 2 {
-		t.Errorf("%d paragraphs, want 2", got)
+	if d.Report.Encoding != UTF16LE || len(d.Paragraphs) != 2 {
+		t.Errorf("encoding %q, %d paragraphs; want utf-16le, 2", d.Report.Encoding, len(d.Paragraphs))
+	}
+	// Named wrongly, the NUL bytes are an error with a hint.
+	s.Encoding = "utf-8"
+	_, err = s.Monolingual("u.txt", data, Unknown)
+	want := `segment: u.txt: line 1, byte 1: binary data, not text (it looks like UTF-16LE without a byte order mark: set Encoding to "utf-16le")`
+	if err == nil || err.Error() != want {
+		t.Fatalf("Monolingual() error = %v, want %s", err, want)
 	}
 }
 
