@@ -85,7 +85,7 @@ const WeakWeight = 0.5
 type Anchor struct {
 	Kind Kind
 	// Key is the normalised value, equal for equal meaning in Chinese and
-	// English, for example "n:5000", "y:2012", "d:11-15", "l:cpc" (see the
+	// English, for example "n:5000", "n:2012", "d:11-15", "l:cpc" (see the
 	// package comment for the format).
 	Key string
 	// Start and End are the byte offsets of the anchor's text in the sentence
@@ -170,11 +170,10 @@ func (d dec) int() (uint64, bool) {
 	return v, true
 }
 
-// Key prefixes, one per kind (Title shares Quote's).
+// Key prefixes, one per kind (Year shares Number's, Title Quote's).
 const (
 	pNumber   = "n:"
 	pOrdinal  = "o:"
-	pYear     = "y:"
 	pMonth    = "m:"
 	pDate     = "d:"
 	pWeekday  = "w:"
@@ -191,7 +190,7 @@ const (
 const internMax = 2100
 
 type internTable struct {
-	n, o, y, s, p [internMax + 1]string
+	n, o, s, p [internMax + 1]string
 	m             [13]string
 	d             [13][32]string
 	day           [32]string
@@ -206,7 +205,6 @@ var interned = sync.OnceValue(func() *internTable {
 		v := strconv.Itoa(i)
 		t.n[i] = pNumber + v
 		t.o[i] = pOrdinal + v
-		t.y[i] = pYear + v
 		t.s[i] = pSection + v
 		t.p[i] = pPercent + v
 	}
@@ -236,12 +234,10 @@ func intKey(k Kind, v uint64) string {
 	t := interned()
 	if v <= internMax {
 		switch k {
-		case Number:
+		case Number, Year:
 			return t.n[v]
 		case Ordinal:
 			return t.o[v]
-		case Year:
-			return t.y[v]
 		case Section:
 			return t.s[v]
 		case Percent:
@@ -260,12 +256,10 @@ func intKey(k Kind, v uint64) string {
 
 func prefixOf(k Kind) string {
 	switch k {
-	case Number:
+	case Number, Year:
 		return pNumber
 	case Ordinal:
 		return pOrdinal
-	case Year:
-		return pYear
 	case Month:
 		return pMonth
 	case Date:

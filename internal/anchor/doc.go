@@ -7,8 +7,8 @@
 //
 //	ZH("党的十八大以来")            → {Ordinal "o:18"}
 //	EN("Since the 18th National Congress") → {Ordinal "o:18"}
-//	ZH("（2012年11月15日）")        → {Year "y:2012"} {Date "d:11-15"}
-//	EN("November 15, 2012")        → {Date "d:11-15"} {Year "y:2012"}
+//	ZH("（2012年11月15日）")        → {Year "n:2012"} {Date "d:11-15"} {Date "d:15"}
+//	EN("November 15, 2012")        → {Date "d:11-15"} {Date "d:15"} {Year "n:2012"}
 //	ZH("13亿") EN("1.3 billion")   → {Number "n:1300000000"}
 //
 // # Entry points
@@ -32,7 +32,10 @@
 //	                  ５０００ = "n:5000"; 1.3 = 一点三 = "n:1.3"; 13亿 =
 //	                  "1.3 billion" = "n:1300000000"; 1.2万 = "12,000".
 //	o:V     Ordinal   第十八 = 十八大 = 十八届 = "18th" = "eighteenth" = "o:18".
-//	y:YYYY  Year      2012年 = 二〇一二年 = "2012" = "y:2012".
+//	n:YYYY  Year      2012年 = 二〇一二年 = "2012" = "n:2012". Years share the
+//	                  Number prefix, so that a bare 1500 read as a year on
+//	                  one side and as a count ("1,500") on the other still
+//	                  matches; the Kind tells them apart for weighting.
 //	m:M     Month     十一月 = 11月 = "November" = "m:11" (a month with no day).
 //	d:M-D   Date      11月15日 = "November 15" = "15 Nov." = "d:11-15".
 //	d:D     Date      the day alone: 15日 = "d:15"; every full date gives it
@@ -54,7 +57,7 @@
 //	q       Quote     any pair of quotation marks, and title marks 《》〈〉.
 //
 // A full date gives a Date key, a day key and a Year key (2012年11月15日 →
-// y:2012, d:11-15, d:15), a year and month a Year and a Month key, so a
+// n:2012, d:11-15, d:15), a year and month a Year and a Month key, so a
 // partial match still counts. 多 and 余 after a number ("more than") are
 // ignored: 五千多年 matches "5,000 years", 10多亿 "a billion".
 //

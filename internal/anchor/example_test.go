@@ -13,7 +13,7 @@ func ExampleZH() {
 	}
 	// Output:
 	// ordinal  o:18           十八大
-	// year     y:2012         2012年
+	// year     n:2012         2012年
 	// date     d:11-15        11月15日
 	// date     d:15           15日
 	// number   n:1300000000   13亿
@@ -32,7 +32,7 @@ func ExampleEN() {
 	// latin    l:congress     Congress
 	// date     d:11-15        November 15
 	// date     d:15           15
-	// year     y:2012         2012
+	// year     n:2012         2012
 	// number   n:1300000000   1.3 billion
 	// number   n:5000         5,000
 }
@@ -65,7 +65,7 @@ func ExampleAnchor_Weight() {
 	}
 	// Output:
 	// o:1 0.27 weak=true
-	// y:2012 0.90 weak=false
+	// n:2012 0.90 weak=false
 	// n:1327 0.80 weak=false
 	// q 0.15 weak=true
 }
