@@ -191,12 +191,12 @@ const internMax = 2100
 
 type internTable struct {
 	n, o, s, p [internMax + 1]string
-	m             [13]string
-	d             [13][32]string
-	day           [32]string
-	w             [8]string
-	c             [41]string
-	dc            [10]string
+	m          [13]string
+	d          [13][32]string
+	day        [32]string
+	w          [8]string
+	c          [41]string
+	dc         [10]string
 }
 
 var interned = sync.OnceValue(func() *internTable {
