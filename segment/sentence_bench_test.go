@@ -64,3 +64,8 @@ func benchmarkSplit(b *testing.B, lang Lang, rules *Rules) {
 		}
 	}
 }
+
+func BenchmarkSplitSentencesZh(b *testing.B)       { benchmarkSplit(b, Chinese, nil) }
+func BenchmarkSplitSentencesEn(b *testing.B)       { benchmarkSplit(b, English, nil) }
+func BenchmarkSplitSentencesZhOmegaT(b *testing.B) { benchmarkSplit(b, Chinese, OmegaTRules) }
+func BenchmarkSplitSentencesEnOmegaT(b *testing.B) { benchmarkSplit(b, English, OmegaTRules) }

@@ -48,11 +48,12 @@ type Rule struct {
 
 // Set is a compiled, ordered list of rules. It is safe for concurrent use.
 type Set struct {
-	groups  []group
-	trig    runeSet // runes that can end a break rule's Before
-	trigAny bool    // some break rule's Before can end in anything (or is nullable)
-	n       int     // number of rules
-	behind  int     // bytes of context the Before patterns need
+	groups    []group
+	trig      runeSet   // runes that can end a break rule's Before
+	trigAny   bool      // some break rule's Before can end in anything (or is nullable)
+	trigASCII [2]uint64 // the ASCII part of trig
+	n         int       // number of rules
+	behind    int       // bytes of context the Before patterns need
 }
 
 // group is a run of consecutive rules of the same kind with the same After
@@ -135,6 +136,11 @@ func Compile(rules []Rule) (*Set, error) {
 		}
 		s.groups = append(s.groups, g)
 		i = j
+	}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if s.trig.has(rune(c)) {
+			s.trigASCII[c>>6] |= 1 << (c & 63)
+		}
 	}
 	return s, nil
 }
@@ -400,18 +406,22 @@ func (s *Set) Breaks(text string, lo, hi int, emit func(pos int)) {
 	for i := lo; i < hi; {
 		c := text[i]
 		var r rune
-		size := 1
 		if c < utf8.RuneSelf {
+			i++
+			if !s.trigAny && s.trigASCII[c>>6]&(1<<(c&63)) == 0 {
+				continue
+			}
 			r = rune(c)
 		} else {
+			var size int
 			r, size = utf8.DecodeRuneInString(text[i:hi])
+			i += size
+			if !s.trigAny && !s.trig.has(r) {
+				continue
+			}
 		}
-		i += size
 		if i >= hi {
 			break
-		}
-		if !s.trigAny && !s.trig.has(r) {
-			continue
 		}
 		if m.decide(i, r) {
 			emit(i)

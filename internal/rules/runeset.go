@@ -55,9 +55,13 @@ func (s *runeSet) union(o *runeSet) {
 }
 
 func (s *runeSet) has(r rune) bool {
-	if r <= 0xFFFF {
-		return r >= 0 && s.bmp != nil && s.bmp[r>>6]&(1<<(uint(r)&63)) != 0
+	if uint32(r) <= 0xFFFF {
+		return s.bmp != nil && s.bmp[r>>6]&(1<<(uint32(r)&63)) != 0
 	}
+	return s.hasAstral(r)
+}
+
+func (s *runeSet) hasAstral(r rune) bool {
 	rs := s.ranges
 	i, j := 0, len(rs)
 	for i < j {
