@@ -17,6 +17,9 @@ import (
 //
 // RE2 has no look-around: write explicit character classes such as
 // [ \t\x{3000}\x{00A0}] rather than \s, \b or \w, which are ASCII-only.
+// A pattern whose matches can be arbitrarily long (*, +, {n,}) sees at most
+// 256 bytes of text on its side of the position; bounded patterns see all
+// they need. Evaluation is linear in the length of the paragraph.
 type Rule struct {
 	Break  bool
 	Before string

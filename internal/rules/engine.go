@@ -15,16 +15,22 @@
 //
 // # Cost
 //
-// RE2 has no look-behind, so the engine evaluates Before by matching
-// "(?:Before)$" on a window of text that ends at the position, and After by
-// matching "^(?:After)" on a window that starts there. When the longest
-// possible match of a pattern is bounded (no *, + or {n,}), the window is just
-// large enough and the result is exact. When it is unbounded, the window is
-// MaxContext bytes, so an unbounded pattern sees at most MaxContext bytes of
-// context (documented limit; SRX rule files in practice look at a word or two).
+// RE2 has no look-behind. The engine matches a Before pattern backwards: the
+// pattern is reversed (concatenations and literals turned around, ^ and $
+// swapped) and matched, anchored, against the reversed text that ends at the
+// position, so a failing check stops at the first character that cannot
+// match. An After pattern is matched, anchored, on the text that starts at
+// the position. When the longest possible match of a pattern is bounded (no
+// *, + or {n,}), the window given to it is just large enough and the result
+// is exact. When it is unbounded, the window is MaxContext bytes, so an
+// unbounded pattern sees at most MaxContext bytes of context (a documented
+// limit; SRX rules in practice look at a word or two). Consecutive rules of
+// the same kind with the same After pattern are merged into one alternation.
 // Positions are only examined when the character before them can end the
-// Before pattern of some break rule (a set computed from the patterns), so a
-// paragraph without punctuation costs one table look-up per character.
+// Before pattern of some break rule (a set computed from the patterns), and a
+// rule is only tried when the characters next to the position can end its
+// Before and start its After, so a paragraph without punctuation costs one
+// table look-up per character and the time is linear in the text.
 package rules
 
 import (
@@ -86,10 +92,12 @@ type Error struct {
 	Err     error  // the regexp error
 }
 
+// Error formats the error as "rule N: pattern "P": reason".
 func (e *Error) Error() string {
 	return fmt.Sprintf("rule %d: pattern %q: %v", e.Index, e.Pattern, e.Err)
 }
 
+// Unwrap returns the regexp error.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Compile checks and compiles rules, in order.
