@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/bitextlab/zhen/align"
+	"github.com/bitextlab/zhen/segment"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -21,6 +22,7 @@ const (
 	pressZH   = "../testdata/align/press001.zh"
 	pressEN   = "../testdata/align/press001.en"
 	pressGold = "../testdata/align/press001.gold"
+	pressSeed = "../testdata/seeds/001_38bdb1c42bebbece.txt"
 
 	// pressFloor: measured 0.982 (54 of 55 beads; the English-only header
 	// line is glued into the title bead), minus 0.03.
@@ -377,17 +379,103 @@ func TestPressOmission(t *testing.T) {
 			if f < tc.floor {
 				t.Errorf("strict F1 = %.3f, want ≥ %.3f", f, tc.floor)
 			}
-			for _, z := range orphans {
-				for _, b := range al.Beads {
-					if z < b.ZH.Start || z >= b.ZH.End {
-						continue
-					}
-					if b.EN.Len() > 0 && b.Confidence >= lowConfidence {
-						t.Errorf("Chinese %d (no translation left) is in bead %s with confidence %.3f, want a 1-0 bead or confidence < %.2f: %.40q ↔ %.60q",
-							z, b.Type(), b.Confidence, lowConfidence, zh[z], sideText(en2, toGold([]align.Bead{b})[0].EN))
-					}
-				}
-			}
+			checkOrphans(t, al, orphans)
 		})
 	}
+}
+
+// checkOrphans fails when a Chinese sentence whose translation was removed
+// sits in a bead with English text and a confidence ≥ lowConfidence.
+func checkOrphans(t *testing.T, al *align.Alignment, orphans []int) {
+	t.Helper()
+	for _, z := range orphans {
+		for _, b := range al.Beads {
+			if z < b.ZH.Start || z >= b.ZH.End {
+				continue
+			}
+			if b.EN.Len() > 0 && b.Confidence >= lowConfidence {
+				t.Errorf("Chinese %d (no translation left) is in bead %s with confidence %.3f, want a 1-0 bead or confidence < %.2f: %.40q ↔ %.60q",
+					z, b.Type(), b.Confidence, lowConfidence, al.ZH[z], sideText(al.EN, toGold([]align.Bead{b})[0].EN))
+			}
+		}
+	}
+}
+
+// TestPressDocument aligns the seed document itself (paragraphs first, then
+// sentences inside paragraph beads) against the same gold, whole and with
+// one English paragraph removed from the file. Unlike AlignSentences, this
+// path sees the paragraph boundaries.
+func TestPressDocument(t *testing.T) {
+	zh, en := readLines(t, pressZH), readLines(t, pressEN)
+	gold := readGold(t, pressGold, len(zh), len(en))
+	seed, err := os.ReadFile(pressSeed)
+	if err != nil {
+		t.Fatalf("reading %s: %v", pressSeed, err)
+	}
+	tests := []struct {
+		name     string
+		from, to int    // English sentences of the removed paragraph (from == to: none)
+		prefix   string // first words of that paragraph in the seed
+		floor    float64
+	}{
+		// Measured 0.982: only the header bead is wrong, as with
+		// AlignSentences.
+		{"whole", 0, 0, "", 0.952},
+		// Measured 0.981 for both: zh 10–13 and zh 39–41 become 1-0
+		// beads, nothing else moves.
+		{"paragraph of 1-1 beads removed", 15, 19, "Based on a keen understanding of the overall strategic", 0.951},
+		{"paragraph with 1-2 and 1-3 beads removed", 56, 62, "Staying true to our political character", 0.951},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text, en2, g2, orphans := string(seed), en, gold, []int(nil)
+			if tc.prefix != "" {
+				text = dropLine(t, text, tc.prefix)
+				en2, g2, orphans = omit(en, gold, tc.from, tc.to)
+			}
+			var sg segment.Segmenter
+			zd, ed, err := sg.Bilingual("press001", []byte(text))
+			if err != nil {
+				t.Fatalf("Bilingual: %v", err)
+			}
+			al, err := (&align.Aligner{Force: true}).Align(zd, ed)
+			if err != nil {
+				t.Fatalf("Align: %v", err)
+			}
+			// The gold numbers the sentences of press001.zh/.en; they must
+			// be the segmenter's sentences of the seed.
+			if diff := cmp.Diff(zh, al.ZH); diff != "" {
+				t.Fatalf("Chinese sentences of the seed differ from %s (segmenter changed? regenerate the files and check the gold, see testdata/align/README.md) (-want +got):\n%s", pressZH, diff)
+			}
+			if diff := cmp.Diff(en2, al.EN); diff != "" {
+				t.Fatalf("English sentences of the seed differ from %s (segmenter changed? regenerate the files and check the gold, see testdata/align/README.md) (-want +got):\n%s", pressEN, diff)
+			}
+			p, r, f := strictScore(g2, toGold(al.Beads))
+			t.Logf("%s: strict P=%.3f R=%.3f F1=%.3f (floor %.3f)", tc.name, p, r, f, tc.floor)
+			logMisses(t, g2, al, zh, en2)
+			if f < tc.floor {
+				t.Errorf("strict F1 = %.3f, want ≥ %.3f", f, tc.floor)
+			}
+			checkOrphans(t, al, orphans)
+		})
+	}
+}
+
+// dropLine removes the one line of text that starts with prefix.
+func dropLine(t *testing.T, text, prefix string) string {
+	t.Helper()
+	lines := strings.SplitAfter(text, "\n")
+	var out []string
+	n := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			n++
+			continue
+		}
+		out = append(out, l)
+	}
+	if n != 1 {
+		t.Fatalf("%d lines of the seed start with %q, want 1", n, prefix)
+	}
+	return strings.Join(out, "")
 }
