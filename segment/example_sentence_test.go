@@ -161,3 +161,24 @@ func ExampleNewRules() {
 	// 一是原则；
 	// 二是交往。三是合作
 }
+
+func ExampleOmegaTParagraphs() {
+	text := "标题\n正文。\n\n\u00a0第二段。\n"
+	for _, p := range segment.OmegaTParagraphs(text) {
+		fmt.Printf("%q\n", p.In(text))
+	}
+	// Output:
+	// "标题\n正文。"
+	// "第二段。"
+}
+
+func ExampleRules_For() {
+	for _, r := range segment.OmegaTRules.For(segment.Chinese) {
+		fmt.Printf("break=%v before=%#q after=%#q\n", r.Break, r.Before, r.After)
+	}
+	// Output:
+	// break=true before=`[。！？]` after=`[^？—”’」』）"]`
+	// break=true before=`[?!]` after=`[ \t\n\v\f\r]`
+	// break=true before=`^[ \t\n\v\f\r]{0,16}[0-9][0-9.)\]]{1,16}` after=`[ \t\n\v\f\r]+\p{Lu}`
+	// break=true before=`\n` after=` `
+}
