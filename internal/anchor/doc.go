@@ -80,8 +80,8 @@
 //     (五十两 is fifty taels).
 //   - A run that starts with 百, 千, 万 or 亿 with no digit before it is not a
 //     number (百姓, 千万, 万一, 亿万), except 百分之 (percent).
-//   - Numerals after 几, 数, 成, 好, 若, or before 几, are vague (几十, 数百,
-//     十几) and give nothing; so do two or three unrelated plain digits (五四).
+//   - Numerals after 几 or 数, or before 几, are vague (几十, 数十, 十几) and
+//     give nothing; so do two or three unrelated plain digits (五四).
 //     Neighbouring digits before a classifier are a range and give both
 //     values: 十七八岁 = "seventeen or eighteen" = n:17 n:18; 三四个 = n:3 n:4.
 //   - A small stop list removes idioms built with numerals (十分 "very" but not

@@ -704,16 +704,10 @@ func (z *scanner) enNumberWords(i int) int {
 	}
 	val := total + cur
 	if ord {
-		if !(last == wOrd) {
-			return 0
-		}
-		if article { // "a third"
-			return z.enFraction(i, end, 1, val)
-		}
-		return z.enOrdinal(i, end, val)
+		return z.enOrdinal(i, end, val) // "a third" is handled below
 	}
-	// A cardinal (or an article) may be followed by a fraction, a percent
-	// or "century"-less scale.
+	// A cardinal (or an article) may be followed by a fraction word
+	// ("two thirds", "a quarter"), "percent", "per cent" or "decades".
 	ns, ne := nextWord(s, end, true)
 	if ne > ns {
 		if info, ok := lookupWord(s[ns:ne]); ok {
@@ -731,7 +725,7 @@ func (z *scanner) enNumberWords(i int) int {
 						}
 					}
 				}
-				return z.enFraction(i, ne, num, den(info))
+				return z.enFraction(i, ne, num, info.den)
 			case (any || article) && info.cls == wDecades:
 				if !any {
 					val = 1
@@ -767,8 +761,6 @@ func (z *scanner) enNumberWords(i int) int {
 	z.emit(Number, intKey(Number, val), i, end)
 	return end
 }
-
-func den(info wordInfo) uint64 { return info.den }
 
 func (z *scanner) enFraction(i, end int, num, den uint64) int {
 	if num >= den || den < 2 {

@@ -355,8 +355,8 @@ func (z *scanner) zhNumeral(i int) int {
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	next, _ := utf8.DecodeRuneInString(s[j:])
 	switch prev {
-	case '几', '数', '成', '好', '若':
-		return j // 几十 数百: "some tens"
+	case '几', '数':
+		return j // 几十 数十: "some tens"
 	case '期', '拜', '周', '小', '老', '阿':
 		if runes == 1 {
 			return j // 星期一 周三: weekdays; 小四 老三: names
