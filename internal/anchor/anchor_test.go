@@ -75,7 +75,7 @@ func TestZH(t *testing.T) {
 		{"century and decade", "20世纪60年代末", []string{"dc:60[60年代]"}},
 		{"jishi", "几十年来", nil},
 		{"shushi", "数十个国家", nil},
-		{"after verb complement", "完成三项任务，达成两项协议", []string{"n:3[三]", "n:2[两]"}},
+		{"after verb complement", "完成三项任务，达成两项协议，缩小三个百分点", []string{"n:3[三]", "n:2[两]", "n:3[三]"}},
 		{"shiji", "十几个国家", nil},
 		{"idiom", "四面八方、五颜六色", nil},
 		{"stop word skips whole idiom", "七嘴八舌", nil},

@@ -86,7 +86,7 @@
 //     values: 十七八岁 = "seventeen or eighteen" = n:17 n:18; 三四个 = n:3 n:4.
 //   - A small stop list removes idioms built with numerals (十分 "very" but not
 //     十分钟 or 十分之一, 四面八方, 五颜六色, 一点一滴, 九死一生 …).
-//   - 小四, 老三 (names) give nothing; 星期一, 周三 are weekdays (w:1, w:3).
+//   - 星期一, 周三 are weekdays (w:1, w:3), not numbers.
 //
 // 七成 is 70%. Ordinals are 第 + number, 首次 / 首届 / 首批 (first), number +
 // 届 / 中全会 / 次会议 / 周年 / 岁生日, 十八大 (a number from 11 to 30 before

@@ -357,9 +357,9 @@ func (z *scanner) zhNumeral(i int) int {
 	switch prev {
 	case '几', '数':
 		return j // 几十 数十: "some tens"
-	case '期', '拜', '周', '小', '老', '阿':
+	case '期', '拜', '周':
 		if runes == 1 {
-			return j // 星期一 周三: weekdays; 小四 老三: names
+			return j // 星期一 周三: weekdays (zhWeekday took the valid ones)
 		}
 	}
 	if next == '几' {
