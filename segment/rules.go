@@ -278,7 +278,7 @@ func defaultRuleSet() RuleSet {
 	}
 	abbrTitle := `Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|Pres|Gen|Gov|Sen|Rep|Reps|Lt|Col|Capt|Cmdr|Sgt|Adm|Maj|Rev|Hon|Messrs|Mme|Mlle|Msgr|Supt|Insp|Det|Fig|Figs|fig|figs|Eq|Eqs|eq|eqs|Ref|Refs|e\.g|i\.e|E\.g|I\.e|viz|cf|Cf|vs|Vs|et al|approx|Approx`
 	abbrNum := `No|Nos|no|nos|Vol|Vols|vol|vols|Art|Arts|art|Sec|Secs|sec|Ch|Chap|ch|chap|pp|p|Para|para|Pt|pt|Op|op|Tel|tel|ca|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
-	notWord := `(?:^|[^\p{L}\p{N}.])`
+	notWord := `(?:^|[^\p{Latin}\p{N}.])` // a hanzi may touch an abbreviation
 	en := []Rule{
 		// section labels at the start of a paragraph: "I. …", "II. …", "1. …", "1.2. …", "A. …"
 		{Break: false, Before: `^` + clsWS + `{0,8}(?:[IVXLCDM]{1,6}|[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}|[A-Za-z])\.`, After: clsWS},

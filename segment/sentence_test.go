@@ -77,6 +77,8 @@ var zhHardCases = []struct {
 	{"indent is left in the gap", "\u3000\u3000党的十八大以来，成绩显著。", []string{"党的十八大以来，成绩显著。"}},
 	{"space before terminator kept", "甲十九 。乙", []string{"甲十九 。", "乙"}},
 	// English inside a Chinese paragraph
+	{"initials after a hanzi", "用法律实证主义者H. L. A.哈特的话说：证明某物有效。", []string{"用法律实证主义者H. L. A.哈特的话说：证明某物有效。"}},
+	{"title after a hanzi", "会见了Mr. Smith先生。", []string{"会见了Mr. Smith先生。"}},
 	{"English sentence inside", "他说：Mr. Smith went home. He slept.好。", []string{"他说：Mr. Smith went home.", "He slept.好。"}},
 }
 
