@@ -284,19 +284,17 @@ func (o *options) documents(seg *segment.Segmenter, ins []input) (zh, en *segmen
 func (o *options) printSplit(seg *segment.Segmenter, ins []input, w io.Writer) error {
 	var docs []*segment.Document
 	for _, in := range ins {
+		// A file in one language cannot be aligned but can be shown:
+		// Bilingual returns its document beside ErrOneLanguage.
 		zh, en, err := seg.Bilingual(in.name, in.data)
-		if errors.Is(err, segment.ErrOneLanguage) {
-			d, err := seg.Monolingual(in.name, in.data, segment.Unknown)
-			if err != nil {
-				return err
-			}
-			docs = append(docs, d)
-			continue
-		}
-		if err != nil {
+		if err != nil && !errors.Is(err, segment.ErrOneLanguage) {
 			return err
 		}
-		docs = append(docs, zh, en)
+		for _, d := range []*segment.Document{zh, en} {
+			if d != nil {
+				docs = append(docs, d)
+			}
+		}
 	}
 	bw := newErrWriter(w)
 	for i, d := range docs {
