@@ -90,6 +90,8 @@ func TestZH(t *testing.T) {
 		{"name", "罗小四来了", nil},
 		{"yidian yidi", "一点一滴", nil},
 		{"first time", "第一时间", []string{"o:1[第一]"}},
+		{"hao", "中央一号文件", []string{"o:1[一号]"}},
+		{"hao line", "地铁3号线", []string{"o:3[3号]"}},
 		{"shouci", "首次参赛", []string{"o:1[首次]"}},
 		{"shou alone", "首都北京", nil},
 		{"two sessions", "全国两会期间", []string{"n:2[两]"}},
@@ -210,6 +212,7 @@ func TestEN(t *testing.T) {
 		// ordinals and centuries
 		{"18th", "the 18th National Congress", []string{"o:18[18th]", "l:national[National]", "l:congress[Congress]"}},
 		{"first", "for the first time", []string{"o:1[first]"}},
+		{"firstly", "Firstly, we", []string{"o:1[Firstly]"}},
 		{"birthday", "my twenty-first birthday", []string{"o:21[twenty-first]"}},
 		{"twenty-first", "the twenty-first session", []string{"o:21[twenty-first]"}},
 		{"twentieth", "the Twentieth Congress", []string{"o:20[Twentieth]", "l:congress[Congress]"}},

@@ -116,6 +116,8 @@ var enWords = map[string]wordInfo{
 	"sixtieth": {cls: wOrd, v: 60}, "seventieth": {cls: wOrd, v: 70},
 	"eightieth": {cls: wOrd, v: 80}, "ninetieth": {cls: wOrd, v: 90},
 	"hundredth": {cls: wOrd, v: 100, den: 100}, "thousandth": {cls: wOrd, v: 1000, den: 1000},
+	"firstly": {cls: wOrd, v: 1}, "secondly": {cls: wOrd, v: 2}, "thirdly": {cls: wOrd, v: 3},
+	"fourthly": {cls: wOrd, v: 4}, "fifthly": {cls: wOrd, v: 5},
 	"half": {cls: wFrac, den: 2}, "halves": {cls: wFrac, den: 2},
 	"thirds": {cls: wFrac, den: 3}, "quarter": {cls: wFrac, den: 4}, "quarters": {cls: wFrac, den: 4},
 	"fourths": {cls: wFrac, den: 4}, "fifths": {cls: wFrac, den: 5}, "sixths": {cls: wFrac, den: 6},
