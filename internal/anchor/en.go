@@ -177,18 +177,20 @@ func init() {
 // wordFilter is a quick, exact-negative test for membership in a small
 // vocabulary: a word can be in it only if some vocabulary word has the same
 // first letter, length and last letter. It spares most words a map lookup.
-type wordFilter [26][16]uint32
+type wordFilter [32][16]uint32
 
+// The filter is indexed by c&31, which maps 'A' and 'a' alike to 1–26.
 func (f *wordFilter) add(w string) {
-	f[lower(w[0])-'a'][len(w)] |= 1 << (lower(w[len(w)-1]) - 'a')
+	f[w[0]&31][len(w)] |= 1 << (w[len(w)-1] & 31)
 }
 
-// mayHave reports whether the ASCII-letter word w may be in the vocabulary.
+// mayHave reports whether the word w (letters first and last) may be in
+// the vocabulary.
 func (f *wordFilter) mayHave(w string) bool {
-	if len(w) == 0 || len(w) >= 16 || !isLetter(w[0]) || !isLetter(w[len(w)-1]) {
+	if len(w) == 0 || len(w) >= 16 {
 		return false
 	}
-	return f[lower(w[0])-'a'][len(w)]&(1<<(lower(w[len(w)-1])-'a')) != 0
+	return f[w[0]&31][len(w)]&(1<<(w[len(w)-1]&31)) != 0
 }
 
 var numberFilter, stopFilter, markerFilter wordFilter

@@ -391,9 +391,29 @@ func fraction(s string, j int, num dec) (string, int) {
 	return fractionKey(n, den), k
 }
 
-func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-func isUpper(c byte) bool  { return 'A' <= c && c <= 'Z' }
-func isAlnum(c byte) bool  { return isLetter(c) || isDigit(c) }
+// Byte classes of ASCII, looked up in one step.
+const (
+	cLetter = 1 << iota
+	cUpper
+	cDigit
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = cLetter
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = cLetter | cUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cDigit
+	}
+	return t
+}()
+
+func isLetter(c byte) bool { return byteClass[c]&cLetter != 0 }
+func isUpper(c byte) bool  { return byteClass[c]&cUpper != 0 }
+func isAlnum(c byte) bool  { return byteClass[c]&(cLetter|cDigit) != 0 }
 func lower(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		return c + 'a' - 'A'
