@@ -593,7 +593,9 @@ func (s *lexScoring) Learn(beads []Bead) {
 		}
 		x, y := int32(uint32(k>>32)), int32(uint32(k))
 		d := 2 * float64(c) / float64(zc[x]+ec[y])
-		if d < 0.3 {
+		// Keep strong (Dice ≥ 0.3) and significant (G² ≥ 10, p < 0.002)
+		// associations: small documents give small counts.
+		if d < 0.3 || g2(float64(c), float64(zc[x]), float64(ec[y]), float64(nb)) < 10 {
 			continue
 		}
 		best[x] = append(best[x], cand{y, d})
@@ -649,3 +651,17 @@ func uniq(a []int32) []int32 {
 // cover almost anything, cost time and add no evidence. Measured on the dev
 // sets, caps from 10 to 40 align the same.
 const glossCap = 12
+
+// g2 is Dunning's log-likelihood ratio statistic for the co-occurrence of
+// two words seen a times together, in cx and cy of n beads.
+func g2(a, cx, cy, n float64) float64 {
+	b, c := cx-a, cy-a
+	d := n - a - b - c
+	term := func(o, e float64) float64 {
+		if o <= 0 || e <= 0 {
+			return 0
+		}
+		return o * math.Log(o/e)
+	}
+	return 2 * (term(a, cx*cy/n) + term(b, cx*(n-cy)/n) + term(c, (n-cx)*cy/n) + term(d, (n-cx)*(n-cy)/n))
+}

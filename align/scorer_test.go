@@ -283,8 +283,13 @@ func TestLexicalLearning(t *testing.T) {
 	}
 	for k := range 24 {
 		f := fillers[k%len(fillers)]
-		zh = append(zh, "鿏鿐"+f.zh)
-		en = append(en, "Zorblax "+f.en)
+		if k%3 == 0 { // the invented pair in a third of the beads
+			zh = append(zh, "鿏鿐"+f.zh)
+			en = append(en, "Zorblax "+f.en)
+		} else {
+			zh = append(zh, f.zh)
+			en = append(en, f.en)
+		}
 		beads = append(beads, Bead{ZH: Range{k, k + 1}, EN: Range{k, k + 1}, Confidence: 0.9})
 	}
 	s := LexiconScorer{}.Prepare(zh, en).(*lexScoring)
