@@ -64,8 +64,8 @@
 // # What counts as an anchor
 //
 // Chinese numerals follow the 十/百/千/万/亿 grammar (十八 18, 一百零五 105,
-// 三千五百万 35,000,000, 一万五 15,000, 两千 2,000), with 〇/零 and 点 for the
-// decimal point. Runs of four or more plain digits read digit by digit
+// 三千五百万 35,000,000, 一万五 15,000, 两千 2,000), with 〇, ○ or 零 for zero
+// and 点 for the decimal point. Runs of four or more plain digits read digit by digit
 // (一九四九年 1949). Arabic numerals take Chinese multipliers after them
 // (13亿, 960万, 1.2万). Thousands separators may be "," or "，" in Chinese,
 // "," or a space in English ("100 000"). To avoid false anchors:
