@@ -486,9 +486,7 @@ func (m *matcher) matchBefore(sd *side, pos int) bool {
 		if !m.revCut {
 			start = m.lo
 		}
-		for start < pos && !utf8.RuneStart(m.text[start]) {
-			start++
-		}
+		start = runeStartAfter(m.text, start, pos)
 		m.rev = m.rev[:0]
 		for e := pos; e > start; {
 			_, n := utf8.DecodeLastRuneInString(m.text[start:e])
@@ -522,11 +520,31 @@ func (m *matcher) matchAfter(sd *side, pos int) bool {
 	if end >= m.hi {
 		return sd.full.MatchString(m.text[pos:m.hi])
 	}
-	for end > pos && !utf8.RuneStart(m.text[end]) {
-		end--
-	}
+	end = runeStartBefore(m.text, end, pos)
 	if sd.maxLen >= 0 {
 		return sd.full.MatchString(m.text[pos:end])
 	}
 	return sd.trunc.MatchString(m.text[pos:end])
+}
+
+// runeStartAfter moves i forward (not past limit) to the start of a UTF-8
+// sequence, by at most UTFMax-1 bytes: in invalid UTF-8, a run of
+// continuation bytes is a run of one-byte runes, and i may stay inside it.
+func runeStartAfter(text string, i, limit int) int {
+	for k := 0; k < utf8.UTFMax-1 && i < limit && !utf8.RuneStart(text[i]); k++ {
+		i++
+	}
+	return i // still inside continuation bytes only in invalid UTF-8
+}
+
+// runeStartBefore is runeStartAfter moving backwards, not below limit.
+func runeStartBefore(text string, i, limit int) int {
+	j := i
+	for k := 0; k < utf8.UTFMax-1 && j > limit && !utf8.RuneStart(text[j]); k++ {
+		j--
+	}
+	if j > limit && !utf8.RuneStart(text[j]) {
+		return i // invalid UTF-8: any byte boundary will do
+	}
+	return j
 }
