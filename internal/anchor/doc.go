@@ -91,10 +91,12 @@
 // 七成 is 70%. Ordinals are 第 + number, 首次 / 首届 / 首批 (first), number +
 // 届 / 中全会 / 次会议 / 周年 / 岁生日, 十八大 (a number from 11 to 30 before
 // 大, or any number after 党的 or in “八大”), 十三五 (the Five-Year Plan),
-// 一是/二是 at the head of a clause, 一号 / 3号 (No. 1, Line 3); in English
-// "18th", "first", "firstly", "twenty-first", and numbers after Chapter, Part, Section, Article, Rule,
-// No. and the like (Chapter 3 = 第三章 = o:3, CHAPTER II = o:2). "two
-// decades" is n:20 (二十年), "half a million" n:500000.
+// 一是/二是 at the head of a clause, 一号 / 3号 (No. 1, Line 3), 二世
+// (the Second); in English "18th", "first", "firstly", "twenty-first",
+// capital Roman numerals of two or more letters (World War II), and numbers
+// after Chapter, Part, Section, Article, Rule, No. and the like (Chapter 3 =
+// 第三章 = o:3, CHAPTER II = o:2). "two decades" is n:20 (二十年), "half a
+// million" n:500000.
 //
 // A bare Arabic four-digit number from 1000 to 2100 is a year in both
 // languages; with 年 it must be written as a plain digit string (2012年,

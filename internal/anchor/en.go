@@ -264,6 +264,12 @@ func (z *scanner) enWord(i int) int {
 			}
 		}
 	}
+	if upper && len(w) >= 2 && len(w) <= 6 && (j == len(s) || !isAlnum(s[j]) && s[j] != '-' && (s[j] != '.' || j+1 == len(s) || s[j+1] == ' ')) {
+		if v := roman(w); v > 1 && isUpper(w[1]) {
+			z.emit(Ordinal, intKey(Ordinal, uint64(v)), i, j) // World War II, Elizabeth II
+			return j
+		}
+	}
 	if j == len(s) || !isDigit(s[j]) {
 		if info, ok := lookupWord(w); ok {
 			switch info.cls {

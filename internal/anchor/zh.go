@@ -624,6 +624,9 @@ func (z *scanner) zhNumber(i, j int, v dec, in numInfo) int {
 	case next == '成' && isInt && iv >= 1 && iv <= 10 && (in.single != 0 || in.tenAlone) && !zhChengWord(rest):
 		z.emit(Percent, intKey(Percent, iv*10), i, j+nn) // 七成: 70%
 		return j + nn
+	case next == '世' && isInt && iv >= 1 && iv <= 40 && in.single != '一':
+		z.emit(Ordinal, intKey(Ordinal, iv), i, j+nn) // 伊丽莎白二世: Elizabeth II
+		return j + nn
 	case next == '号' && isInt && iv >= 1 && iv <= 999 && !(in.plain && in.digits == 4):
 		z.emit(Ordinal, intKey(Ordinal, iv), i, j+nn) // 一号文件: No. 1 Document; 3号线: Line 3
 		return j + nn
