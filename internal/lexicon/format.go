@@ -14,8 +14,10 @@ import (
 	"unsafe"
 )
 
-// Data file format, version 2: gzip-compressed UTF-8 text (Load also
-// accepts it uncompressed), one record per line:
+// Data file format, version 2: UTF-8 text, one record per line, optionally
+// gzip-compressed (the embedded lexicon.dat is not compressed: decoding it
+// then needs no inflating and no copy, and git and module zips compress it
+// anyway):
 //
 //	zhenlex 2
 //	# comment lines: source, date, licence, what was changed

@@ -106,7 +106,7 @@ func FuzzLoadTBX(f *testing.F) {
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte("zhenlex 2\n# c\nstems 2\nparty\nwork\nentries 2\nA党\t\tA\nA工作\t2\tAB\naliases 1\nA黨\tA\n"))
 	f.Add([]byte("zhenlex 2\nstems 0\nentries 0\naliases 0\n"))
-	f.Add(builtinData[:64])
+	f.Add([]byte(builtinData[:64]))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		l, err := Load(bytes.NewReader(b))
 		if err != nil {

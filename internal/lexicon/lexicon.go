@@ -1,7 +1,7 @@
 package lexicon
 
 import (
-	"bytes"
+	"strings"
 	_ "embed"
 	"slices"
 	"sync"
@@ -10,7 +10,7 @@ import (
 //go:generate go run ./gen -in $CC_CEDICT -out lexicon.dat
 
 //go:embed lexicon.dat
-var builtinData []byte
+var builtinData string
 
 // Lexicon is a Chinese→English lexicon: Chinese headwords, each with a
 // sorted set of English gloss stems, plus the English stem vocabulary. A
@@ -48,6 +48,14 @@ type phrase struct {
 	entry int32
 }
 
+// loadBuiltin decodes the embedded data without copying it.
+func loadBuiltin() (*Lexicon, error) {
+	if strings.HasPrefix(builtinData, "\x1f\x8b") { // regenerated with -gzip
+		return Load(strings.NewReader(builtinData))
+	}
+	return parse(&lineReader{data: builtinData, limit: len(builtinData)})
+}
+
 var (
 	builtinOnce sync.Once
 	builtin     *Lexicon
@@ -61,7 +69,7 @@ var (
 // rule out.
 func Builtin() *Lexicon {
 	builtinOnce.Do(func() {
-		l, err := Load(bytes.NewReader(builtinData))
+		l, err := loadBuiltin()
 		if err != nil {
 			panic("lexicon: embedded lexicon.dat: " + err.Error())
 		}

