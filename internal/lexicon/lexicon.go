@@ -1,9 +1,9 @@
 package lexicon
 
 import (
-	"strings"
 	_ "embed"
 	"slices"
+	"strings"
 	"sync"
 )
 
