@@ -261,19 +261,8 @@ func (a *Aligner) scorers() []Scorer {
 
 // finish computes the overall score and applies the threshold.
 func (a *Aligner) finish(al *Alignment, r *run) (*Alignment, error) {
-	var num, den float64
-	for _, b := range al.Beads {
-		w := r.zcum[b.ZH.End] - r.zcum[b.ZH.Start] + (r.ecum[b.EN.End]-r.ecum[b.EN.Start])/r.c
-		num += w * b.Confidence
-		den += w
-	}
-	if den > 0 {
-		al.Score = num / den
-	}
-	th := a.Threshold
-	if th == 0 {
-		th = DefaultThreshold
-	}
+	al.Score = r.score(al.Beads)
+	th := a.threshold()
 	if len(al.ZH) == 0 && len(al.EN) == 0 {
 		return al, nil // nothing to align is not an error
 	}
@@ -281,6 +270,28 @@ func (a *Aligner) finish(al *Alignment, r *run) (*Alignment, error) {
 		return al, &NotParallelError{Score: al.Score, Threshold: th}
 	}
 	return al, nil
+}
+
+// threshold returns the effective parallelism threshold.
+func (a *Aligner) threshold() float64 {
+	if a.Threshold == 0 {
+		return DefaultThreshold
+	}
+	return a.Threshold
+}
+
+// score is the length-weighted mean confidence of the beads.
+func (r *run) score(beads []Bead) float64 {
+	var num, den float64
+	for _, b := range beads {
+		w := r.zcum[b.ZH.End] - r.zcum[b.ZH.Start] + (r.ecum[b.EN.End]-r.ecum[b.EN.Start])/r.c
+		num += w * b.Confidence
+		den += w
+	}
+	if den > 0 {
+		return num / den
+	}
+	return 0
 }
 
 // block is a rectangle of the grid aligned on its own (a paragraph bead).
@@ -399,6 +410,16 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 		w = 4
 	}
 	beads, paths := r.searchAll(blocks, r.moves(), w, paths, true)
+	// Texts that already look far from parallel are not worth a second
+	// pass (it would only widen the search again): they get
+	// ErrNotParallel unless forced.
+	if learn && !a.Force && r.score(beads) < a.threshold()/2 {
+		learn = false
+		if r.progress != nil && r.last < r.tot {
+			r.last = r.tot
+			r.progress(r.tot, r.tot)
+		}
+	}
 	if learn {
 		for _, s := range r.scorings {
 			if l, ok := s.(Learner); ok {
@@ -487,9 +508,12 @@ func (r *run) fill(b *Bead) {
 	}
 }
 
-// maxCells bounds the band (and so the memory) of one search: about nine
-// bytes per cell.
-const maxCells = 24 << 20
+// maxCells bounds the band (and so the time and memory) of one search:
+// about nine bytes per cell. The band widens where the path touches its
+// edge, but never beyond 64 cells per sentence (4M cells for short
+// documents, which lets them have the full grid): texts so far from
+// parallel that they need more are not worth the time.
+func maxCells(n, m int) int { return max(4<<20, 64*(n+m+2)) }
 
 // searchBlock finds the path through one block (global indices in the
 // steps).
@@ -537,7 +561,7 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		} else {
 			band = dp.NewBand(n, m, float64(w), r.center(b))
 		}
-		if band.Cells() > maxCells || (band.Lo[n] == 0 && band.Hi[0] == m && full) {
+		if band.Cells() > maxCells(n, m) || (band.Lo[n] == 0 && band.Hi[0] == m && full) {
 			if ok {
 				return globalSteps(res.Path, b)
 			}

@@ -1,6 +1,8 @@
 package align
 
 import (
+	"errors"
+	"math/rand/v2"
 	"os"
 	"runtime"
 	"strings"
@@ -151,4 +153,29 @@ func BenchmarkAlignLexicon20k(b *testing.B) {
 
 func BenchmarkAlignLexicon40k(b *testing.B) {
 	benchAlign(b, 40000, nil, 5*time.Second, 0)
+}
+
+// BenchmarkAlignNotParallel40k aligns 40k Chinese sentences with the
+// English shuffled: the band keeps widening where the path runs along its
+// edge, so this is the worst case; the widening cap keeps it bounded. The
+// result is ErrNotParallel.
+func BenchmarkAlignNotParallel40k(b *testing.B) {
+	zh, en := benchCorpus(b, 40000)
+	r := rand.New(rand.NewPCG(1, 2))
+	r.Shuffle(len(en), func(x, y int) { en[x], en[y] = en[y], en[x] })
+	a := &Aligner{Scorers: []Scorer{LengthScorer{}, AnchorScorer{}}}
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := a.AlignSentences(zh, en); !errors.Is(err, ErrNotParallel) {
+			b.Fatalf("shuffled English: error %v, want ErrNotParallel", err)
+		}
+	}
+	b.StopTimer()
+	perOp := (cpuTime() - cpu0) / time.Duration(b.N)
+	b.ReportMetric(perOp.Seconds(), "cpu-s/op")
+	b.ReportMetric(maxRSSMB(), "maxrss-MB")
+	if perOp > 10*time.Second {
+		b.Errorf("not-parallel 40k alignment took %v of CPU, want at most 10s", perOp)
+	}
 }
