@@ -129,9 +129,12 @@ func hasHanRune(s string) bool {
 // and TBX 2 (martif: termEntry / langSet xml:lang / tig or ntig/termGrp /
 // term) and TBX v3 (tbx: conceptEntry / langSec xml:lang / termSec / term).
 // Every Chinese term of an entry is paired with every English term of it.
-// Languages are told by the xml:lang prefix ("zh", "zh-CN", "en-US", …);
-// other languages, and entries that lack a Chinese or an English term, are
-// ignored. Errors name the file and line: XML that is not well formed, a
+// Languages are told by the xml:lang prefix ("zh", "zh-CN", "en-US", …),
+// except that a term with Han characters counts as Chinese whatever its
+// label, and that an entry with no English term but terms of exactly one
+// other language takes those as English (Translate Toolkit's csv2tbx labels
+// the columns "en" and "xx"). Other languages, and entries that still lack a
+// Chinese or an English term, are ignored. Errors name the file and line: XML that is not well formed, a
 // term of an empty entry, or a file with no Chinese–English pair at all.
 func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 	data, err := io.ReadAll(r)
@@ -142,14 +145,16 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	var (
-		out       []Entry
-		inEntry   bool
-		entryLine int
-		zh, en    []string
-		langStack []string // xml:lang in scope per open element (inherited)
-		termDepth int      // >0 inside <term>
-		term      strings.Builder
-		entries   int
+		out        []Entry
+		inEntry    bool
+		entryLine  int
+		zh, en     []string
+		other      []string // terms of other languages, without Han characters
+		otherLangs []string
+		langStack  []string // xml:lang in scope per open element (inherited)
+		termDepth  int      // >0 inside <term>
+		term       strings.Builder
+		entries    int
 	)
 	for {
 		off := d.InputOffset()
@@ -179,6 +184,7 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 			switch t.Name.Local {
 			case "termEntry", "conceptEntry":
 				inEntry, entryLine, zh, en = true, lines.at(int(off)), zh[:0], en[:0]
+				other, otherLangs = other[:0], otherLangs[:0]
 				entries++
 			case "term":
 				if termDepth == 0 {
@@ -202,14 +208,22 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 					s := strings.Join(strings.Fields(term.String()), " ")
 					switch {
 					case s == "":
-					case strings.HasPrefix(lang, "zh"):
+					case strings.HasPrefix(lang, "zh") || hasHanRune(s):
 						zh = append(zh, s)
 					case strings.HasPrefix(lang, "en"):
 						en = append(en, s)
+					default:
+						other = append(other, s)
+						if !slices.Contains(otherLangs, lang) {
+							otherLangs = append(otherLangs, lang)
+						}
 					}
 				}
 			case "termEntry", "conceptEntry":
 				inEntry = false
+				if len(en) == 0 && len(otherLangs) == 1 {
+					en = other // the one other language, as in csv2tbx output ("en" and "xx")
+				}
 				where := fmt.Sprintf("%s:%d", name, entryLine)
 				for _, z := range zh {
 					for _, e := range en {

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,6 +113,40 @@ func TestLoadTBXErrors(t *testing.T) {
 				t.Errorf("LoadTBX() error = %v, want one containing %q", err, tt.err)
 			}
 		})
+	}
+}
+
+// TestCSV2TBX reads a termbase written by Translate Toolkit's csv2tbx, which
+// labels the source column "en" and the target "xx".
+func TestCSV2TBX(t *testing.T) {
+	py := "/usr/bin/python3"
+	if err := exec.Command(py, "-c", "import translate.convert.csv2tbx").Run(); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("translate-toolkit (python3-translate) not available: %v", err)
+		}
+		t.Skipf("translate-toolkit (python3-translate) not available: %v", err)
+	}
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "g.csv")
+	tbxFile := filepath.Join(dir, "g.tbx")
+	if err := os.WriteFile(csv, []byte("source,target\n\"十八大\",\"18th National Congress\"\n\"对外联络部\",\"International Department\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(py, "-m", "translate.convert.csv2tbx", "-i", csv, "-o", tbxFile).CombinedOutput(); err != nil {
+		t.Fatalf("csv2tbx: %v\n%s", err, out)
+	}
+	f, err := os.Open(tbxFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := LoadTBX(f, "g.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Entry{{Zh: "十八大", En: "18th National Congress"}, {Zh: "对外联络部", En: "International Department"}}
+	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Entry{}, "Source")); diff != "" {
+		t.Errorf("LoadTBX(csv2tbx output) mismatch (-want +got):\n%s", diff)
 	}
 }
 
