@@ -42,8 +42,9 @@ func isZhLatin(r rune) bool {
 // form, glossary terms included) that starts there is taken; a Han
 // character that starts no headword becomes a one-character token with ID
 // -1. Runs of Latin letters (with digits) and runs of digits become ZhLatin
-// and ZhDigit tokens, unless a headword starts there ("AA制", "3D打印" are
-// not headwords: only entries with a Han character are kept). Everything else
+// and ZhDigit tokens, unless a headword starts there (headwords with a Han
+// character such as "AA制" or "3D打印" are kept; "IP" or "110" are not).
+// Everything else
 // (punctuation, spaces, invalid UTF-8) is skipped. Tokens are in text
 // order, disjoint, with spans on rune boundaries.
 func (l *Lexicon) AppendChinese(dst []ZhToken, text string) []ZhToken {

@@ -160,6 +160,10 @@ func lowerWord(dst []byte, w string) []byte {
 //
 // Abbreviations written with dots between single letters ("U.S.", "U.N.")
 // are one token whose stem is the letters ("us", "un"), never a stop word.
+// A capitalised word of ASCII letters that is not in the vocabulary, or whose
+// stem glosses at most 30 entries, and that is made of pinyin syllables
+// becomes one token per syllable, with [PinyinPrefix] stems ("Qingyang" →
+// "~qing" [5,9), "~yang" [9,13)); see PinyinPrefix.
 //
 // AppendEnglish never fails: bytes that are not part of a word (spaces,
 // punctuation, digits alone, invalid UTF-8) are skipped.
@@ -219,7 +223,7 @@ const maxNameEntries = 30
 
 // PinyinPrefix starts the stems that stand for a toneless pinyin syllable
 // ("~qing"). The generator adds the syllables of each single-character entry
-// to its glosses (清 → ~qing), and [Lexicon.AppendEnglish] splits a
+// and each proper noun to its glosses (清 → ~qing, 北京 → ~bei ~jing), and [Lexicon.AppendEnglish] splits a
 // capitalised word that is not in the vocabulary, or whose stem glosses few
 // entries (maxNameEntries), into such syllables when it is made of them
 // ("Qingyang" → ~qing ~yang; "Long" stays the word long), so Chinese names

@@ -76,10 +76,13 @@ func britishToAmerican(w []byte) []byte {
 }
 
 // Stem returns the stem of one lower-case English word, as used for the
-// lexicon vocabulary: possessive, plural, -ed and -ing endings removed
-// ("parties" → "party", "developing" → "develop", "Party's" is expected
-// lower-cased as "party's" → "party"). It does not lower-case or tokenise;
-// see [Lexicon.AppendEnglish] for that.
+// lexicon vocabulary: irregular forms mapped to their base ("made" → make),
+// British spellings to American ones, then possessive, plural, -ed, -ing and
+// a few derivational endings removed ("parties" → "party", "developing" and
+// "development" → "develop", "party's" → "party", "cooperation" →
+// "cooperat"). Stems are keys, not always words. Stem does not lower-case or
+// tokenise; see [Lexicon.AppendEnglish] for that. Words with a digit or a
+// non-ASCII letter are returned unchanged.
 func Stem(word string) string {
 	b := make([]byte, len(word), len(word)+1)
 	copy(b, word)
