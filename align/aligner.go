@@ -408,6 +408,23 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 		_, paths = r.searchAll(blocks, r.moves(), w, nil, false)
 		r.scorings = all
 		w = 4
+		// Texts already far from parallel on the coarse path are not
+		// refined (that would widen an expensive search for nothing):
+		// they get ErrNotParallel unless forced.
+		if !a.Force {
+			var beads []Bead
+			for k, p := range paths {
+				for _, st := range p {
+					bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: blocks[k].para}
+					r.fill(&bd)
+					beads = append(beads, bd)
+				}
+			}
+			if r.score(beads) < a.threshold()/2 {
+				r.finishProgress()
+				return beads
+			}
+		}
 	}
 	beads, paths := r.searchAll(blocks, r.moves(), w, paths, true)
 	// Texts that already look far from parallel are not worth a second
@@ -415,10 +432,7 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 	// ErrNotParallel unless forced.
 	if learn && !a.Force && r.score(beads) < a.threshold()/2 {
 		learn = false
-		if r.progress != nil && r.last < r.tot {
-			r.last = r.tot
-			r.progress(r.tot, r.tot)
-		}
+		r.finishProgress()
 	}
 	if learn {
 		for _, s := range r.scorings {
@@ -430,6 +444,14 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 		beads, _ = r.searchAll(blocks, r.moves(), 4, paths, true)
 	}
 	return beads
+}
+
+// finishProgress reports the job done when passes are skipped.
+func (r *run) finishProgress() {
+	if r.progress != nil && r.last < r.tot {
+		r.last = r.tot
+		r.progress(r.tot, r.tot)
+	}
 }
 
 func (r *run) hasExpensive() bool {
@@ -510,10 +532,11 @@ func (r *run) fill(b *Bead) {
 
 // maxCells bounds the band (and so the time and memory) of one search:
 // about nine bytes per cell. The band widens where the path touches its
-// edge, but never beyond 64 cells per sentence (4M cells for short
-// documents, which lets them have the full grid): texts so far from
-// parallel that they need more are not worth the time.
-func maxCells(n, m int) int { return max(4<<20, 64*(n+m+2)) }
+// edge, but never beyond per cells per sentence (64 for a first search, 16
+// when refining a previous path), nor beyond 4M cells for short documents,
+// which lets them have the full grid: texts so far from parallel that they
+// need more are not worth the time.
+func maxCells(n, m, per int) int { return max(4<<20, per*(n+m+2)) }
 
 // searchBlock finds the path through one block (global indices in the
 // steps).
@@ -533,6 +556,10 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		return r.cost(b.z.Start+i, b.e.Start+j, di, dj)
 	}
 	var band dp.Band
+	per := 64
+	if prev != nil {
+		per = 16
+	}
 	if prev != nil {
 		band = bandAround(b, prev, w)
 	} else {
@@ -561,7 +588,7 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		} else {
 			band = dp.NewBand(n, m, float64(w), r.center(b))
 		}
-		if band.Cells() > maxCells(n, m) || (band.Lo[n] == 0 && band.Hi[0] == m && full) {
+		if band.Cells() > maxCells(n, m, per) || (band.Lo[n] == 0 && band.Hi[0] == m && full) {
 			if ok {
 				return globalSteps(res.Path, b)
 			}
