@@ -27,6 +27,7 @@ var DefaultPriors = map[BeadType]float64{
 	{1, 1}: 0.70, {1, 2}: 0.16, {1, 3}: 0.045, {1, 4}: 0.016,
 	{2, 1}: 0.03, {2, 2}: 0.012, {3, 1}: 0.006, {4, 1}: 0.001,
 	{2, 3}: 0.006, {3, 2}: 0.003, {1, 0}: 0.006, {0, 1}: 0.006,
+	{1, 5}: 0.004,
 }
 
 // DefaultParagraphPriors are the paragraph bead priors used when
@@ -407,7 +408,7 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 		}
 		_, paths = r.searchAll(blocks, r.moves(), w, nil, false)
 		r.scorings = all
-		w = 4
+		w = 3
 		// Texts already far from parallel on the coarse path are not
 		// refined (that would widen an expensive search for nothing):
 		// they get ErrNotParallel unless forced.
@@ -441,7 +442,7 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 			}
 		}
 		r.reestimatePriors(beads)
-		beads, _ = r.searchAll(blocks, r.moves(), 4, paths, true)
+		beads, _ = r.searchAll(blocks, r.moves(), 3, paths, true)
 	}
 	return beads
 }
