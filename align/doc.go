@@ -71,8 +71,10 @@
 // found. On long documents a first wide pass uses the cheap scorers only,
 // and the lexicon refines inside a narrow band. Time and memory grow with
 // the number of sentences times the band width, never with N×M:
-// 40,000 × 50,000 sentences align in about 1.2 s (length and anchors) or
-// 4–5 s (with the lexicon) on one core.
+// 40,000 × 50,000 sentences align in about 1.3 CPU seconds and 115 MB
+// (length and anchors) or 4.1 CPU seconds and 370 MB (with the lexicon).
+// Widening stops at 64 cells per sentence, so even texts that are not
+// parallel at all cost a few seconds, not minutes.
 //
 // # Glossaries
 //
@@ -83,6 +85,7 @@
 // # Measured quality
 //
 // Strict F1 (Vecalign/Bertalign metric) on the development sets, all
-// scorers and learning: literary MAC 0.85, academic 0.99, magazine 0.97
-// (Gale–Church 0.449, 0.961, 0.912; hunalign with a dictionary 0.610 on MAC).
+// scorers and learning: literary MAC 0.87, academic 0.996, magazine 0.98
+// (Gale–Church 0.449, 0.961, 0.912; hunalign with a dictionary 0.610 and
+// Vecalign 0.863 on MAC). Length and anchors alone: 0.63, 0.99, 0.97.
 package align

@@ -21,7 +21,12 @@ type Scorer interface {
 }
 
 // Scoring scores candidate beads of one document pair, as prepared by a
-// Scorer. Ranges index the slices given to Prepare.
+// Scorer. Ranges index the slices given to Prepare. Cost is called millions
+// of times on long documents: keep it cheap (cache per unit pair). A
+// Scoring may also implement Learner (learn from a first pass),
+// Expensive() bool (true: left out of the coarse first search on long
+// documents, used when refining) and Chain() [][2]int (sure unit pairs, both
+// indices increasing, that the search band passes through).
 type Scoring interface {
 	// Cost returns the cost in nats of aligning zh with en: roughly the
 	// negative log-likelihood ratio of "translation" against "chance".
