@@ -65,7 +65,9 @@ func (e *NotParallelError) Unwrap() error { return ErrNotParallel }
 // Aligner aligns Chinese with English text. The zero value is ready to use
 // and right for Chinese–English press text: length, anchor and lexicon
 // scorers, priors for Chinese-original prose re-estimated per document, a
-// second pass that learns word associations from the first.
+// second pass that learns word associations from the first. An Aligner is
+// not changed by aligning: several goroutines may use one at once (as long
+// as its Scorers are safe for that, as the package's are).
 type Aligner struct {
 	// Priors are the sentence bead types allowed and their prior
 	// probabilities (nil: DefaultPriors). They need not sum to 1.

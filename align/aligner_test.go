@@ -309,3 +309,30 @@ func TestAlignDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentUse runs one Aligner from several goroutines (run with
+// -race): results must equal a sequential run.
+func TestConcurrentUse(t *testing.T) {
+	zp, ep := seedBody(t)
+	a := &Aligner{}
+	want, err := a.AlignSentences(zp, ep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan []string)
+	for range 4 {
+		go func() {
+			al, err := a.AlignSentences(zp, ep)
+			if err != nil {
+				done <- []string{err.Error()}
+				return
+			}
+			done <- beadTypes(al.Beads)
+		}()
+	}
+	for range 4 {
+		if diff := cmp.Diff(beadTypes(want.Beads), <-done); diff != "" {
+			t.Errorf("concurrent AlignSentences mismatch (-want +got):\n%s", diff)
+		}
+	}
+}
