@@ -33,39 +33,47 @@ func TestDevSetCoverage(t *testing.T) {
 		t.Fatalf("no SET/gold directories in %s", root)
 	}
 	l := Builtin()
+	segmenters := []struct {
+		name string
+		seg  func(string) []ZhToken
+	}{
+		{"forward", l.Chinese},
+		{"bidi", func(s string) []ZhToken { return l.AppendChineseBidi(nil, s) }},
+	}
 	for _, gold := range sets {
 		dir := filepath.Dir(gold)
 		beads, err := readGoldBeads(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var hit, n, whit, wn, auc, pairs float64
-		for i, b := range beads {
-			h, k := coverage(l, b[0], b[1])
-			hit, n = hit+h, n+k
-			for _, off := range []int{1, 3, 7} {
-				w := beads[(i+off)%len(beads)]
-				wh, wk := coverage(l, b[0], w[1])
-				whit, wn = whit+wh, wn+wk
-				f, wf := h/max(k, 1), wh/max(wk, 1)
-				switch {
-				case f > wf:
-					auc++
-				case f == wf:
-					auc += 0.5
+		for _, sg := range segmenters {
+			var hit, n, whit, wn, auc, pairs float64
+			for i, b := range beads {
+				h, k := coverage(l, sg.seg(b[0]), b[1])
+				hit, n = hit+h, n+k
+				for _, off := range []int{1, 3, 7} {
+					w := beads[(i+off)%len(beads)]
+					wh, wk := coverage(l, sg.seg(b[0]), w[1])
+					whit, wn = whit+wh, wn+wk
+					f, wf := h/max(k, 1), wh/max(wk, 1)
+					switch {
+					case f > wf:
+						auc++
+					case f == wf:
+						auc += 0.5
+					}
+					pairs++
 				}
-				pairs++
 			}
+			t.Logf("%-8s %-7s %5d beads  covered %.3f  wrong pairs %.3f  AUC %.4f",
+				filepath.Base(dir), sg.name, len(beads), hit/max(n, 1), whit/max(wn, 1), auc/max(pairs, 1))
 		}
-		t.Logf("%-8s %5d beads  covered %.3f  wrong pairs %.3f  AUC %.4f",
-			filepath.Base(dir), len(beads), hit/max(n, 1), whit/max(wn, 1), auc/max(pairs, 1))
 	}
 }
 
 // coverage returns how many English content words with a stem ID are linked
-// by a Chinese word, and how many there are.
-func coverage(l *Lexicon, zh, en string) (hit, n float64) {
-	zt := l.Chinese(zh)
+// by a Chinese word of zt, and how many there are.
+func coverage(l *Lexicon, zt []ZhToken, en string) (hit, n float64) {
 	for _, e := range l.English(en) {
 		if e.Stop || e.ID < 0 {
 			continue

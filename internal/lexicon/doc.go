@@ -23,9 +23,13 @@
 // traditional, glossary terms included) wins; a Han character that starts no
 // headword becomes a one-character token with ID -1; runs of Latin letters or
 // digits become [ZhLatin] and [ZhDigit] tokens; punctuation is skipped. Every
-// token carries its byte span. Backward matching is not done: it would need a
-// second trie (load time), and alignment evidence hardly depends on the rare
-// cases where the two disagree.
+// token carries its byte span. [Lexicon.AppendChineseBidi] also segments
+// backwards and keeps, per run of Chinese words, the segmentation with fewer
+// words (then fewer single characters; then the backward one): 研究|生命|起源
+// rather than 研究生|命|起源. It costs a reversed trie built on first use and
+// about twice the time; on the dev sets it changes lexical evidence very
+// little (AUC of true vs wrong pairs within ±0.001), so AppendChinese stays
+// the default.
 //
 // # Matching English
 //

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -17,18 +18,34 @@ func FuzzChinese(f *testing.F) {
 	}
 	l := fuzzLex()
 	f.Fuzz(func(t *testing.T, s string) {
-		end := 0
-		for _, tk := range l.Chinese(s) {
-			if tk.Start < end || tk.End <= tk.Start || tk.End > len(s) {
-				t.Fatalf("token [%d,%d) after %d in %q", tk.Start, tk.End, end, s)
+		fw, bi := l.Chinese(s), l.AppendChineseBidi(nil, s)
+		for _, toks := range [][]ZhToken{fw, bi} {
+			end := 0
+			for _, tk := range toks {
+				if tk.Start < end || tk.End <= tk.Start || tk.End > len(s) {
+					t.Fatalf("token [%d,%d) after %d in %q", tk.Start, tk.End, end, s)
+				}
+				if tk.ID >= int32(l.Len()) || (tk.ID >= 0 && l.Lookup(s[tk.Start:tk.End]) != tk.ID) {
+					t.Fatalf("token %q has ID %d, Lookup gives %d", s[tk.Start:tk.End], tk.ID, l.Lookup(s[tk.Start:tk.End]))
+				}
+				if utf8.ValidString(s) && (!utf8.RuneStart(s[tk.Start]) || (tk.End < len(s) && !utf8.RuneStart(s[tk.End]))) {
+					t.Fatalf("token [%d,%d) splits a rune in %q", tk.Start, tk.End, s)
+				}
+				end = tk.End
 			}
-			if tk.ID >= int32(l.Len()) || (tk.ID >= 0 && l.Lookup(s[tk.Start:tk.End]) != tk.ID) {
-				t.Fatalf("token %q has ID %d, Lookup gives %d", s[tk.Start:tk.End], tk.ID, l.Lookup(s[tk.Start:tk.End]))
+		}
+		// Both segmentations cover the same bytes.
+		covered := func(toks []ZhToken) []bool {
+			c := make([]bool, len(s))
+			for _, tk := range toks {
+				for i := tk.Start; i < tk.End; i++ {
+					c[i] = true
+				}
 			}
-			if utf8.ValidString(s) && (!utf8.RuneStart(s[tk.Start]) || (tk.End < len(s) && !utf8.RuneStart(s[tk.End]))) {
-				t.Fatalf("token [%d,%d) splits a rune in %q", tk.Start, tk.End, s)
-			}
-			end = tk.End
+			return c
+		}
+		if !slices.Equal(covered(fw), covered(bi)) {
+			t.Fatalf("forward and bidirectional tokens cover different bytes of %q", s)
 		}
 	})
 }

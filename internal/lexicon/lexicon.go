@@ -40,6 +40,9 @@ type Lexicon struct {
 
 	phrases map[int32][]phrase // first stem ID → glossary phrases starting with it
 	nPhrase int
+
+	revOnce sync.Once // builds rev on first use of AppendChineseBidi
+	rev     trie      // headwords reversed, for backward matching
 }
 
 // phrase is a multi-word English glossary term as a sequence of content stems.

@@ -112,6 +112,39 @@ func TestChineseSegments(t *testing.T) {
 	}
 }
 
+func TestChineseBidi(t *testing.T) {
+	l := Builtin()
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"backward wins on singles", "研究生命起源", []string{"研究", "生命", "起源"}},
+		{"same both ways", "党的对外工作", []string{"党", "的", "对外", "工作"}},
+		{"runs split by punctuation", "研究生命，2012年AA制", []string{"研究", "生命", "2012", "年", "AA制"}},
+		{"traditional", "中國共產黨", []string{"中國共產黨"}},
+		{"invalid utf-8", "研究\xff生命", []string{"研究", "生命"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, tk := range l.AppendChineseBidi(nil, tt.in) {
+				got = append(got, tt.in[tk.Start:tk.End])
+				if tk.ID >= 0 && l.Lookup(tt.in[tk.Start:tk.End]) != tk.ID {
+					t.Errorf("%q has ID %d, Lookup gives %d", tt.in[tk.Start:tk.End], tk.ID, l.Lookup(tt.in[tk.Start:tk.End]))
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("AppendChineseBidi(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+	// A glossary lexicon builds its own reversed trie.
+	g := l.With([]Entry{{Zh: "生命起源", En: "origin of life"}})
+	if got := g.AppendChineseBidi(nil, "研究生命起源"); len(got) != 2 || g.Headword(got[1].ID) != "生命起源" {
+		t.Errorf("AppendChineseBidi with glossary: %+v", got)
+	}
+}
+
 func TestEnglishTokens(t *testing.T) {
 	l := Builtin()
 	type tok struct {
@@ -251,6 +284,22 @@ func BenchmarkChinese(b *testing.B) {
 		b.Errorf("1 MB of Chinese takes %.1f ms, want < 50 ms", ms)
 	}
 	b.ReportMetric(float64(len(toks))/float64(utf8.RuneCountInString(text)), "tokens/rune")
+}
+
+func BenchmarkChineseBidi(b *testing.B) {
+	l := Builtin()
+	zh, _ := seedText(b)
+	text := repeatTo(zh, 1<<20)
+	l.AppendChineseBidi(nil, "预热")
+	b.SetBytes(int64(len(text)))
+	var toks []ZhToken
+	b.ResetTimer()
+	for b.Loop() {
+		toks = l.AppendChineseBidi(toks[:0], text)
+	}
+	if ms := b.Elapsed().Seconds() * 1000 / float64(b.N); ms > 50 {
+		b.Errorf("1 MB of Chinese takes %.1f ms, want < 50 ms", ms)
+	}
 }
 
 func BenchmarkEnglish(b *testing.B) {
