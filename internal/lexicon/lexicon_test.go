@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/binary"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -113,4 +114,24 @@ func TestLoadErrors(t *testing.T) {
 			t.Errorf("Load(good): %d entries, 黨 → %d, 党 → %d", l.Len(), l.Lookup("黨"), l.Lookup("党"))
 		}
 	}
+}
+
+// TestConcurrentUse runs the matchers from several goroutines on a fresh
+// lexicon (whose reversed trie is built on first use); run with -race.
+func TestConcurrentUse(t *testing.T) {
+	l := Builtin().With([]Entry{{Zh: "十八大", En: "18th National Congress"}})
+	want := len(l.AppendChineseBidi(nil, "党的十八大以来研究生命起源"))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := len(l.AppendChineseBidi(nil, "党的十八大以来研究生命起源")); got != want {
+				t.Errorf("AppendChineseBidi gave %d tokens, want %d", got, want)
+			}
+			l.English("Since the 18th National Congress, Chen Qingyang")
+			l.Chinese("中國共產黨")
+		}()
+	}
+	wg.Wait()
 }
