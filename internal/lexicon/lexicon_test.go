@@ -119,8 +119,9 @@ func TestLoadErrors(t *testing.T) {
 // TestConcurrentUse runs the matchers from several goroutines on a fresh
 // lexicon (whose reversed trie is built on first use); run with -race.
 func TestConcurrentUse(t *testing.T) {
-	l := Builtin().With([]Entry{{Zh: "十八大", En: "18th National Congress"}})
-	want := len(l.AppendChineseBidi(nil, "党的十八大以来研究生命起源"))
+	es := []Entry{{Zh: "十八大", En: "18th National Congress"}}
+	want := len(Builtin().With(es).AppendChineseBidi(nil, "党的十八大以来研究生命起源"))
+	l := Builtin().With(es) // its reversed trie is built inside the goroutines
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Add(1)
