@@ -109,8 +109,9 @@ type Alignment struct {
 	// Score is the overall parallelism of the pair in [0,1]: the
 	// length-weighted mean confidence of the beads, omissions counting 0.
 	Score float64
-	// Skipped lists paragraphs left out of the alignment (Kind Foreign),
-	// so that nothing is dropped silently.
+	// Skipped lists what was left out of the alignment (paragraphs of Kind
+	// Foreign or with no sentences, sentence spans outside the text), so
+	// that nothing is dropped silently.
 	Skipped []Skipped
 
 	zhDoc, enDoc     *segment.Document
@@ -124,8 +125,8 @@ type Alignment struct {
 type Skipped struct {
 	Lang      segment.Lang
 	Paragraph int          // index in Document.Paragraphs
-	Span      segment.Span // its span over Document.Text
-	Reason    string       // e.g. "foreign"
+	Span      segment.Span // the paragraph's (or the bad sentence's) span
+	Reason    string       // "foreign", "no sentences", "sentence span outside the text"
 }
 
 // AlignSentences aligns pre-split sentence lists (one sentence per element,
@@ -186,17 +187,28 @@ func collect(d *segment.Document, lang segment.Lang, al *Alignment, texts *[]str
 			al.Skipped = append(al.Skipped, Skipped{Lang: lang, Paragraph: pi, Span: p.Span, Reason: "foreign"})
 			continue
 		}
-		keep = append(keep, pi)
+		n := 0
 		for _, s := range p.Sentences {
-			if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+			if !validSpan(s, d.Text) {
+				al.Skipped = append(al.Skipped, Skipped{Lang: lang, Paragraph: pi, Span: s, Reason: "sentence span outside the text"})
 				continue
 			}
 			*texts = append(*texts, d.Text[s.Start:s.End])
 			*spans = append(*spans, s)
 			*par = append(*par, pi)
+			n++
 		}
+		if n == 0 {
+			al.Skipped = append(al.Skipped, Skipped{Lang: lang, Paragraph: pi, Span: p.Span, Reason: "no sentences"})
+			continue
+		}
+		keep = append(keep, pi)
 	}
 	return keep
+}
+
+func validSpan(s segment.Span, text string) bool {
+	return s.Start >= 0 && s.End <= len(text) && s.Start <= s.End
 }
 
 // paraTexts returns the text of each kept paragraph and the range of
@@ -210,7 +222,7 @@ func paraTexts(d *segment.Document, keep []int) ([]string, []Range) {
 		k := 0
 		var parts []string
 		for _, s := range p.Sentences {
-			if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+			if !validSpan(s, d.Text) {
 				continue
 			}
 			parts = append(parts, d.Text[s.Start:s.End])

@@ -336,3 +336,52 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAlign feeds random documents (paragraphs split at blank lines,
+// sentences at line breaks, every third paragraph Foreign when the flag is
+// set): no panic, beads cover the sentences in order, sentence beads stay
+// inside their paragraph bead.
+func FuzzAlign(f *testing.F) {
+	f.Add("党的十八大以来。\n我们加强合作。\n\n二、标题", "Since the 18th Congress.\nWe cooperate.\n\nII. Title", false)
+	f.Add("", "", true)
+	f.Add("\n\n\n", "a\n\n\nb", true)
+	f.Fuzz(func(t *testing.T, zs, es string, foreign bool) {
+		if len(zs) > 3000 || len(es) > 3000 {
+			return
+		}
+		build := func(s string, lang segment.Lang) *segment.Document {
+			var paras [][]string
+			var kinds []segment.Kind
+			for k, p := range strings.Split(s, "\n\n") {
+				var sents []string
+				for _, l := range strings.Split(p, "\n") {
+					if l != "" {
+						sents = append(sents, l)
+					}
+				}
+				paras = append(paras, sents)
+				if foreign && k%3 == 2 {
+					kinds = append(kinds, segment.Foreign)
+				} else {
+					kinds = append(kinds, segment.Body)
+				}
+			}
+			return doc(lang, paras, kinds...)
+		}
+		zh, en := build(zs, segment.Chinese), build(es, segment.English)
+		al, err := (&Aligner{Force: true}).Align(zh, en)
+		if err != nil {
+			t.Fatalf("Align with Force: %v", err)
+		}
+		checkBeads(t, al.Beads, len(al.ZH), len(al.EN))
+		checkBeads(t, al.Paragraphs, len(al.ZH), len(al.EN))
+		for _, b := range al.Beads {
+			pb := al.Paragraphs[b.Paragraph]
+			if b.ZH.Start < pb.ZH.Start || b.ZH.End > pb.ZH.End || b.EN.Start < pb.EN.Start || b.EN.End > pb.EN.End {
+				t.Fatalf("sentence bead %v:%v crosses paragraph bead %v:%v", b.ZH, b.EN, pb.ZH, pb.EN)
+			}
+		}
+		_ = al.Pairs()
+		_ = al.ParagraphPairs()
+	})
+}
