@@ -385,3 +385,63 @@ func FuzzAlign(f *testing.F) {
 		_ = al.ParagraphPairs()
 	})
 }
+
+// TestLargeInsertion hides a run of unrelated English text (from seed 002,
+// a different document on a similar subject) in the middle of a long
+// parallel text: the band must widen to get past it, every Chinese unit
+// must still find its own translation, and the inserted units must be
+// left out (0-1).
+func TestLargeInsertion(t *testing.T) {
+	zp, ep := seedBody(t)
+	var zh, en []string
+	for k := range 12 {
+		for p := range zp {
+			tag := itoa(k*100 + p + 1000)
+			zh = append(zh, tag+"　"+zp[p])
+			en = append(en, tag+" "+ep[p])
+		}
+	}
+	var extra []string
+	for _, l := range strings.Split(string(readSeed(t, seed002)), "\n") {
+		for _, s := range splitEN(strings.TrimSpace(l)) {
+			if len(s) > 80 {
+				extra = append(extra, s)
+			}
+		}
+	}
+	// A dozen units: longer insertions still come out right around them,
+	// but their first units get glued into 1-4/1-5 beads (each omission
+	// costs as much as an isolated one; see the package notes).
+	if len(extra) < 12 {
+		t.Fatalf("seed 002 gave %d long English sentences, want at least 12", len(extra))
+	}
+	extra = extra[:12]
+	mid := len(en) / 2
+	withExtra := append(append(append([]string{}, en[:mid]...), extra...), en[mid:]...)
+	al, err := (&Aligner{}).AlignSentences(zh, withExtra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBeads(t, al.Beads, len(zh), len(withExtra))
+	want := func(i int) int { // the English unit of Chinese unit i
+		if i < mid {
+			return i
+		}
+		return i + len(extra)
+	}
+	wrong := 0
+	for _, b := range al.Beads {
+		if b.ZH.Len() == 0 {
+			if b.EN.Start < mid || b.EN.End > mid+len(extra) {
+				t.Errorf("0-1 bead %v outside the inserted text [%d, %d)", b.EN, mid, mid+len(extra))
+			}
+			continue
+		}
+		if b.ZH.Len() != 1 || b.EN.Len() != 1 || b.EN.Start != want(b.ZH.Start) {
+			wrong++
+		}
+	}
+	if wrong > 2 {
+		t.Errorf("%d of %d Chinese units not paired 1-1 with their translation", wrong, len(zh))
+	}
+}
