@@ -76,6 +76,14 @@
 // Widening stops at 64 cells per sentence, so even texts that are not
 // parallel at all cost a few seconds, not minutes.
 //
+// # Limits
+//
+// Each omitted sentence costs as much as an isolated omission, so a long
+// run of text with no counterpart (twenty or more paragraph-sized units)
+// may be partly glued into 1-4 or 1-5 beads next to it; such beads get a
+// low confidence. The optional sub-split points of segment.Paragraph.Subs
+// (after ；) are not used: beads always hold whole sentences.
+//
 // # Glossaries
 //
 // [LoadGlossary] reads term pairs (TSV: Chinese TAB English; or TBX). Their
