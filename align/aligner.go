@@ -70,7 +70,9 @@ func (e *NotParallelError) Unwrap() error { return ErrNotParallel }
 // as its Scorers are safe for that, as the package's are).
 type Aligner struct {
 	// Priors are the sentence bead types allowed and their prior
-	// probabilities (nil: DefaultPriors). They need not sum to 1.
+	// probabilities (nil: DefaultPriors). They need not sum to 1. Where
+	// the allowed types cannot tile a stretch of text (only 1-1 for
+	// unequal counts), that stretch is reported as 1-0 and 0-1 beads.
 	Priors map[BeadType]float64
 	// ParagraphPriors are the paragraph bead types and priors (nil:
 	// DefaultParagraphPriors).
@@ -558,14 +560,7 @@ func maxCells(n, m, per int) int { return max(4<<20, per*(n+m+2)) }
 func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.Step {
 	n, m := b.z.Len(), b.e.Len()
 	if n == 0 || m == 0 {
-		var steps []dp.Step
-		for i := 0; i < n; i++ {
-			steps = append(steps, dp.Step{I: b.z.Start + i, J: b.e.Start, DI: 1})
-		}
-		for j := 0; j < m; j++ {
-			steps = append(steps, dp.Step{I: b.z.Start, J: b.e.Start + j, DJ: 1})
-		}
-		return steps
+		return omissions(b)
 	}
 	cost := func(i, j, di, dj int) float64 {
 		return r.cost(b.z.Start+i, b.e.Start+j, di, dj)
@@ -607,11 +602,26 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 			if ok {
 				return globalSteps(res.Path, b)
 			}
-			// No path at all (every cost infinite): fall back to
-			// omissions, which always exist.
-			return r.searchBlock(block{z: b.z, e: Range{b.e.Start, b.e.Start}, para: b.para}, moves, w, nil)
+			// No path at all (the allowed bead types cannot tile
+			// the block, or every cost is infinite): report the
+			// block as omissions, so that every unit is still
+			// covered once.
+			return omissions(b)
 		}
 	}
+}
+
+// omissions returns the block as 1-0 beads for its Chinese units followed
+// by 0-1 beads for its English units.
+func omissions(b block) []dp.Step {
+	var steps []dp.Step
+	for i := b.z.Start; i < b.z.End; i++ {
+		steps = append(steps, dp.Step{I: i, J: b.e.Start, DI: 1})
+	}
+	for j := b.e.Start; j < b.e.End; j++ {
+		steps = append(steps, dp.Step{I: b.z.End, J: j, DJ: 1})
+	}
+	return steps
 }
 
 func globalSteps(p []dp.Step, b block) []dp.Step {

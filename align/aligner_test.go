@@ -445,3 +445,18 @@ func TestLargeInsertion(t *testing.T) {
 		t.Errorf("%d of %d Chinese units not paired 1-1 with their translation", wrong, len(zh))
 	}
 }
+
+// TestPriorsCannotTile: with only 1-1 beads allowed and unequal counts no
+// path exists; every sentence is still covered, as omissions.
+func TestPriorsCannotTile(t *testing.T) {
+	zp, ep := seedBody(t)
+	a := &Aligner{Priors: map[BeadType]float64{{1, 1}: 1}, Force: true}
+	al, err := a.AlignSentences(zp[:4], ep[:3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBeads(t, al.Beads, 4, 3)
+	if diff := cmp.Diff([]string{"1-0", "1-0", "1-0", "1-0", "0-1", "0-1", "0-1"}, beadTypes(al.Beads)); diff != "" {
+		t.Errorf("bead types mismatch (-want +got):\n%s", diff)
+	}
+}
