@@ -73,6 +73,7 @@ type Aligner struct {
 	// probabilities (nil: DefaultPriors). They need not sum to 1. Where
 	// the allowed types cannot tile a stretch of text (only 1-1 for
 	// unequal counts), that stretch is reported as 1-0 and 0-1 beads.
+	// Types with more than 8 units on a side are ignored.
 	Priors map[BeadType]float64
 	// ParagraphPriors are the paragraph bead types and priors (nil:
 	// DefaultParagraphPriors).
