@@ -4,6 +4,7 @@ import (
 	"github.com/bitextlab/zhen/internal/anchor"
 	"math"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -267,13 +268,33 @@ func sureAnchors(ztok, etok [][]anchorTok, zc, ec map[string]int, ids map[string
 	if len(zr) == 0 || len(er) == 0 {
 		return nil
 	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	diffs := dmp.DiffMainRunes(zr, er, false)
+	// Long sequences are cut into proportional windows, diffed one by
+	// one: the diff is O(N·D), and D is large when the texts differ a lot.
 	var out [][2]int
+	k := (len(zr) + chainWindow - 1) / chainWindow
+	for t := 0; t < k; t++ {
+		z0, z1 := t*len(zr)/k, (t+1)*len(zr)/k
+		e0, e1 := t*len(er)/k, (t+1)*len(er)/k
+		out = diffChain(out, zr[z0:z1], er[e0:e1], zs[z0:z1], es[e0:e1])
+	}
+	return out
+}
+
+// chainWindow is the longest anchor sequence diffed in one piece.
+const chainWindow = 8192
+
+// diffChain appends to out the matched pairs of a diff of zr and er (rune
+// per anchor; zs and es give each anchor's unit), keeping out monotone.
+func diffChain(out [][2]int, zr, er []rune, zs, es []int) [][2]int {
+	if len(zr) == 0 || len(er) == 0 {
+		return out
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // results must not depend on machine speed
+	diffs := dmp.DiffMainRunes(zr, er, false)
 	a, b := 0, 0
 	for _, d := range diffs {
-		k := len([]rune(d.Text))
+		k := utf8.RuneCountInString(d.Text)
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
 			for x := 0; x < k; x++ {
