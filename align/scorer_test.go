@@ -343,3 +343,30 @@ func TestBeadScores(t *testing.T) {
 		}
 	}
 }
+
+// TestSureChainLong checks the windowed diff on more anchors than one
+// window: the chain stays monotone and finds almost every pair.
+func TestSureChainLong(t *testing.T) {
+	stubAnchors(t,
+		func(s string) []anchorTok { return keysOf(s) },
+		func(s string) []anchorTok { return keysOf(s) })
+	var zh, en []string
+	for k := range 20000 {
+		w := "k" + itoa(k)
+		zh = append(zh, w)
+		en = append(en, w)
+		if k%7 == 0 {
+			en = append(en, "extra"+itoa(k)) // English-only anchors shift the windows
+		}
+	}
+	s := AnchorScorer{}.Prepare(zh, en).(*anchorScoring)
+	got := s.Chain()
+	for k := 1; k < len(got); k++ {
+		if got[k][0] <= got[k-1][0] || got[k][1] <= got[k-1][1] {
+			t.Fatalf("chain not monotone at %d: %v %v", k, got[k-1], got[k])
+		}
+	}
+	if len(got) < 19900 {
+		t.Errorf("chain has %d pairs, want nearly all 20000", len(got))
+	}
+}
