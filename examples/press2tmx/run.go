@@ -46,6 +46,8 @@ Examples:
   press2tmx -o release.tmx release.txt             bilingual file to a TMX for OmegaT, Trados or memoQ
   press2tmx -format html -o review.html zh.txt en.txt   side-by-side page to check the pairs
   press2tmx -min-confidence 0.6 -o clean.tmx zh.txt en.txt   keep only the pairs the aligner is sure of
+  press2tmx -rules omegat -o project/tm/auto/release.tmx release.txt
+                                                   segments cut as OmegaT cuts them: 100% matches there
 
 Flags:
 `
