@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/bitextlab/zhen/internal/benchutil"
 )
 
 // seedBody returns the 15 body paragraphs of seed 001 in each language.
@@ -114,7 +116,7 @@ func benchAlign(b *testing.B, n int, scorers []Scorer, limit time.Duration, maxR
 	zh, en := benchCorpus(b, n)
 	a := &Aligner{Scorers: scorers}
 	runtime.GC()
-	cpu0 := cpuTime()
+	cpu0 := benchutil.CPUTime()
 	b.ResetTimer()
 	for range b.N {
 		if _, err := a.AlignSentences(zh, en); err != nil {
@@ -122,8 +124,8 @@ func benchAlign(b *testing.B, n int, scorers []Scorer, limit time.Duration, maxR
 		}
 	}
 	b.StopTimer()
-	perOp := (cpuTime() - cpu0) / time.Duration(b.N) // 0 where rusage is unknown
-	rss := maxRSSMB()
+	perOp := (benchutil.CPUTime() - cpu0) / time.Duration(b.N) // 0 where rusage is unknown
+	rss := benchutil.MaxRSSMB()
 	b.ReportMetric(float64(len(zh)), "zh-sents")
 	b.ReportMetric(float64(len(en)), "en-sents")
 	b.ReportMetric(perOp.Seconds(), "cpu-s/op")
@@ -164,7 +166,7 @@ func BenchmarkAlignNotParallel40k(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	r.Shuffle(len(en), func(x, y int) { en[x], en[y] = en[y], en[x] })
 	a := &Aligner{} // all scorers: the coarse pass must stop the lexicon early
-	cpu0 := cpuTime()
+	cpu0 := benchutil.CPUTime()
 	b.ResetTimer()
 	for range b.N {
 		if _, err := a.AlignSentences(zh, en); !errors.Is(err, ErrNotParallel) {
@@ -172,9 +174,9 @@ func BenchmarkAlignNotParallel40k(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	perOp := (cpuTime() - cpu0) / time.Duration(b.N)
+	perOp := (benchutil.CPUTime() - cpu0) / time.Duration(b.N)
 	b.ReportMetric(perOp.Seconds(), "cpu-s/op")
-	b.ReportMetric(maxRSSMB(), "maxrss-MB")
+	b.ReportMetric(benchutil.MaxRSSMB(), "maxrss-MB")
 	if perOp > 10*time.Second {
 		b.Errorf("not-parallel 40k alignment took %v of CPU, want at most 10s", perOp)
 	}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/bitextlab/zhen/internal/benchutil"
 )
 
 // check asserts the contract of ZH and EN on any input: offsets valid and
@@ -109,13 +111,11 @@ const minMBps = 100
 // assertSpeed fails the benchmark when it processed fewer than minMBps
 // megabytes per second of CPU time since cpu0.
 func assertSpeed(b *testing.B, bytes int, cpu0 time.Duration) {
-	cpu := cpuTime() - cpu0
-	if b.N < 3 || testing.Short() || cpu <= 0 {
+	cpu := benchutil.CPUTime() - cpu0
+	if b.N < 3 || testing.Short() {
 		return
 	}
-	mbps := float64(bytes) * float64(b.N) / cpu.Seconds() / 1e6
-	b.ReportMetric(mbps, "MB/cpu-s")
-	if mbps < minMBps {
+	if mbps, ok := benchutil.ReportMBPerCPUSecond(b, bytes, cpu); ok && mbps < minMBps {
 		b.Errorf("%.1f MB per CPU second, want at least %d", mbps, minMBps)
 	}
 }
@@ -126,7 +126,7 @@ func BenchmarkZH(b *testing.B) {
 	b.ReportAllocs()
 	var dst []Anchor
 	b.ResetTimer()
-	start := cpuTime()
+	start := benchutil.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, l := range zh {
 			dst = AppendZH(dst[:0], l)
@@ -142,7 +142,7 @@ func BenchmarkEN(b *testing.B) {
 	b.ReportAllocs()
 	var dst []Anchor
 	b.ResetTimer()
-	start := cpuTime()
+	start := benchutil.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, l := range en {
 			dst = AppendEN(dst[:0], l)

@@ -1,0 +1,66 @@
+package benchutil
+
+import (
+	"runtime"
+	"testing"
+	"time"
+)
+
+// burn spends about d of CPU time in this goroutine.
+func burn(d time.Duration) int {
+	n := 0
+	for end := time.Now().Add(d); time.Now().Before(end); {
+		for i := range 1000 {
+			n += i % 7
+		}
+	}
+	return n
+}
+
+func TestCPUTime(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" || runtime.GOOS == "js" || runtime.GOOS == "wasip1" {
+		t.Skipf("CPU time is not measured on %s", runtime.GOOS)
+	}
+	c0 := CPUTime()
+	if c0 <= 0 {
+		t.Fatalf("CPUTime() = %v at start, want > 0", c0)
+	}
+	burn(50 * time.Millisecond)
+	if c1 := CPUTime(); c1 <= c0 {
+		t.Errorf("CPUTime() = %v after 50ms of work, want more than %v", c1, c0)
+	}
+}
+
+func TestMaxRSSMB(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skipf("peak memory is not measured on %s", runtime.GOOS)
+	}
+	// Any Go test binary holds at least a megabyte and far less than a
+	// terabyte: a unit mistake (bytes or pages for kilobytes) falls outside.
+	if got := MaxRSSMB(); got < 1 || got > 1<<20 {
+		t.Errorf("MaxRSSMB() = %v, want between 1 and 1048576", got)
+	}
+}
+
+func BenchmarkReportMBPerCPUSecond(b *testing.B) {
+	const size = 1 << 16
+	buf := make([]byte, size)
+	cpu0 := CPUTime()
+	for b.Loop() {
+		for i := range buf {
+			buf[i]++
+		}
+	}
+	mbs, ok := ReportMBPerCPUSecond(b, size, CPUTime()-cpu0)
+	if CPUTime() > 0 && (!ok || mbs <= 0) {
+		b.Errorf("ReportMBPerCPUSecond = %v, %v with CPU time measured, want a positive figure", mbs, ok)
+	}
+}
+
+func TestReportMBPerCPUSecondUnknown(t *testing.T) {
+	// Without a CPU time nothing can be reported; b.N is untouched.
+	b := &testing.B{N: 5}
+	if mbs, ok := ReportMBPerCPUSecond(b, 1e6, 0); ok || mbs != 0 {
+		t.Errorf("ReportMBPerCPUSecond(cpu=0) = %v, %v, want 0, false", mbs, ok)
+	}
+}

@@ -1,0 +1,9 @@
+//go:build !unix
+
+package benchutil
+
+import "time"
+
+// CPUTime is unknown on this platform and always 0: the benchmarks' CPU
+// assertions do not apply.
+func CPUTime() time.Duration { return 0 }
