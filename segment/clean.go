@@ -19,7 +19,7 @@ const (
 	RuleLineEndings      = "line-endings"      // CRLF, CR, U+2028, U+2029 → LF (one summary change)
 	RuleIndent           = "indent"            // spaces, tabs, NBSP, U+3000 at the start of a line
 	RuleTrailingSpace    = "trailing-space"    // the same at the end of a line
-	RuleZeroWidth        = "zero-width"        // U+200B–U+200D, U+2060, U+FEFF inside the text
+	RuleZeroWidth        = "zero-width"        // U+200B–U+200D, U+2060, U+FEFF, soft hyphen U+00AD inside the text
 	RuleControl          = "control"           // C0/C1 control characters (not tab or newline), U+FFFE, U+FFFF
 	RuleBookmark         = "word-bookmark"     // "[bookmark: _GoBack]" and other Word export bookmarks
 	RuleMoreLink         = "more-link"         // "【详细】", "[更多]" and similar link labels of web pages
@@ -157,8 +157,10 @@ func isHSpace(r rune) bool {
 	return r >= 0x2000 && r <= 0x200A
 }
 
+// isZeroWidth: the invisible characters of the zero-width rule, the soft
+// hyphen U+00AD (Word's optional hyphen, HTML's &shy;) included.
 func isZeroWidth(r rune) bool {
-	return r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF
+	return r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF || r == 0xAD
 }
 
 func isControl(r rune) bool {
@@ -471,7 +473,18 @@ func isCJKPunct(r rune) bool {
 func lineRules(lines []line, on ruleSet, rep *[]Change) {
 	drop := func(l *line, rule, note string) {
 		l.dropped = true
-		*rep = append(*rep, Change{Rule: rule, Line: l.no, Offset: l.off, Old: l.raw, Note: note})
+		// The change removes the whole raw line: the character-level
+		// changes already listed inside it (indentation, a link label…)
+		// would account for the same bytes twice, so they go.
+		kept := (*rep)[:0]
+		for _, c := range *rep {
+			inLine := c.Offset >= l.off && c.Offset < l.off+len(l.raw) && c.Line == l.no
+			if inLine && c.Rule != "bom" && c.Rule != RuleInvalidBytes && c.Rule != RuleLineEndings {
+				continue
+			}
+			kept = append(kept, c)
+		}
+		*rep = append(kept, Change{Rule: rule, Line: l.no, Offset: l.off, Old: l.raw, Note: note})
 	}
 	for i := range lines {
 		l := &lines[i]

@@ -58,7 +58,7 @@ func TestChangeOffsets(t *testing.T) {
 			t.Errorf("change %v: input at offset is %q", c, in[c.Offset:min(len(in), c.Offset+len(c.Old))])
 		}
 	}
-	want := []string{RuleIndent, RuleZeroWidth, RuleMoreLink, RuleTrailingSpace, RuleLineEndings, RuleIndent, RuleIndent, RuleCaptionDuplicate, RuleBookmark, RuleMojibake}
+	want := []string{RuleIndent, RuleZeroWidth, RuleMoreLink, RuleTrailingSpace, RuleLineEndings, RuleIndent, RuleCaptionDuplicate, RuleBookmark, RuleMojibake}
 	if diff := cmp.Diff(want, ruleList(d.Report)); diff != "" {
 		t.Errorf("rules mismatch (-want +got):\n%s", diff)
 	}

@@ -50,7 +50,8 @@
 //
 //   - line-endings: CRLF, CR, U+2028 and U+2029 become LF (one summary entry);
 //   - indent, trailing-space: spaces, tabs, NBSP and U+3000 at line ends;
-//   - zero-width, control: U+200B–U+200D, U+2060, U+FEFF; C0/C1 controls;
+//   - zero-width, control: U+200B–U+200D, U+2060, U+FEFF, the soft hyphen
+//     U+00AD; C0/C1 controls;
 //   - word-bookmark: "[bookmark: _GoBack]" and other Word export bookmarks;
 //   - more-link: web link labels such as "【详细】" and "[更多]";
 //   - breadcrumb, footer: navigation lines ("A>>B>>C") and page footers
