@@ -113,6 +113,8 @@
 //
 // Errors about an input are [*Error] values: "segment: FILE: line L, byte
 // B: what was wrong". They match [ErrEmpty], [ErrBinary],
-// [ErrInvalidEncoding], [ErrUnknownEncoding] and [ErrOneLanguage] with
-// errors.Is. No input makes the package panic.
+// [ErrInvalidEncoding], [ErrUnknownEncoding], [ErrOneLanguage] and
+// [ErrWrongLanguage] (a file given to Monolingual as Chinese that is almost
+// all English, or the reverse: swapped files) with errors.Is. No input makes
+// the package panic.
 package segment

@@ -74,6 +74,7 @@ func TestNothingLost(t *testing.T) {
 		input{"001 indented with U+3000 and NBSP", indentLines(s001), true},
 		input{"001 web and Word artifacts", addArtifacts(s001), true},
 		input{"001 extra blank lines", "\n\n" + strings.ReplaceAll(s001, "\n\n", "\n \n\n\u3000\n") + "\n\n", true},
+		input{"001 NUL padding", s001 + strings.Repeat("\x00", 100), true},
 		input{"mixed artifacts", "\u3000\u3000第一段\u200b。【详细】 \r\n  1. 标题\r\n    标题\r\n[bookmark: _GoBack]正文的内容是关于Party£¬the。\r\n\x01尾\u00ad巴。\n", false},
 	)
 	for _, in := range ins {

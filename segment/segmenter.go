@@ -22,7 +22,9 @@ type Segmenter struct {
 	// ReplaceInvalid replaces invalid byte sequences by U+FFFD instead of
 	// failing; the Report counts and lists them (rule "invalid-bytes"). It
 	// also lets a text with a few stray NUL bytes through (the control rule
-	// removes them); without it any NUL outside UTF-16 is ErrBinary.
+	// removes them); without it any NUL outside UTF-16 is ErrBinary, except
+	// NUL padding at the very end of the file, which the control rule
+	// removes (and reports) either way.
 	ReplaceInvalid bool
 	// Disable lists cleaning rules to switch off, by name (see
 	// CleaningRules and the Rule… constants). An unknown name is an error.
@@ -71,11 +73,15 @@ var (
 	// ErrEmpty: the input is empty or holds only white space.
 	ErrEmpty = errors.New("no text: the input is empty or blank")
 	// ErrBinary: the input holds NUL bytes (allowed, and removed, with
-	// ReplaceInvalid unless there are many) or mostly control characters.
+	// ReplaceInvalid unless there are many; NUL padding at the end of a
+	// file is always removed) or mostly control characters.
 	ErrBinary = errors.New("binary data, not text")
 	// ErrOneLanguage: a file given to Bilingual holds only one language;
 	// the message says which one was found.
 	ErrOneLanguage = errors.New("not a bilingual file")
+	// ErrWrongLanguage: a file given to Monolingual as one language is
+	// almost all in the other; the message says which.
+	ErrWrongLanguage = errors.New("wrong language")
 )
 
 // prepared is an input after decoding and line cleaning.
@@ -106,6 +112,16 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 	enc, _ := normEncoding(s.Encoding)
 	utf16 := enc == UTF16LE || enc == UTF16BE || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) ||
 		enc == "" && utf16Hint(data) != ""
+	// NUL padding at the end of a file (left by fixed-size buffers and some
+	// exporters) is not binary data: the control rule removes it, on record.
+	var padding *Change
+	if !utf16 && on[RuleControl] {
+		if i := bytes.IndexByte(data, 0); i > 0 && len(bytes.TrimRight(data[i:], "\x00")) == 0 && !hasControlByte(data[:i]) {
+			padding = &Change{Rule: RuleControl, Old: string(data[i:]),
+				Note: fmt.Sprintf("%d NUL bytes of padding at the end of the file removed", len(data)-i)}
+			data = data[:i]
+		}
+	}
 	if !utf16 && !s.ReplaceInvalid {
 		if i := bytes.IndexByte(data, 0); i >= 0 {
 			err := ErrBinary
@@ -135,6 +151,13 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 		p.rep = append(p.rep, Change{Rule: "bom", Line: 1, Offset: 0, Old: "\uFEFF", Note: "byte order mark of " + displayName(dec.enc) + " removed by decoding"})
 	}
 	p.rep = append(p.rep, dec.changes...)
+	if padding != nil {
+		// The NULs decode to themselves in every byte encoding: they
+		// stood at the end of the decoded text.
+		padding.Offset = len(dec.text)
+		padding.Line = strings.Count(dec.text, "\n") + 1
+		p.rep = append(p.rep, *padding)
+	}
 	p.lines = splitLines(dec.text, on, &p.rep)
 	for i := range p.lines {
 		cleanLine(&p.lines[i], on, &p.rep)
@@ -147,6 +170,19 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 		}
 	}
 	return p, nil
+}
+
+// hasControlByte reports whether data holds a C0 control byte other than
+// tab, line feed, form feed and carriage return: then it is binary data,
+// whatever NULs follow. (No byte below 0x20 is part of a multi-byte
+// character in UTF-8, GB18030 or Big5.)
+func hasControlByte(data []byte) bool {
+	for _, c := range data {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 // utf16Hint guesses UTF-16 without a byte order mark from where the NUL
@@ -220,19 +256,41 @@ func (p *prepared) report(changes []Change, layout string) *Report {
 // labels the document and its errors; lang Unknown detects the language
 // from the share of hanzi and Latin letters. Paragraphs in the other
 // language are kept, with Kind Foreign, and reported.
+//
+// When lang is given and the text is almost all in the other language (less
+// than a sixth as much text in lang, counting a hanzi as three letters, as
+// Bilingual does), the error matches ErrWrongLanguage and says what was
+// found: the usual cause is a Chinese file and an English file swapped.
 func (s *Segmenter) Monolingual(name string, data []byte, lang Lang) (*Document, error) {
 	p, err := s.prepare(name, data)
 	if err != nil {
 		return nil, err
 	}
-	if lang == Unknown {
-		var c scriptCount
-		for i := range p.lines {
-			t := countScripts(p.lines[i].text)
-			c.han += t.han
-			c.latin += t.latin
+	var c scriptCount
+	for i := range p.lines {
+		if p.lines[i].dropped {
+			continue
 		}
+		t := countScripts(p.lines[i].text)
+		c.han += t.han
+		c.latin += t.latin
+	}
+	switch lang {
+	case Unknown:
 		lang = c.lang()
+	case Chinese, English:
+		zh, en := 3*c.han, c.latin
+		if lang == English {
+			zh, en = en, zh // zh: the volume of lang, en: of the other
+		}
+		if en > 0 && 6*zh < en {
+			found := English
+			if lang == English {
+				found = Chinese
+			}
+			return nil, &Error{File: name, Err: fmt.Errorf("%w: expected %s text, found %s (%d hanzi, %d Latin letters); are the Chinese and English files swapped?",
+				ErrWrongLanguage, lang.name(), found.name(), c.han, c.latin)}
+		}
 	}
 	d := &docBuilder{input: p.dec.text, lines: p.lines, lang: lang, on: p.on}
 	doc := d.document(name, s.Rules)

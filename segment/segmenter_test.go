@@ -449,3 +449,87 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// TestNULPadding: NUL bytes that only pad the end of a file are removed and
+// reported; NULs elsewhere are still binary data, and a file of NULs is too.
+func TestNULPadding(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		disable []string
+		wantErr error
+		want    []string
+	}{
+		{"padding removed", "党的对外工作取得新成就。\nWe make friends.\n\x00\x00\x00\x00", nil, nil, []string{"body: 党的对外工作取得新成就。", "body: We make friends."}},
+		{"padding after the last line", "我们广交朋友。\x00", nil, nil, []string{"body: 我们广交朋友。"}},
+		{"NUL before the end", "我们广交朋友。\x00x\x00\x00", nil, ErrBinary, nil},
+		{"only NULs", "\x00\x00\x00\x00", nil, ErrBinary, nil},
+		{"binary header before NULs", "PK\x03\x04\x00\x00", nil, ErrBinary, nil},
+		{"control rule off", "我们广交朋友。\n\x00\x00", []string{RuleControl}, ErrBinary, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Segmenter{Disable: tt.disable}
+			d, err := s.Monolingual("pad.txt", []byte(tt.data), Unknown)
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("Monolingual() error = %v, want %v", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, paraList(d)); diff != "" {
+				t.Errorf("paragraphs mismatch (-want +got):\n%s", diff)
+			}
+			n := strings.Count(tt.data, "\x00")
+			want := Change{Rule: RuleControl, Line: strings.Count(tt.data, "\n") + 1, Offset: len(tt.data) - n, Old: strings.Repeat("\x00", n),
+				Note: fmt.Sprintf("%d NUL bytes of padding at the end of the file removed", n)}
+			if len(d.Report.Changes) == 0 {
+				t.Fatal("no change reported")
+			}
+			if diff := cmp.Diff(want, d.Report.Changes[len(d.Report.Changes)-1]); diff != "" {
+				t.Errorf("padding change mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestMonolingualWrongLanguage: a file given as Chinese that is English (or
+// the reverse) is an error that says what was found; a document with some
+// text in the other language is not.
+func TestMonolingualWrongLanguage(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		lang    Lang
+		wantErr string // "" for no error
+	}{
+		{"English given as Chinese", "The talks ended. Both sides agreed to meet again.\n", Chinese, "expected Chinese text, found English"},
+		{"Chinese given as English", "会谈结束。双方同意再次会晤。\n", English, "expected English text, found Chinese"},
+		{"seed 003 given as English", string(readSeed(t, seeds[3].file)), English, "expected English text, found Chinese"},
+		{"Chinese with English names", "习近平会见了Mr. John Smith和Ms. Jane Doe。\n", Chinese, ""},
+		{"English with a Chinese quote", "He wrote 和平 and 发展 on the board.\n", English, ""},
+		{"seed 003 given as Chinese", string(readSeed(t, seeds[3].file)), Chinese, ""},
+		{"numbers only", "2022 10 20\n", English, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s Segmenter
+			d, err := s.Monolingual("f.txt", []byte(tt.data), tt.lang)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("Monolingual() error: %v", err)
+				}
+				if d.Lang != tt.lang {
+					t.Errorf("Lang = %v, want %v", d.Lang, tt.lang)
+				}
+				return
+			}
+			if !errors.Is(err, ErrWrongLanguage) || !strings.Contains(err.Error(), tt.wantErr) || !strings.HasPrefix(err.Error(), "segment: f.txt: ") {
+				t.Errorf("Monolingual() error = %v, want ErrWrongLanguage saying %q", err, tt.wantErr)
+			}
+		})
+	}
+}
