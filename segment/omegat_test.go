@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +14,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/bitextlab/zhen/internal/omegat"
 )
 
 // The OmegaT tests compare OmegaTSegments with what OmegaT 3.6 itself makes
@@ -118,25 +119,14 @@ func TestOmegaTGolden(t *testing.T) {
 }
 
 func TestOmegaTLive(t *testing.T) {
-	jar := os.Getenv("OMEGAT_JAR")
-	if jar == "" {
-		jar = "/usr/share/omegat/OmegaT.jar"
-	}
-	java, err := exec.LookPath("java")
-	if _, errJar := os.Stat(jar); err != nil || errJar != nil {
-		msg := fmt.Sprintf("OmegaT not available (java: %v; %s: %v); apt-get install omegat", err, jar, errJar)
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
+	o := omegat.Require(t)
 	if testing.Short() && !*updateOmegaT {
 		t.Skip("runs OmegaT (about 10 s); not in -short mode")
 	}
 	for _, lang := range []string{"zh", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			in := omegaTInputs(t, lang)
-			theirs := runOmegaT(t, java, jar, lang, in)
+			theirs := runOmegaT(t, o, lang, in)
 			if *updateOmegaT {
 				b, _ := json.MarshalIndent(theirs, "", "  ")
 				if err := os.WriteFile(omegaTGoldenPath(lang), append(b, '\n'), 0o644); err != nil {
@@ -154,65 +144,33 @@ func TestOmegaTLive(t *testing.T) {
 // runOmegaT builds a throwaway OmegaT project with the inputs as source
 // files, has OmegaT write a pseudo-translated TMX (one TU per segment, the
 // target equal to the source) and returns the sorted set of its segments.
-func runOmegaT(t *testing.T, java, jar, lang string, in []omegaTInput) []string {
+func runOmegaT(t *testing.T, o omegat.OmegaT, lang string, in []omegaTInput) []string {
 	t.Helper()
-	dir := t.TempDir()
-	proj := filepath.Join(dir, "project")
-	for _, d := range []string{"source", "target", "tm", "omegat", "glossary", "dictionary"} {
-		if err := os.MkdirAll(filepath.Join(proj, d), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := map[string][]byte{}
 	for i, x := range in {
 		// *.utf8: OmegaT's text filter reads it as UTF-8 whatever the locale
-		name := fmt.Sprintf("%02d-%s.utf8", i, strings.TrimSuffix(x.name, ".txt"))
-		if err := os.WriteFile(filepath.Join(proj, "source", name), []byte(x.text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		name := fmt.Sprintf("source/%02d-%s.utf8", i, strings.TrimSuffix(x.name, ".txt"))
+		files[name] = []byte(x.text)
 	}
 	src, tgt := "en-US", "zh-CN"
-	srcTok, tgtTok := "org.omegat.tokenizer.LuceneEnglishTokenizer", "org.omegat.tokenizer.LuceneSmartChineseTokenizer"
 	if lang == "zh" {
-		src, tgt, srcTok, tgtTok = tgt, src, tgtTok, srcTok
+		src, tgt = tgt, src
 	}
-	project := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-    <project version="1.0">
-        <source_dir>__DEFAULT__</source_dir>
-        <target_dir>__DEFAULT__</target_dir>
-        <tm_dir>__DEFAULT__</tm_dir>
-        <glossary_dir>__DEFAULT__</glossary_dir>
-        <glossary_file>__DEFAULT__</glossary_file>
-        <dictionary_dir>__DEFAULT__</dictionary_dir>
-        <source_lang>` + src + `</source_lang>
-        <target_lang>` + tgt + `</target_lang>
-        <source_tok>` + srcTok + `</source_tok>
-        <target_tok>` + tgtTok + `</target_tok>
-        <sentence_seg>true</sentence_seg>
-        <support_default_translations>true</support_default_translations>
-        <remove_tags>false</remove_tags>
-    </project>
-</omegat>
-`
-	if err := os.WriteFile(filepath.Join(proj, "omegat.project"), []byte(project), 0o644); err != nil {
+	dir := t.TempDir()
+	p, err := o.NewProject(dir, src, tgt, files)
+	if err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out.tmx")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	// console-createpseudotranslatetmx: --help's "console-pseudotranslatetmx"
-	// falls back to the GUI and dies.
-	cmd := exec.CommandContext(ctx, java, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-jar", jar,
-		"--mode=console-createpseudotranslatetmx", "--pseudotranslatetmx="+out, "--pseudotranslatetype=equal",
-		"--config-dir="+filepath.Join(dir, "config"), "--no-team", "--disable-project-locking", proj)
-	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
-	log, err := cmd.CombinedOutput()
+	log, err := p.PseudoTMX(ctx, out)
 	if err != nil {
-		t.Fatalf("OmegaT: %v\n%s", err, tail(string(log), 2000))
+		t.Fatalf("OmegaT: %v", err)
 	}
 	b, err := os.ReadFile(out)
 	if err != nil {
-		t.Fatalf("OmegaT wrote no TMX: %v\n%s", err, tail(string(log), 2000))
+		t.Fatalf("OmegaT wrote no TMX: %v\n%s", err, omegat.Tail(log))
 	}
 	var tmx struct {
 		TUs []struct {
@@ -231,17 +189,10 @@ func runOmegaT(t *testing.T, java, jar, lang string, in []omegaTInput) []string 
 		}
 	}
 	if len(segs) == 0 {
-		t.Fatalf("OmegaT's TMX has no segments\n%s", tail(string(log), 2000))
+		t.Fatalf("OmegaT's TMX has no segments\n%s", omegat.Tail(log))
 	}
 	slices.Sort(segs)
 	return slices.Compact(segs)
-}
-
-func tail(s string, n int) string {
-	if len(s) > n {
-		return "…" + s[len(s)-n:]
-	}
-	return s
 }
 
 func TestOmegaTParagraphs(t *testing.T) {

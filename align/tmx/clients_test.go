@@ -1,44 +1,26 @@
 package tmx
 
 import (
-	"encoding/json"
-
 	"bytes"
+	"context"
+	"encoding/json"
 	"flag"
-	"github.com/google/go-cmp/cmp"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bitextlab/zhen/internal/omegat"
+	"github.com/bitextlab/zhen/internal/testtool"
 )
 
 var dumpDir = flag.String("dump", "", "also write the TMX files that TestXmllintDTD checks into this directory")
 
-// needTool skips the test when the named program (or file) is missing, and
-// fails it instead when CI is set: in CI the real clients must run.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	path := name
-	var err error
-	if filepath.IsAbs(name) {
-		_, err = os.Stat(name)
-	} else {
-		path, err = exec.LookPath(name)
-	}
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is required in CI (apt-get install omegat libxml2-utils): %v", name, err)
-		}
-		t.Skipf("%s not installed (apt-get install omegat libxml2-utils): %v", name, err)
-	}
-	return path
-}
-
 func TestXmllintDTD(t *testing.T) {
-	xmllint := needTool(t, "xmllint")
+	xmllint := testtool.Path(t, "xmllint", "apt-get install libxml2-utils")
 	dtd, err := filepath.Abs(testdata("tmx14.dtd"))
 	if err != nil {
 		t.Fatal(err)
@@ -121,126 +103,45 @@ type omegaTResult struct {
 	Remaining int    // segments left untranslated ("Remaining")
 }
 
-const omegaTJar = "/usr/share/omegat/OmegaT.jar"
-
-func tokenizer(lang string) string {
-	if primary(lang) == "zh" {
-		return "org.omegat.tokenizer.LuceneSmartChineseTokenizer"
+// project builds the project in a temporary directory, skipping the test
+// when OmegaT is missing (failing it in CI).
+func (o omegaT) project(t *testing.T) *omegat.Project {
+	t.Helper()
+	files := map[string][]byte{"source/x.utf8": []byte(o.Source), "tm/auto/zhen.tmx": o.TMX}
+	p, err := omegat.Require(t).NewProject(t.TempDir(), o.SrcLang, o.TgtLang, files)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return "org.omegat.tokenizer.LuceneEnglishTokenizer"
+	return p
 }
 
 // run builds the project in a temporary directory and runs OmegaT headless
 // in console-translate mode.
 func (o omegaT) run(t *testing.T) omegaTResult {
 	t.Helper()
-	p, log := o.exec(t, "--mode=console-translate")
-	var res omegaTResult
-	res.Log = log
-	target, err := os.ReadFile(filepath.Join(p, "target", "x.utf8"))
+	p := o.project(t)
+	log, err := p.Translate(context.Background())
 	if err != nil {
-		t.Fatalf("OmegaT wrote no target file: %v\n%s", err, tail(res.Log))
+		t.Fatalf("OmegaT failed: %v", err)
+	}
+	res := omegaTResult{Log: log}
+	target, err := os.ReadFile(filepath.Join(p.Dir, "target", "x.utf8"))
+	if err != nil {
+		t.Fatalf("OmegaT wrote no target file: %v\n%s", err, omegat.Tail(res.Log))
 	}
 	res.Target = string(target)
-	stats, err := os.ReadFile(filepath.Join(p, "omegat", "project_stats.txt"))
-	if err != nil {
-		t.Fatalf("no project_stats.txt: %v", err)
-	}
-	res.Total = statsField(t, stats, "Total:")
-	res.Remaining = statsField(t, stats, "Remaining:")
-	return res
-}
-
-// exec builds the project in a temporary directory, runs OmegaT headless
-// with the given mode arguments, and returns the project directory and
-// OmegaT's output.
-func (o omegaT) exec(t *testing.T, mode ...string) (string, string) {
-	t.Helper()
-	java := needTool(t, "java")
-	needTool(t, omegaTJar)
-	work := t.TempDir()
-	p := filepath.Join(work, "project")
-	for _, d := range []string{"source", "target", "tm/auto", "omegat", "glossary", "dictionary"} {
-		if err := os.MkdirAll(filepath.Join(p, d), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg := filepath.Join(work, "config")
-	if err := os.MkdirAll(cfg, 0o755); err != nil {
+	if res.Total, res.Remaining, err = p.Stats(); err != nil {
 		t.Fatal(err)
 	}
-	project := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-    <project version="1.0">
-        <source_dir>__DEFAULT__</source_dir>
-        <target_dir>__DEFAULT__</target_dir>
-        <tm_dir>__DEFAULT__</tm_dir>
-        <glossary_dir>__DEFAULT__</glossary_dir>
-        <glossary_file>__DEFAULT__</glossary_file>
-        <dictionary_dir>__DEFAULT__</dictionary_dir>
-        <source_lang>` + o.SrcLang + `</source_lang>
-        <target_lang>` + o.TgtLang + `</target_lang>
-        <source_tok>` + tokenizer(o.SrcLang) + `</source_tok>
-        <target_tok>` + tokenizer(o.TgtLang) + `</target_tok>
-        <sentence_seg>true</sentence_seg>
-        <support_default_translations>true</support_default_translations>
-        <remove_tags>false</remove_tags>
-    </project>
-</omegat>
-`
-	files := map[string][]byte{
-		"omegat.project":   []byte(project),
-		"source/x.utf8":    []byte(o.Source),
-		"tm/auto/zhen.tmx": o.TMX,
-	}
-	for name, b := range files {
-		if err := os.WriteFile(filepath.Join(p, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	args := []string{"-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-jar", omegaTJar}
-	args = append(args, mode...)
-	args = append(args, "--config-dir="+cfg, "--no-team", "--disable-project-locking", p)
-	cmd := exec.Command(java, args...)
-	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("OmegaT failed: %v\n%s", err, tail(string(out)))
-	}
-	return p, string(out)
-}
-
-// statsField returns the segment count of a row of project_stats.txt.
-func statsField(t *testing.T, stats []byte, row string) int {
-	m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(row) + `\s*\t\s*(\d+)`).FindSubmatch(stats)
-	if m == nil {
-		t.Fatalf("project_stats.txt has no %q row:\n%s", row, stats)
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	return n
-}
-
-func tail(s string) string {
-	var keep []string
-	for _, l := range strings.Split(s, "\n") {
-		if !strings.Contains(l, "PLUGIN_LOAD_OK") {
-			keep = append(keep, l)
-		}
-	}
-	if len(keep) > 30 {
-		keep = keep[len(keep)-30:]
-	}
-	return strings.Join(keep, "\n")
+	return res
 }
 
 // checkLoaded fails if OmegaT logged that it could not read the TMX (it
 // still exits 0 then).
 func checkLoaded(t *testing.T, res omegaTResult) {
 	t.Helper()
-	for _, bad := range []string{"TF_TM_LOAD_ERROR", "TMXR_ERROR", "TMXR_WARNING", "Exception"} {
-		if strings.Contains(res.Log, bad) {
-			t.Errorf("OmegaT log has %s:\n%s", bad, tail(res.Log))
-		}
+	for _, bad := range omegat.LogErrors(res.Log) {
+		t.Errorf("OmegaT log has %s:\n%s", bad, omegat.Tail(res.Log))
 	}
 }
 
@@ -301,7 +202,7 @@ func TestOmegaTRejectsBrokenTMX(t *testing.T) {
 	res := omegaT{Source: "党的十八大以来，习近平总书记就党的对外工作作出一系列重要论述，为做好新时代党的对外工作提供了根本遵循和行动指南。\n",
 		TMX: broken, SrcLang: "zh-CN", TgtLang: "en-US"}.run(t)
 	if !strings.Contains(res.Log, "TF_TM_LOAD_ERROR") {
-		t.Errorf("OmegaT did not report TF_TM_LOAD_ERROR for a TMX with U+0001:\n%s", tail(res.Log))
+		t.Errorf("OmegaT did not report TF_TM_LOAD_ERROR for a TMX with U+0001:\n%s", omegat.Tail(res.Log))
 	}
 	if res.Remaining != 1 {
 		t.Errorf("Remaining = %d, want 1 (nothing applied)", res.Remaining)
@@ -313,8 +214,10 @@ func TestOmegaTRejectsBrokenTMX(t *testing.T) {
 func TestReadOmegaTOutput(t *testing.T) {
 	src := "甲&乙<丙>“引号”。第二句！\n\nA & B <C> \"q\" 😀。\n"
 	out := filepath.Join(t.TempDir(), "pseudo.tmx")
-	o := omegaT{Source: src, SrcLang: "zh-CN", TgtLang: "en-US"}
-	o.exec(t, "--mode=console-createpseudotranslatetmx", "--pseudotranslatetmx="+out, "--pseudotranslatetype=equal")
+	p := omegaT{Source: src, SrcLang: "zh-CN", TgtLang: "en-US"}.project(t)
+	if _, err := p.PseudoTMX(context.Background(), out); err != nil {
+		t.Fatalf("OmegaT failed: %v", err)
+	}
 	f, err := os.Open(out)
 	if err != nil {
 		t.Fatalf("OmegaT wrote no pseudo TMX: %v", err)
@@ -343,7 +246,8 @@ func TestReadOmegaTOutput(t *testing.T) {
 }
 
 // python3 returns a Python 3 that has translate-toolkit (Debian's
-// python3-translate), skipping or failing the test as needTool does.
+// python3-translate), skipping the test when there is none (failing it
+// when CI is set).
 func python3(t *testing.T) string {
 	t.Helper()
 	for _, py := range []string{"/usr/bin/python3", "python3"} {
@@ -351,10 +255,7 @@ func python3(t *testing.T) string {
 			return py
 		}
 	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("translate-toolkit is required in CI (apt-get install python3-translate)")
-	}
-	t.Skip("translate-toolkit not installed (apt-get install python3-translate)")
+	testtool.Missing(t, "translate-toolkit not installed (apt-get install python3-translate)")
 	return ""
 }
 
