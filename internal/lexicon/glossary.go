@@ -141,7 +141,6 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %s: %w", name, err)
 	}
-	lines := lineCounter{data: data}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	var (
@@ -157,7 +156,7 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 		entries    int
 	)
 	for {
-		off := d.InputOffset()
+		line, _ := d.InputPos()
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
@@ -167,7 +166,7 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 			if errors.As(err, &se) {
 				return nil, fmt.Errorf("lexicon: %s:%d: %s", name, se.Line, se.Msg)
 			}
-			return nil, fmt.Errorf("lexicon: %s:%d: %w", name, lines.at(int(off)), err)
+			return nil, fmt.Errorf("lexicon: %s:%d: %w", name, line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -183,7 +182,7 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 			langStack = append(langStack, lang)
 			switch t.Name.Local {
 			case "termEntry", "conceptEntry":
-				inEntry, entryLine, zh, en = true, lines.at(int(off)), zh[:0], en[:0]
+				inEntry, entryLine, zh, en = true, line, zh[:0], en[:0]
 				other, otherLangs = other[:0], otherLangs[:0]
 				entries++
 			case "term":
@@ -241,26 +240,6 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 		return nil, fmt.Errorf("lexicon: %s: no Chinese–English term pair in %d term entries (want termEntry or conceptEntry with zh and en terms)", name, entries)
 	}
 	return out, nil
-}
-
-// lineCounter converts byte offsets to 1-based line numbers, for offsets
-// asked in increasing order.
-type lineCounter struct {
-	data      []byte
-	off, line int
-}
-
-func (c *lineCounter) at(off int) int {
-	if c.line == 0 {
-		c.line = 1
-	}
-	off = min(max(off, 0), len(c.data))
-	if off < c.off {
-		c.off, c.line = 0, 1
-	}
-	c.line += bytes.Count(c.data[c.off:off], []byte{'\n'})
-	c.off = off
-	return c.line
 }
 
 // PhraseMatch is a glossary phrase found in English tokens by
