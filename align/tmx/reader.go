@@ -288,36 +288,7 @@ func (r *Reader) readHeader(se xml.StartElement) error {
 	h.SrcLang = attr(se, "srclang")
 	h.DataType = attr(se, "datatype")
 	h.CreationDate = attr(se, "creationdate")
-	for {
-		t, err := r.token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "prop":
-				v, _, err := r.text()
-				if err != nil {
-					return err
-				}
-				h.Props = append(h.Props, Prop{attr(t, "type"), v})
-			case "note":
-				v, _, err := r.text()
-				if err != nil {
-					return err
-				}
-				h.Notes = append(h.Notes, v)
-			default:
-				if err := r.d.Skip(); err != nil {
-					_, err = r.tokenErr(err)
-					return err
-				}
-			}
-		case xml.EndElement:
-			return nil
-		}
-	}
+	return r.children(&h.Props, &h.Notes, nil)
 }
 
 // Next returns the next TU. At the end of the body it checks the rest of
@@ -407,12 +378,15 @@ func (r *Reader) finish() error {
 	}
 }
 
-func (r *Reader) readTU(se xml.StartElement) (TU, error) {
-	tu := TU{TUID: attr(se, "tuid"), SrcLang: attr(se, "srclang")}
+// children reads the children of the element just started, up to its end
+// tag: <prop> and <note> are appended to props and notes; any other element
+// is passed to child, which reads it whole and returns true, or returns
+// false to have it skipped (a nil child skips them all).
+func (r *Reader) children(props *[]Prop, notes *[]string, child func(xml.StartElement) (bool, error)) error {
 	for {
 		t, err := r.token()
 		if err != nil {
-			return tu, err
+			return err
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
@@ -420,72 +394,66 @@ func (r *Reader) readTU(se xml.StartElement) (TU, error) {
 			case "prop":
 				v, _, err := r.text()
 				if err != nil {
-					return tu, err
+					return err
 				}
-				tu.Props = append(tu.Props, Prop{attr(t, "type"), v})
+				*props = append(*props, Prop{attr(t, "type"), v})
 			case "note":
 				v, _, err := r.text()
 				if err != nil {
-					return tu, err
+					return err
 				}
-				tu.Notes = append(tu.Notes, v)
-			case "tuv":
-				v, err := r.readTUV(t)
-				if err != nil {
-					return tu, err
-				}
-				tu.Variants = append(tu.Variants, v)
+				*notes = append(*notes, v)
 			default:
-				if err := r.d.Skip(); err != nil {
-					_, err = r.tokenErr(err)
-					return tu, err
+				read := false
+				if child != nil {
+					if read, err = child(t); err != nil {
+						return err
+					}
+				}
+				if !read {
+					if err := r.d.Skip(); err != nil {
+						_, err = r.tokenErr(err)
+						return err
+					}
 				}
 			}
 		case xml.EndElement:
-			return tu, nil
+			return nil
 		}
 	}
 }
 
+func (r *Reader) readTU(se xml.StartElement) (TU, error) {
+	tu := TU{TUID: attr(se, "tuid"), SrcLang: attr(se, "srclang")}
+	err := r.children(&tu.Props, &tu.Notes, func(t xml.StartElement) (bool, error) {
+		if t.Name.Local != "tuv" {
+			return false, nil
+		}
+		v, err := r.readTUV(t)
+		if err != nil {
+			return true, err
+		}
+		tu.Variants = append(tu.Variants, v)
+		return true, nil
+	})
+	return tu, err
+}
+
 func (r *Reader) readTUV(se xml.StartElement) (Variant, error) {
 	v := Variant{Lang: langAttr(se)}
-	for {
-		t, err := r.token()
+	err := r.children(&v.Props, &v.Notes, func(t xml.StartElement) (bool, error) {
+		if t.Name.Local != "seg" {
+			return false, nil
+		}
+		s, codes, err := r.text()
 		if err != nil {
-			return v, err
+			return true, err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "prop":
-				s, _, err := r.text()
-				if err != nil {
-					return v, err
-				}
-				v.Props = append(v.Props, Prop{attr(t, "type"), s})
-			case "note":
-				s, _, err := r.text()
-				if err != nil {
-					return v, err
-				}
-				v.Notes = append(v.Notes, s)
-			case "seg":
-				s, codes, err := r.text()
-				if err != nil {
-					return v, err
-				}
-				v.Text += s
-				v.Codes += codes
-			default:
-				if err := r.d.Skip(); err != nil {
-					_, err = r.tokenErr(err)
-					return v, err
-				}
-			}
-		case xml.EndElement:
-			return v, nil
-		}
-	}
+		v.Text += s
+		v.Codes += codes
+		return true, nil
+	})
+	return v, err
 }
 
 // isCode reports whether an inline element holds native code (formatting
