@@ -22,7 +22,12 @@
 //
 // A [Bead] joins a run of Chinese sentences with a run of English sentences:
 // 1-1, 1-2 (a long Chinese sentence translated as two), 2-1, 2-2, 1-3, 3-1,
-// 1-4, 4-1, 2-3, 3-2, or 1-0 / 0-1 for text with no counterpart. The beads
+// 1-4, 4-1, 2-3, 3-2, or 1-0 / 0-1 for text with no counterpart. Text with
+// no counterpart is far more common at a document's edges (a header line
+// over the title, a dateline, a footer) than inside it: a 1-0 or 0-1 bead
+// before the other side's first unit or after its last is priced as such
+// (about 25 times likelier, and not by its length), so a header is left
+// out rather than glued to the title unless it adds evidence. The beads
 // cover every sentence exactly once, in order. Each carries a Confidence in
 // [0,1] and the Score of every scorer (value and weight), so a translator can
 // filter pairs and see why a pair was made. Alignment.Score is the overall
