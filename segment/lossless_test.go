@@ -161,3 +161,69 @@ func addArtifacts(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// mixFragments are the pieces FuzzMixedScripts builds inputs from: both
+// scripts, their punctuation, line breaks of every kind, indentation, and the
+// debris that cleaning removes.
+var mixFragments = []string{
+	"党的对外工作", "习近平总书记指出", "，", "。", "！", "？", "；", "：", "“", "”", "……", "——", "（一）", "一、", "《", "》",
+	"The Party", " external work", " Mr. Smith", " U.S.", ".", "!", "?", ";", ":", "\"", "'", " ", "I. ", "1. ", "(1)",
+	"\n", "\n\n", "\r\n", "\r", "\u2028", "\u3000\u3000", "\u00a0\u00a0", "\t", "\u200b", "\u00ad", "\ufeff",
+	"[bookmark: _GoBack]", "【详细】", "[更多]", "£¬", "中国>>新闻>>时事", "来源:人民网 时间:2009年", "48小时排行榜",
+	"（2022年10月20日）", "(October 20, 2022)", "中共中央对外联络部", "2022", "3.5%", "\x01", "\ufffd",
+}
+
+// FuzzMixedScripts builds inputs from mixFragments (so that every run mixes
+// scripts, layouts and debris) and checks, for Monolingual in each language
+// mode and for Bilingual: no panic, an *Error or documents whose spans rebuild
+// their text, and texts that together with the report rebuild the decoded
+// input (the lines of both documents, for Bilingual).
+func FuzzMixedScripts(f *testing.F) {
+	f.Add([]byte{0, 2, 3, 30, 22, 23, 30, 30, 0, 3, 31, 20, 21, 24})
+	f.Add([]byte{48, 30, 36, 0, 2, 1, 3, 32, 49, 30, 34, 20, 22, 30, 42, 43, 30})
+	f.Add([]byte{45, 31, 46, 31, 0, 4, 3, 31, 20, 21, 25, 31, 47, 31})
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		var b strings.Builder
+		for _, o := range ops {
+			b.WriteString(mixFragments[int(o)%len(mixFragments)])
+		}
+		data := b.String()
+		decoded, _, err := Decode([]byte(data), "", false)
+		if err != nil {
+			t.Fatalf("Decode: %v", err)
+		}
+		var s Segmenter
+		for _, lang := range []Lang{Unknown, Chinese, English} {
+			d, err := s.Monolingual("mix.txt", []byte(data), lang)
+			checkFuzzResult(t, err, d)
+			if err != nil {
+				continue
+			}
+			if diff := cmp.Diff(rebuild(t, decoded, d.Report.Changes), d.Text); diff != "" {
+				t.Fatalf("Monolingual(%v) of %q: input + report mismatch (-rebuilt +text):\n%s", lang, data, diff)
+			}
+		}
+		zh, en, err := s.Bilingual("mix.txt", []byte(data))
+		if err != nil {
+			checkFuzzResult(t, err, nil)
+			return
+		}
+		checkFuzzResult(t, nil, zh)
+		checkFuzzResult(t, nil, en)
+		var changes []Change
+		for _, d := range []*Document{zh, en} {
+			for _, c := range d.Report.Changes {
+				if !slices.Contains(changes, c) {
+					changes = append(changes, c)
+				}
+			}
+		}
+		want := strings.Split(rebuild(t, decoded, changes), "\n")
+		got := append(strings.Split(zh.Text, "\n"), strings.Split(en.Text, "\n")...)
+		slices.Sort(want)
+		slices.Sort(got)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("Bilingual of %q: input + report mismatch (-rebuilt lines +document lines):\n%s", data, diff)
+		}
+	})
+}

@@ -384,6 +384,56 @@ func standsAlone(s string, lang Lang) bool {
 	return ok && !endsSentence(s) && isShortLine(s, lang)
 }
 
+// recordJoin reports the join of line a to line b. The input between them
+// is line endings, blank lines and lines removed by other rules (a footer,
+// white space only): those lines' bytes are already in the report under
+// their own rule, so the join records the line breaks around them, in as
+// many changes as it takes not to list a byte twice. The first change puts
+// sep in place; the others remove a line break.
+func (d *docBuilder) recordJoin(a, b int, sep, rule, note string) {
+	la := &d.lines[a]
+	from := la.off + len(la.raw)
+	split := false
+	for k := a + 1; k < b; k++ {
+		if d.lines[k].no == 0 { // a cut-out stretch of the other language: not expected
+			split = false
+			break
+		}
+		if d.lines[k].removed() {
+			split = true
+		}
+	}
+	if !split {
+		d.rep = append(d.rep, Change{Rule: rule, Line: la.no, Offset: from, Old: d.sepText(a, b), New: sep, Note: note})
+		return
+	}
+	first := true
+	start, startLine := from, la.no
+	for k := a + 1; k <= b; k++ {
+		l := &d.lines[k]
+		if k < b && !l.removed() {
+			continue // an empty line: its line ending joins the piece
+		}
+		if start < l.off && l.off <= len(d.input) {
+			c := Change{Rule: rule, Line: startLine, Offset: start, Old: d.input[start:l.off], Note: note}
+			if first {
+				c.New = sep
+				first = false
+			} else {
+				c.Note = note + ", continued after a removed line"
+			}
+			d.rep = append(d.rep, c)
+		}
+		start, startLine = l.off+len(l.raw), l.no
+	}
+}
+
+// removed reports whether the line had bytes and other rules removed them
+// all (a dropped line, a line of white space), on record.
+func (l *line) removed() bool {
+	return l.raw != "" && (l.dropped || l.text == "")
+}
+
 // sepText returns the input between the end of line a and the start of line
 // b (line endings and blank lines), for the record of a join.
 func (d *docBuilder) sepText(a, b int) string {
@@ -396,8 +446,7 @@ func (d *docBuilder) sepText(a, b int) string {
 }
 
 func (d *docBuilder) join(u *unit, v *unit, sep, rule, note string) {
-	la := &d.lines[u.last]
-	d.rep = append(d.rep, Change{Rule: rule, Line: la.no, Offset: la.off + len(la.raw), Old: d.sepText(u.last, v.first), New: sep, Note: note})
+	d.recordJoin(u.last, v.first, sep, rule, note)
 	u.text += sep + v.text
 	u.last = v.last
 	v.dead = true

@@ -223,6 +223,13 @@ func isJavaSpace(r rune) bool {
 	return unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp)
 }
 
+// zhAttribution matches, after a closing quote, a short attribution that
+// ends the quoted sentence: a speaker (no terminator, comma or quote) and a
+// verb of saying, then 。/！ or a comma or colon and the quote's next part.
+const zhAttribution = `(?:[^。！？!?；;，,、“”「」『』\n]{0,23}[^。！？!?；;，,、“”「」『』\n小学传听据演游解胡瞎劝]说|` +
+	`(?:[他她我你]|记者|有人)问|[^。！？!?；;，,、“”「」『』\n]{1,24}(?:说道|问道|答道|写道|表示|指出|强调|感慨|感叹|回答|坦言))` +
+	`(?:[。！]|[，,：:][ \x{3000}]{0,2}[“「『"])`
+
 // Character classes of the built-in rules (explicit; RE2's \s is ASCII-only).
 const (
 	// white space, including no-break and ideographic spaces
@@ -269,6 +276,11 @@ func defaultRuleSet() RuleSet {
 		{Break: false, Before: `[。！？｡!?]`, After: `[。！？｡!?]`},
 		// …… alone does not end a Chinese sentence (lists: 格瓦拉 铁托 基辛格……)
 		{Break: false, Before: `…`, After: ``},
+		// a quotation and its short attribution are one sentence, as in the
+		// English translation: “……。”本扬说。 / “……。”她说，“……” /
+		// “……？”他问。 (the speaker takes up to 24 characters without a
+		// comma; 说 not in 小说, 学说, 传说…; 问 after a pronoun or 记者)
+		{Break: false, Before: `[。！？]{1,3}[”」』’"]`, After: zhAttribution},
 		{Break: true, Before: clsZhEnd + `(?:` + clsWS + `{0,2}` + clsClose + `){0,4}`, After: ``},
 		// an ellipsis or dash that closes a quotation ends the sentence: 不过……”
 		{Break: true, Before: `(?:……|——)` + clsClose + `{1,4}`, After: `[^，、：；,;:]`},
@@ -280,6 +292,10 @@ func defaultRuleSet() RuleSet {
 	abbrNum := `No|Nos|no|nos|Vol|Vols|vol|vols|Art|Arts|art|Sec|Secs|sec|Ch|Chap|ch|chap|pp|p|Para|para|Pt|pt|Op|op|Tel|tel|ca|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
 	notWord := `(?:^|[^\p{Latin}\p{N}.])` // a hanzi may touch an abbreviation
 	en := []Rule{
+		// a question or exclamation in quotes and its attribution: “Why not?” President Xi asked.
+		{Break: false, Before: `[?!][”"]`, After: clsWS + `{1,2}(?:\p{Lu}[\p{L}'.\-]*` + clsWS + `){1,4}(?:asked|said|added|replied|wrote|noted|stressed|explained|recalled|told)(?:[^\p{L}]|$)`},
+		// a clock time before its time zone: 10 a.m. Beijing time, 3 p.m. GMT
+		{Break: false, Before: `[0-9]` + clsWS + `?[ap]\.m\.`, After: clsWS + `{1,2}(?:(?:Beijing|local|Moscow|Tokyo|London|Paris|Brussels|Geneva|Washington|New York|Hong Kong|Eastern|Pacific|Central|Mountain|Greenwich) [Tt]ime|(?:GMT|UTC|CET|CEST|BST|[ECMP][SD]T)(?:[^\p{L}]|$))`},
 		// section labels at the start of a paragraph: "I. …", "II. …", "1. …", "1.2. …", "A. …"
 		{Break: false, Before: `^` + clsWS + `{0,8}(?:[IVXLCDM]{1,6}|[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}|[A-Za-z])\.`, After: clsWS},
 		// titles and abbreviations that never end a sentence

@@ -37,7 +37,18 @@ var zhHardCases = []struct {
 	{"no final punctuation", "东方风来春色新", []string{"东方风来春色新"}},
 	// closers stay with the sentence they close
 	{"。” ends a sentence", "他说：“我们要开放。”随后他离开了。", []string{"他说：“我们要开放。”", "随后他离开了。"}},
-	{"？” ends a sentence", "“你去吗？”他问。", []string{"“你去吗？”", "他问。"}},
+	{"？” ends a sentence", "“你去吗？”他转身走了。", []string{"“你去吗？”", "他转身走了。"}},
+	// a quotation and its attribution are one sentence (the English has one:
+	// “…,” Bounnhang said.)
+	{"attribution 说", "“中国同志的好做法十分宝贵。”本扬说。", []string{"“中国同志的好做法十分宝贵。”本扬说。"}},
+	{"attribution with a long speaker", "“这充分展示了民主决策过程。”巴拿马民主革命党总书记佩德罗·冈萨雷斯说。下一句。", []string{"“这充分展示了民主决策过程。”巴拿马民主革命党总书记佩德罗·冈萨雷斯说。", "下一句。"}},
+	{"attribution between two quotes", "“我们欢迎合作。”她说，“门是敞开的。”", []string{"“我们欢迎合作。”她说，“门是敞开的。”"}},
+	{"attribution 问", "“你去吗？”他问。", []string{"“你去吗？”他问。"}},
+	{"attribution 强调", "“我们要开放。”他强调。随后他离开了。", []string{"“我们要开放。”他强调。", "随后他离开了。"}},
+	{"not an attribution: 小说", "“书很好看。”这是一部小说。", []string{"“书很好看。”", "这是一部小说。"}},
+	{"not an attribution: 访问", "“我们要开放。”他结束了访问。", []string{"“我们要开放。”", "他结束了访问。"}},
+	{"not an attribution: 表示赞同", "“要坚持开放。”与会代表表示赞同。", []string{"“要坚持开放。”", "与会代表表示赞同。"}},
+	{"not an attribution: a comma in the clause", "“要坚持开放。”会后，他对记者说。", []string{"“要坚持开放。”", "会后，他对记者说。"}},
 	{"closer run 。”）", "（他说：“好。”）我们走吧。", []string{"（他说：“好。”）", "我们走吧。"}},
 	{"corner brackets", "「走吧。」『好。』", []string{"「走吧。」", "『好。』"}},
 	{"book title bracket", "他读了《论语。》然后睡了。", []string{"他读了《论语。》", "然后睡了。"}},
@@ -107,6 +118,11 @@ var enHardCases = []struct {
 	{"pp. and Fig.", "See pp. 3-5 and Fig. 2 for details. Then stop.", []string{"See pp. 3-5 and Fig. 2 for details.", "Then stop."}},
 	{"et al.", "Smith et al. found it. Others did not.", []string{"Smith et al. found it.", "Others did not."}},
 	{"vs.", "China vs. Brazil ended 1-1. Fans cheered.", []string{"China vs. Brazil ended 1-1.", "Fans cheered."}},
+	{"a.m. before a time zone", "The meeting opened at 10 a.m. Beijing time on Monday. It lasted two hours.", []string{"The meeting opened at 10 a.m. Beijing time on Monday.", "It lasted two hours."}},
+	{"p.m. GMT", "Voting closes at 9 p.m. GMT. Results follow.", []string{"Voting closes at 9 p.m. GMT.", "Results follow."}},
+	{"p.m. at the end", "He arrived at 3 p.m. The talks began at once.", []string{"He arrived at 3 p.m.", "The talks began at once."}},
+	{"quoted question and its attribution", "“Why not?” President Xi asked. The room was silent.", []string{"“Why not?” President Xi asked.", "The room was silent."}},
+	{"quoted question then a new sentence", "“Why not?” The room was silent.", []string{"“Why not?”", "The room was silent."}},
 	// initials
 	{"initials", "J. R. R. Tolkien wrote it. We read it.", []string{"J. R. R. Tolkien wrote it.", "We read it."}},
 	{"pronoun I at the end", "I was satisfied, and so was I. At those moments, I felt it.", []string{"I was satisfied, and so was I.", "At those moments, I felt it."}},
