@@ -319,6 +319,16 @@ func (d *decoded) finishReplacements() {
 	}
 }
 
+// copyASCII writes the run of ASCII bytes that data starts with to b and
+// returns its length and the number of line feeds in it.
+func copyASCII(b *strings.Builder, data []byte) (n, lf int) {
+	for n < len(data) && data[n] < utf8.RuneSelf {
+		n++
+	}
+	b.Write(data[:n])
+	return n, bytes.Count(data[:n], []byte{'\n'})
+}
+
 func decodeUTF8(d *decoded, data []byte, base int, replace bool) error {
 	if utf8.Valid(data) {
 		d.text = string(data)
@@ -328,13 +338,9 @@ func decodeUTF8(d *decoded, data []byte, base int, replace bool) error {
 	b.Grow(len(data))
 	line := 1
 	for i := 0; i < len(data); {
-		c := data[i]
-		if c < utf8.RuneSelf {
-			if c == '\n' {
-				line++
-			}
-			b.WriteByte(c)
-			i++
+		if data[i] < utf8.RuneSelf {
+			n, lf := copyASCII(&b, data[i:])
+			i, line = i+n, line+lf
 			continue
 		}
 		r, n := utf8.DecodeRune(data[i:])
@@ -423,13 +429,9 @@ func decodeMultibyte(d *decoded, data []byte, base int, replace bool) error {
 	var buf [16]byte
 	line := 1
 	for i := 0; i < len(data); {
-		c := data[i]
-		if c < utf8.RuneSelf {
-			if c == '\n' {
-				line++
-			}
-			b.WriteByte(c)
-			i++
+		if data[i] < utf8.RuneSelf {
+			n, lf := copyASCII(&b, data[i:])
+			i, line = i+n, line+lf
 			continue
 		}
 		n := seqLen(data[i:], d.enc)
