@@ -337,6 +337,17 @@ type run struct {
 	done, tot  int
 	last       int     // last value reported to progress
 	firstScore float64 // overall score of the first full pass
+	final      bool    // filling the beads of the last pass
+}
+
+// legacySimilarity is the similarity of the built-in scorings before
+// calibration (length: the normal tail probability; lexicon: the
+// untempered posterior; anchors: misses count fully). The first pass fills
+// its beads with it: the overall Score (and DefaultThreshold, measured on
+// it) and the choice of confident beads to learn from were tuned on these
+// values. The beads returned carry the calibrated Similarity.
+type legacySimilarity interface {
+	legacySimilarity(zh, en Range) (value, weight float64)
 }
 
 func (a *Aligner) newRun(zh, en []string, priors map[BeadType]float64, sentences bool) *run {
@@ -467,7 +478,7 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 			}
 			if r.firstScore = r.score(beads); r.firstScore < a.threshold()/2 {
 				r.finishProgress()
-				return beads
+				return r.finalize(beads)
 			}
 		}
 	}
@@ -492,6 +503,18 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 		r.reestimatePriors(beads)
 		beads, _ = r.searchAll(blocks, r.moves(), 3, paths, true)
 	}
+	return r.finalize(beads)
+}
+
+// finalize fills the beads of the last pass with the calibrated
+// confidence: the scorers' similarities times the margin of each bead over
+// its local alternatives.
+func (r *run) finalize(beads []Bead) []Bead {
+	r.final = true
+	for k := range beads {
+		r.fill(&beads[k])
+	}
+	r.applyMargins(beads)
 	return beads
 }
 
@@ -565,7 +588,12 @@ func (r *run) fill(b *Bead) {
 	var num, den float64
 	b.Scores = make([]Score, len(r.scorings))
 	for k, s := range r.scorings {
-		v, w := s.Similarity(b.ZH, b.EN)
+		var v, w float64
+		if ls, ok := s.(legacySimilarity); ok && !r.final {
+			v, w = ls.legacySimilarity(b.ZH, b.EN)
+		} else {
+			v, w = s.Similarity(b.ZH, b.EN)
+		}
 		v = math.Max(0, math.Min(1, v))
 		if math.IsNaN(v) || math.IsNaN(w) || w < 0 {
 			v, w = 0, 0

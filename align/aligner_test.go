@@ -149,8 +149,8 @@ func TestCustomScorer(t *testing.T) {
 		if b.EN.Start == 3 && b.ZH.Len() > 0 {
 			t.Errorf("bead %v:%v starts at the vetoed English sentence", b.ZH, b.EN)
 		}
-		if got := b.Scores[len(b.Scores)-1].Scorer; got != "veto" {
-			t.Errorf("last score is %q, want the custom scorer", got)
+		if got := b.Scores[3].Scorer; got != "veto" {
+			t.Errorf("fourth score is %q, want the custom scorer", got)
 		}
 	}
 }

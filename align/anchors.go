@@ -188,13 +188,34 @@ func (s *anchorScoring) Cost(zh, en Range) float64 {
 	return -s.gain*m + s.miss*u
 }
 
+// Similarity returns the matched share of the bead's anchors, misses
+// counting as weak evidence against, and a weight that grows with them.
 func (s *anchorScoring) Similarity(zh, en Range) (float64, float64) {
+	m, u := s.match(zh, en)
+	if m+u == 0 {
+		return 0, 0
+	}
+	// Anchors on one side only are weak evidence against the bead
+	// (English states numbers the Chinese leaves implicit): a miss adds
+	// anchorMissValue to the value and anchorMissShare of a match to the
+	// weight. Anchors are few, and one number matched inside a long bead
+	// says little about the rest of it: they weigh at most anchorWeight.
+	return (m + anchorMissValue*u) / (m + u), anchorWeight * math.Min(1, m+anchorMissShare*u)
+}
+
+func (s *anchorScoring) legacySimilarity(zh, en Range) (float64, float64) {
 	m, u := s.match(zh, en)
 	if m+u == 0 {
 		return 0, 0
 	}
 	return m / (m + u), math.Min(1, m+u)
 }
+
+const (
+	anchorMissValue = 0.3
+	anchorMissShare = 0.5
+	anchorWeight    = 0.5
+)
 
 // Chain returns the sure anchor pairs (Chinese unit, English unit), in
 // order: both indices increase.

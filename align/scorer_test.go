@@ -318,28 +318,46 @@ func TestLexicalLearning(t *testing.T) {
 	}
 }
 
-// TestBeadScores checks that every bead lists every scorer, with values
-// and confidence in [0,1].
+// TestBeadScores checks that every bead lists every scorer, and beads with
+// text on both sides the "margin" factor, with values and confidence in
+// [0,1], and that the confidence is what the scores say: the weighted mean
+// of the scorers' values times the margin.
 func TestBeadScores(t *testing.T) {
 	zh, en := benchCorpus(t, 60)
 	al, err := (&Aligner{}).AlignSentences(zh, en)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"length", "anchors", "lexicon"}
 	for _, b := range al.Beads {
+		want := []string{"length", "anchors", "lexicon"}
+		if b.ZH.Len() > 0 && b.EN.Len() > 0 {
+			want = append(want, "margin")
+		}
 		var names []string
+		var num, den float64
+		factor := 1.0
 		for _, s := range b.Scores {
 			names = append(names, s.Scorer)
 			if s.Value < 0 || s.Value > 1 || s.Weight < 0 {
 				t.Errorf("bead %v: score %+v out of range", b, s)
 			}
+			if s.Scorer == "margin" {
+				factor = s.Value
+				continue
+			}
+			num += s.Value * s.Weight
+			den += s.Weight
 		}
 		if diff := cmp.Diff(want, names, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("bead scorers mismatch (-want +got):\n%s", diff)
 		}
 		if b.Confidence < 0 || b.Confidence > 1 {
 			t.Errorf("bead %v: confidence %v", b, b.Confidence)
+		}
+		if den > 0 {
+			if want := num / den * factor; math.Abs(want-b.Confidence) > 1e-9 {
+				t.Errorf("bead %v:%v: confidence %v, want %v from its scores", b.ZH, b.EN, b.Confidence, want)
+			}
 		}
 	}
 }

@@ -10,7 +10,10 @@ type Range struct {
 // Len returns the number of items in the range.
 func (r Range) Len() int { return r.End - r.Start }
 
-// Score is one scorer's contribution to a bead's confidence.
+// Score is one scorer's contribution to a bead's confidence. A bead's
+// Confidence is the Weight-weighted mean of its scorers' Values times the
+// Value of the entry named "margin" (Weight 0), the bead's local posterior
+// against the other ways of cutting the same stretch of text.
 type Score struct {
 	Scorer string  // name of the scorer: "length", "anchors", "lexicon", …
 	Value  float64 // the scorer's own similarity in [0,1] (1 = certainly a translation)
@@ -33,7 +36,7 @@ type Evidence struct {
 type Bead struct {
 	ZH, EN     Range   // sentence indices into Alignment.ZH and Alignment.EN
 	Paragraph  int     // index of the paragraph bead this bead lies in (0 when aligning sentence lists)
-	Confidence float64 // in [0,1]
+	Confidence float64 // in [0,1]; calibrated: see the package notes
 	Scores     []Score // what each scorer contributed, for "why was this pair made"
 }
 
