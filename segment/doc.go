@@ -97,8 +97,10 @@
 // [NewRules]. [DefaultRules] keep Chinese closers (。” ends a sentence) with
 // their sentence, break before an opener, treat a run of terminators (？！,
 // ……。) as one, keep list markers (一、 （一） 1. ①) and section labels (I.)
-// with their item, read half-width .!? between hanzi as terminators, and
-// know English abbreviations, initials and decimals. Chinese "；" does not
+// with their item, read half-width .!? between hanzi as terminators, keep a
+// quotation with its short attribution (“……。”本扬说。 is one sentence, as its
+// translation is), and know English abbreviations, initials, decimals and
+// clock times. Chinese "；" does not
 // end a sentence but is returned as an optional sub-split point
 // (Paragraph.Subs) that an aligner may use. [OmegaTRules] reproduce
 // OmegaT's default segmentation, so that a TMX built with them gives 100%

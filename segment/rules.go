@@ -252,13 +252,17 @@ const (
 //     sentence they close, so 。” ends a sentence; a break falls before an
 //     opener; …… alone and ；do not end a sentence (；is a sub-split point,
 //     as is ：before an opening quote); half-width .!? after a hanzi and
-//     before a hanzi or opener end a sentence (web text).
+//     before a hanzi or opener end a sentence (web text); a quotation and a
+//     short attribution after it are one sentence, as in the translation
+//     (“……。”本扬说。 “……。”她说，“……” “……？”他问。).
 //   - English: a sentence ends after .!? or … (with closers such as ." or ?)
 //     attached) followed by white space, except before a lowercase word,
 //     after a title or other abbreviation (Mr., Dr., Prof., St., Gen., Pres.,
 //     e.g., i.e., et al., vs., Fig., …), after No./pp./Jan.–Dec. and similar
-//     before a number, after initials (J. R. R. Tolkien, U.S., U.K.), and
-//     after a section label at the start of a paragraph (I., II., 1., 1.2., A.).
+//     before a number, after initials (J. R. R. Tolkien, U.S., U.K.),
+//     after a section label at the start of a paragraph (I., II., 1., 1.2.,
+//     A.), after a.m./p.m. before a time zone (10 a.m. Beijing time), and
+//     between a quoted question and its attribution (“Why?” Xi asked.).
 //   - Both rule sets apply to either language (the other language's set
 //     second), so English inside a Chinese paragraph is split too.
 //

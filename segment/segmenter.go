@@ -187,19 +187,12 @@ func hasControlByte(data []byte) bool {
 
 // utf16Hint guesses UTF-16 without a byte order mark from where the NUL
 // bytes are: mostly at odd offsets in UTF-16LE text with ASCII, at even ones
-// in UTF-16BE. It returns "" when neither pattern is clear.
+// in UTF-16BE. The first 4 KiB decide when they hold enough ASCII; a file
+// that starts with Chinese (few NULs there) is judged on its first MiB,
+// where the NULs must be many and almost all on one side. It returns ""
+// when neither pattern is clear.
 func utf16Hint(data []byte) string {
-	sample := data[:min(len(data), 4096)&^1]
-	even, odd := 0, 0
-	for i := 0; i < len(sample); i += 2 {
-		if sample[i] == 0 {
-			even++
-		}
-		if sample[i+1] == 0 {
-			odd++
-		}
-	}
-	half := len(sample) / 2
+	even, odd, half := nulParity(data[:min(len(data), 4096)&^1])
 	switch {
 	case half == 0:
 		return ""
@@ -207,8 +200,31 @@ func utf16Hint(data []byte) string {
 		return UTF16LE
 	case even*10 >= half*3 && odd*20 < half:
 		return UTF16BE
+	case len(data) <= 4096:
+		return ""
+	}
+	even, odd, half = nulParity(data[:min(len(data), 1<<20)&^1])
+	switch {
+	case odd >= 16 && odd >= 10*even && odd*50 >= half:
+		return UTF16LE
+	case even >= 16 && even >= 10*odd && even*50 >= half:
+		return UTF16BE
 	}
 	return ""
+}
+
+// nulParity counts the NUL bytes at even and at odd offsets of sample (of
+// even length) and returns them with the number of byte pairs.
+func nulParity(sample []byte) (even, odd, half int) {
+	for i := 0; i+1 < len(sample); i += 2 {
+		if sample[i] == 0 {
+			even++
+		}
+		if sample[i+1] == 0 {
+			odd++
+		}
+	}
+	return even, odd, len(sample) / 2
 }
 
 // binaryText reports the offset of the first control character when more

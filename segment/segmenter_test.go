@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/segment")
@@ -529,6 +531,37 @@ func TestMonolingualWrongLanguage(t *testing.T) {
 			}
 			if !errors.Is(err, ErrWrongLanguage) || !strings.Contains(err.Error(), tt.wantErr) || !strings.HasPrefix(err.Error(), "segment: f.txt: ") {
 				t.Errorf("Monolingual() error = %v, want ErrWrongLanguage saying %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestUTF16WithoutBOMChineseFirst: a UTF-16 file without a byte order mark
+// whose first kilobytes are all Chinese (no NUL bytes there) is recognised
+// from the NULs of its English part, in either byte order.
+func TestUTF16WithoutBOMChineseFirst(t *testing.T) {
+	seed := string(readSeed(t, seeds[1].file))
+	for _, tc := range []struct {
+		name string
+		e    encoding.Encoding
+		want string
+	}{
+		{"little endian", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), UTF16LE},
+		{"big endian", unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), UTF16BE},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := encode(t, tc.e, seed)
+			if got := DetectEncoding(data); got != tc.want {
+				t.Errorf("DetectEncoding() = %q, want %q", got, tc.want)
+			}
+			var s Segmenter
+			zh, en, err := s.Bilingual("u16.txt", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := segmentSeed(t, &s, seeds[1].file, true)
+			if diff := cmp.Diff(want[0].Text+want[1].Text, zh.Text+en.Text); diff != "" {
+				t.Errorf("text mismatch (-utf8 +utf16):\n%s", diff)
 			}
 		})
 	}

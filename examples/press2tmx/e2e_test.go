@@ -105,6 +105,12 @@ func TestEncodingsGiveSamePairs(t *testing.T) {
 		{"GBK", func(t *testing.T) []byte { return encodeWith(t, simplifiedchinese.GBK, orig) }, "gbk"},
 		{"UTF-16LE with BOM", func(t *testing.T) []byte { return encodeWith(t, utf16le, orig) }, "utf-16le"},
 		{"UTF-16BE with BOM", func(t *testing.T) []byte { return encodeWith(t, utf16be, orig) }, "utf-16be"},
+		{"UTF-16LE without BOM (Chinese first)", func(t *testing.T) []byte {
+			return encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), orig)
+		}, "utf-16le"},
+		{"UTF-16BE without BOM (Chinese first)", func(t *testing.T) []byte {
+			return encodeWith(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), orig)
+		}, "utf-16be"},
 		{"UTF-8 with BOM", func(t *testing.T) []byte { return append([]byte("\uFEFF"), orig...) }, "utf-8"},
 		{"CRLF", func(t *testing.T) []byte { return []byte(strings.ReplaceAll(orig, "\n", "\r\n")) }, ""},
 		{"CR only", func(t *testing.T) []byte { return []byte(strings.ReplaceAll(orig, "\n", "\r")) }, ""},
