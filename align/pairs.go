@@ -3,6 +3,8 @@ package align
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Pairs returns one Pair per sentence bead, 1-0 and 0-1 beads included
@@ -57,7 +59,7 @@ func (al *Alignment) pair(b Bead) Pair {
 		p.Doc = al.zhDoc.Name
 	}
 	if al.evidence != nil {
-		p.Evidence = al.placeEvidence(b, al.evidence(b))
+		p.Evidence = wholeWords(al.placeEvidence(b, al.evidence(b)), p.ZH, p.EN)
 	}
 	return p
 }
@@ -156,4 +158,58 @@ func (al *Alignment) offsets(r Range, zh bool) []int {
 		pos += len(texts[k]) + sep
 	}
 	return out
+}
+
+// wholeWords widens every evidence span to whole words, so that a display
+// never highlights part of one: English spans to the whole run of letters
+// and digits they touch (the lexicon matches a name such as "Jinping"
+// syllable by syllable, "Jin" then "ping"), Chinese spans to the whole run
+// of ASCII letters and digits they touch (Chinese words are the lexicon's
+// own tokens, already whole). Spans that become equal are listed once.
+func wholeWords(ev []Evidence, zh, en string) []Evidence {
+	if len(ev) == 0 {
+		return ev
+	}
+	out := ev[:0]
+	seen := map[Evidence]bool{}
+	for _, e := range ev {
+		if e.ENStart >= 0 && e.ENEnd <= len(en) && e.ENStart < e.ENEnd {
+			e.ENStart, e.ENEnd = widen(en, e.ENStart, e.ENEnd, isWordRune)
+		}
+		if e.ZHStart >= 0 && e.ZHEnd <= len(zh) && e.ZHStart < e.ZHEnd {
+			e.ZHStart, e.ZHEnd = widen(zh, e.ZHStart, e.ZHEnd, isASCIIAlnum)
+		}
+		if seen[e] {
+			continue
+		}
+		seen[e] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// widen extends [start, end) of s over the runes on either side for which
+// in holds.
+func widen(s string, start, end int, in func(rune) bool) (int, int) {
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if !in(r) {
+			break
+		}
+		start -= n
+	}
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !in(r) {
+			break
+		}
+		end += n
+	}
+	return start, end
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isASCIIAlnum(r rune) bool {
+	return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
 }

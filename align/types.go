@@ -23,7 +23,10 @@ type Score struct {
 // Evidence is one piece of matched evidence inside a bead, for display: an
 // anchor or lexicon match between a Chinese and an English stretch of text.
 // Offsets are bytes into the bead's joined Chinese and English text
-// (the Pair.ZH and Pair.EN strings).
+// (the Pair.ZH and Pair.EN strings). Spans cover whole words: whole
+// English words (a name matched syllable by syllable, "Jin" of
+// "Jinping", is shown as the whole name) and whole Chinese words as the
+// lexicon cuts them, Latin runs inside Chinese whole.
 type Evidence struct {
 	Kind           string // "number", "date", "latin", "section", "quote", "lexicon", "glossary", …
 	ZHStart, ZHEnd int
