@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Segmenter turns raw files into segmented documents: it decodes, cleans
@@ -17,7 +20,9 @@ import (
 // A Segmenter is safe for concurrent use if its fields are not changed.
 type Segmenter struct {
 	// Encoding names the input encoding (see Decode): "" detects it;
-	// "utf-8", "utf-16le", "utf-16be", "gb18030", "gbk", "big5".
+	// "utf-8", "utf-16le", "utf-16be", "gb18030", "gbk", "big5", or
+	// "windows-1252" (Western English text, see Windows1252), which
+	// detection also recognises.
 	Encoding string
 	// ReplaceInvalid replaces invalid byte sequences by U+FFFD instead of
 	// failing; the Report counts and lists them (rule "invalid-bytes"). It
@@ -131,8 +136,12 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 			return nil, &Error{File: name, Line: lineAt(data, i), Offset: i, Err: err}
 		}
 	}
-	dec, err := decode(data, s.Encoding, s.ReplaceInvalid)
-	if err != nil {
+	var dec decoded
+	if isWindows1252(s.Encoding) || s.Encoding == "" && !utf16 && looksWindows1252(data) {
+		dec = decoded{enc: Windows1252}
+		b, _ := charmap.Windows1252.NewDecoder().Bytes(data) // every byte maps
+		dec.text = string(b)
+	} else if dec, err = decode(data, s.Encoding, s.ReplaceInvalid); err != nil {
 		return nil, withFile(err, name)
 	}
 	if off, ok := binaryText(dec.text, !s.ReplaceInvalid); ok {
@@ -170,6 +179,47 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 		}
 	}
 	return p, nil
+}
+
+// Windows1252 is the name, in Report.Encoding and Segmenter.Encoding, of
+// the Western single-byte encoding of English text saved as "ANSI" on
+// Windows (a superset of Latin-1: "latin-1", "iso-8859-1" and "cp1252" name
+// it too). Detection chooses it for text that is not valid UTF-8 and whose
+// few non-ASCII bytes stand alone between ASCII bytes (’ “ ” – é), which
+// GB18030 or Big5 would otherwise read as stray hanzi ("Party’s" as
+// "Party抯").
+const Windows1252 = "windows-1252"
+
+func isWindows1252(name string) bool {
+	switch strings.ReplaceAll(strings.ToLower(strings.TrimSpace(name)), "_", "-") {
+	case Windows1252, "cp1252", "windows1252", "latin-1", "latin1", "iso-8859-1", "iso8859-1":
+		return true
+	}
+	return false
+}
+
+// looksWindows1252 reports whether data, not valid UTF-8, reads as text in a
+// single-byte Western encoding: bytes >= 0x80 are at most a tenth of the
+// data and at least four in five of them stand alone (ASCII on both sides),
+// where Chinese multi-byte text has them in runs.
+func looksWindows1252(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+		return false
+	}
+	high, alone := 0, 0
+	for i, c := range data {
+		if c < 0x80 {
+			continue
+		}
+		high++
+		if (i == 0 || data[i-1] < 0x80) && (i+1 == len(data) || data[i+1] < 0x80) {
+			alone++
+		}
+	}
+	if high == 0 || high*10 > len(data) || alone*5 < high*4 || utf8.Valid(data) {
+		return false
+	}
+	return DetectEncoding(data) != UTF8 // nearly valid UTF-8 stays UTF-8
 }
 
 // hasControlByte reports whether data holds a C0 control byte other than

@@ -12,6 +12,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -562,6 +564,49 @@ func TestUTF16WithoutBOMChineseFirst(t *testing.T) {
 			want := segmentSeed(t, &s, seeds[1].file, true)
 			if diff := cmp.Diff(want[0].Text+want[1].Text, zh.Text+en.Text); diff != "" {
 				t.Errorf("text mismatch (-utf8 +utf16):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestWindows1252: English saved as "ANSI" on Windows is recognised, not
+// read as GB18030 with stray hanzi; Chinese multi-byte text and UTF-8 with a
+// damaged byte are not taken for it.
+func TestWindows1252(t *testing.T) {
+	en := "The Party’s external work has forged ahead. “We welcome friends,” he said – in Beijing, café included.\n"
+	cp, err := charmap.Windows1252.NewEncoder().Bytes([]byte(en))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte("党的对外工作取得新成就。We make friends.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		data     []byte
+		encoding string
+		wantEnc  string
+		wantText string
+	}{
+		{"detected", cp, "", Windows1252, strings.TrimSuffix(en, "\n")},
+		{"named", cp, "cp1252", Windows1252, strings.TrimSuffix(en, "\n")},
+		{"apostrophes only", []byte("The Party\x92s work. China\x92s friends.\n"), "", Windows1252, "The Party’s work. China’s friends."},
+		{"GB18030 stays GB18030", gb, "", GB18030, "党的对外工作取得新成就。We make friends."},
+		{"UTF-8 stays UTF-8", []byte("The Party’s work.\n"), "", UTF8, "The Party’s work."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Segmenter{Encoding: tt.encoding}
+			d, err := s.Monolingual("w.txt", tt.data, Unknown)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Report.Encoding != tt.wantEnc {
+				t.Errorf("encoding = %q, want %q", d.Report.Encoding, tt.wantEnc)
+			}
+			if diff := cmp.Diff(tt.wantText, d.Text); diff != "" {
+				t.Errorf("text mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -144,6 +145,19 @@ func TestEncodingsGiveSamePairs(t *testing.T) {
 		ep := writeFile(t, "en-gbk.txt", encodeWith(t, simplifiedchinese.GBK, en))
 		if diff := cmp.Diff(want, tsvOf(t, "", zp, ep)); diff != "" {
 			t.Errorf("TSV mismatch (-utf8 +gbk):\n%s", diff)
+		}
+	})
+	// The English half saved as "ANSI" on a Western Windows (Windows-1252:
+	// ’ “ ” are single bytes), beside the Chinese half in GBK: not read as
+	// GB18030 with stray hanzi ("Party抯").
+	t.Run("Windows-1252 English half, GBK Chinese half", func(t *testing.T) {
+		zh, en := halves(t)
+		en = strings.ReplaceAll(en, "Ⅰ", "I") // not in Windows-1252
+		want := tsvOf(t, "", writeFile(t, "zh.txt", []byte(zh)), writeFile(t, "en.txt", []byte(en)))
+		zp := writeFile(t, "zh-gbk.txt", encodeWith(t, simplifiedchinese.GBK, zh))
+		ep := writeFile(t, "en-1252.txt", encodeWith(t, charmap.Windows1252, en))
+		if diff := cmp.Diff(want, tsvOf(t, "", zp, ep)); diff != "" {
+			t.Errorf("TSV mismatch (-utf8 +gbk/windows-1252):\n%s", diff)
 		}
 	})
 }
