@@ -147,3 +147,25 @@ func ExampleReport_Count() {
 	// 2 duplicate captions removed
 	// 1 link label removed
 }
+
+// A Chinese file and an English file given the wrong way round: Monolingual
+// says what it found instead of segmenting English as Chinese.
+func ExampleSegmenter_Monolingual_swapped() {
+	var s segment.Segmenter
+	_, err := s.Monolingual("en.txt", []byte("The talks ended. Both sides agreed to meet again.\n"), segment.Chinese)
+	fmt.Println(errors.Is(err, segment.ErrWrongLanguage))
+	fmt.Println(err)
+	// Output:
+	// true
+	// segment: en.txt: wrong language: expected Chinese text, found English (0 hanzi, 39 Latin letters); are the Chinese and English files swapped?
+}
+
+// English saved as "ANSI" on Windows (Windows-1252) is recognised: its curly
+// apostrophe is one byte, 0x92.
+func ExampleSegmenter_Monolingual_windows1252() {
+	var s segment.Segmenter
+	doc, _ := s.Monolingual("en.txt", []byte("The Party\x92s external work.\n"), segment.English)
+	fmt.Println(doc.Report.Encoding, doc.Text)
+	// Output:
+	// windows-1252 The Party’s external work.
+}
