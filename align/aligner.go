@@ -338,6 +338,8 @@ type run struct {
 	last       int     // last value reported to progress
 	firstScore float64 // overall score of the first full pass
 	final      bool    // filling the beads of the last pass
+	isLength   []bool  // per scoring: the length model
+	bounders   []lowerBounder
 }
 
 // legacySimilarity is the similarity of the built-in scorings before
@@ -406,11 +408,35 @@ func (r *run) moves() []dp.Move {
 // against it; with it, such a unit is left out unless it adds evidence
 // to the bead it would join.
 func (r *run) cost(i, j, di, dj int) float64 {
+	return r.costLimit(i, j, di, dj, math.Inf(1))
+}
+
+// lowerBounder is implemented by a Scoring that can bound its Cost from
+// below cheaply (the lexicon: every word covered). When the cheap scorers
+// and that bound already exceed the limit a bead must beat, the search
+// skips the exact cost.
+type lowerBounder interface {
+	lowerBound(zh, en Range) float64
+}
+
+// costLimit is cost, or +Inf when the bead's cost is sure to be above
+// limit (dp.BoundedCostFunc).
+func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
+	if len(r.isLength) != len(r.scorings) {
+		r.kinds()
+	}
 	zr, er := Range{i, i + di}, Range{j, j + dj}
 	edge := di == 0 && (i == 0 || i == len(r.zh)) || dj == 0 && (j == 0 || j == len(r.en))
-	var c float64
-	for _, s := range r.scorings {
-		if _, ok := s.(*lengthScoring); ok && edge {
+	bound := !math.IsInf(limit, 1) && di > 0 && dj > 0
+	var c, lb float64
+	deferred := false
+	for k, s := range r.scorings {
+		if edge && r.isLength[k] {
+			continue
+		}
+		if bound && r.bounders[k] != nil {
+			lb += r.bounders[k].lowerBound(zr, er)
+			deferred = true
 			continue
 		}
 		c += s.Cost(zr, er)
@@ -418,7 +444,31 @@ func (r *run) cost(i, j, di, dj int) float64 {
 	if edge {
 		c -= edgeBonus
 	}
+	if !deferred {
+		return c
+	}
+	if c+lb > limit+1e-9 {
+		return math.Inf(1)
+	}
+	for k, s := range r.scorings {
+		if r.bounders[k] != nil {
+			c += s.Cost(zr, er)
+		}
+	}
 	return c
+}
+
+// kinds records which of the current scorings are the length model and
+// which can bound their cost (the scorings change between passes).
+func (r *run) kinds() {
+	r.isLength = make([]bool, len(r.scorings))
+	r.bounders = make([]lowerBounder, len(r.scorings))
+	for k, s := range r.scorings {
+		_, r.isLength[k] = s.(*lengthScoring)
+		if b, ok := s.(lowerBounder); ok {
+			r.bounders[k] = b
+		}
+	}
 }
 
 // edgeBonus is the log of how much more often a unit at the document's
@@ -558,6 +608,7 @@ func (r *run) reestimatePriors(beads []Bead) {
 // searchAll aligns every block; prev, when set, holds the previous pass's
 // path per block to centre the band on.
 func (r *run) searchAll(blocks []block, moves []dp.Move, w int, prev [][]dp.Step, fill bool) ([]Bead, [][]dp.Step) {
+	r.kinds()
 	var beads []Bead
 	paths := make([][]dp.Step, len(blocks))
 	for k, b := range blocks {
@@ -622,8 +673,8 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 	if n == 0 || m == 0 {
 		return omissions(b)
 	}
-	cost := func(i, j, di, dj int) float64 {
-		return r.cost(b.z.Start+i, b.e.Start+j, di, dj)
+	cost := func(i, j, di, dj int, limit float64) float64 {
+		return r.costLimit(b.z.Start+i, b.e.Start+j, di, dj, limit)
 	}
 	var band dp.Band
 	per := 64
@@ -647,7 +698,7 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		}
 	}
 	for {
-		res, ok := dp.SearchProgress(n, m, moves, cost, band, tick)
+		res, ok := dp.SearchBounded(n, m, moves, cost, band, tick)
 		full := band.Lo[n] == 0 && band.Hi[0] == m
 		if ok && (!res.Touched || full) {
 			return globalSteps(res.Path, b)

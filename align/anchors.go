@@ -40,6 +40,10 @@ type anchorScoring struct {
 	nz, ne     int
 	chain      [][2]int
 	zbuf, ebuf []akey // scratch for multi-unit beads
+	// Running counts and weights of the keys per side: a bead with keys
+	// on one side only is scored without merging.
+	zn, en_ []int
+	zw, ew  []float64
 }
 
 // akey is a document-level anchor key id with its weight.
@@ -119,21 +123,36 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 	for j := range en {
 		s.en[j] = conv(s.etok[j])
 	}
+	s.zn, s.zw = keySums(s.zh)
+	s.en_, s.ew = keySums(s.en)
 	s.chain = sureAnchors(s.ztok, s.etok, zcount, ecount, ids)
 	return s
 }
 
+// keySums returns the running count and weight of the keys of each unit.
+func keySums(units [][]akey) ([]int, []float64) {
+	n := make([]int, len(units)+1)
+	w := make([]float64, len(units)+1)
+	for k, ks := range units {
+		n[k+1] = n[k] + len(ks)
+		w[k+1] = w[k]
+		for _, a := range ks {
+			w[k+1] += a.w
+		}
+	}
+	return n, w
+}
+
 // match returns the matched and unmatched anchor weight of a bead.
 func (s *anchorScoring) match(zh, en Range) (m, u float64) {
-	nz, ne := 0, 0
-	for i := zh.Start; i < zh.End; i++ {
-		nz += len(s.zh[i])
-	}
-	for j := en.Start; j < en.End; j++ {
-		ne += len(s.en[j])
-	}
+	nz := s.zn[zh.End] - s.zn[zh.Start]
+	ne := s.en_[en.End] - s.en_[en.Start]
 	if nz == 0 && ne == 0 {
 		return 0, 0
+	}
+	if nz == 0 || ne == 0 {
+		// Nothing to match: every key present is a miss.
+		return 0, s.zw[zh.End] - s.zw[zh.Start] + s.ew[en.End] - s.ew[en.Start]
 	}
 	var zk, ek []akey
 	if zh.Len() == 1 {

@@ -68,6 +68,9 @@ type lexScoring struct {
 
 	cbase []int
 	cache [][]pairCover
+	// Running sums of ztot, zk, etot and ek, for lowerBound.
+	ztotCum, etotCum []float64
+	zkCum, ekCum     []int
 }
 
 type pairCover struct {
@@ -218,10 +221,17 @@ func (s *lexScoring) rebuild() {
 	s.ztot = make([]float64, n)
 	s.zk = make([]int, n)
 	var keys []uint32 // stem<<6 | bit index
+	// One backing array per field for all units (fewer allocations).
+	var allKeys []uint32
+	var allW []float64
+	var allX []int32
+	type cut struct{ k, w int }
+	zcuts := make([]cut, n+1)
 	for i, us := range s.zunits {
 		keys = keys[:0]
-		var bw []float64
-		var bx []int32
+		w0 := len(allW)
+		bw := allW[w0:]
+		bx := allX[w0:]
 		k := 0
 		for x, u := range us {
 			g, l := s.glosses(u)
@@ -251,19 +261,29 @@ func (s *lexScoring) rebuild() {
 			}
 		}
 		s.zk[i] = k
-		s.zbx[i] = bx
-		s.zbag[i] = bagOf(keys)
-		s.zbw[i] = bw
+		allW = append(allW[:w0], bw...)
+		allX = append(allX[:w0], bx...)
+		allKeys = appendBag(allKeys, keys)
+		zcuts[i+1] = cut{len(allKeys), len(allW)}
+	}
+	for i := range s.zunits {
+		a, b := zcuts[i], zcuts[i+1]
+		s.zbag[i] = allKeys[a.k:b.k:b.k]
+		s.zbw[i] = allW[a.w:b.w:b.w]
+		s.zbx[i] = allX[a.w:b.w:b.w]
 	}
 	s.ebag = make([][]uint32, m)
 	s.ebx = make([][]int32, m)
 	s.ebw = make([][]float64, m)
 	s.etot = make([]float64, m)
 	s.ek = make([]int, m)
+	allKeys, allW, allX = nil, nil, nil
+	ecuts := make([]cut, m+1)
 	for j, sts := range s.estems {
 		keys = keys[:0]
-		var bw []float64
-		var bx []int32
+		w0 := len(allW)
+		bw := allW[w0:]
+		bx := allX[w0:]
 		k := 0
 		for x, st := range sts {
 			if !target[st] && st >= s.vocab {
@@ -282,26 +302,63 @@ func (s *lexScoring) rebuild() {
 			}
 		}
 		s.ek[j] = k
-		s.ebx[j] = bx
-		s.ebag[j] = bagOf(keys)
-		s.ebw[j] = bw
+		allW = append(allW[:w0], bw...)
+		allX = append(allX[:w0], bx...)
+		allKeys = appendBag(allKeys, keys)
+		ecuts[j+1] = cut{len(allKeys), len(allW)}
+	}
+	for j := range s.estems {
+		a, b := ecuts[j], ecuts[j+1]
+		s.ebag[j] = allKeys[a.k:b.k:b.k]
+		s.ebw[j] = allW[a.w:b.w:b.w]
+		s.ebx[j] = allX[a.w:b.w:b.w]
 	}
 	s.cbase = make([]int, n)
 	s.cache = make([][]pairCover, n)
+	s.ztotCum, s.zkCum = cumulate(s.ztot, s.zk)
+	s.etotCum, s.ekCum = cumulate(s.etot, s.ek)
 	s.estimateChance()
+}
+
+// cumulate returns the running sums of tot and k, from 0.
+func cumulate(tot []float64, k []int) ([]float64, []int) {
+	ct := make([]float64, len(tot)+1)
+	ck := make([]int, len(k)+1)
+	for x := range tot {
+		ct[x+1] = ct[x] + tot[x]
+		ck[x+1] = ck[x] + k[x]
+	}
+	return ct, ck
+}
+
+// lowerBound is the cost the bead would have with every word of both sides
+// covered (hits gain, misses only cost): no coverage can do better. It
+// takes O(1), from running sums.
+func (s *lexScoring) lowerBound(zh, en Range) float64 {
+	if zh.Len() == 0 || en.Len() == 0 {
+		return 0
+	}
+	if en.Len() > 8 {
+		en.End = en.Start + 8 // as in coverage
+	}
+	tz := s.ztotCum[zh.End] - s.ztotCum[zh.Start]
+	te := s.etotCum[en.End] - s.etotCum[en.Start]
+	kz := min(s.zkCum[zh.End]-s.zkCum[zh.Start], len(s.ehit)-1)
+	ke := min(s.ekCum[en.End]-s.ekCum[en.Start], len(s.zhit)-1)
+	return -s.scale * (tz*s.zhit[ke] + te*s.ehit[kz])
 }
 
 // maxStem bounds the stem IDs that fit in a packed bag key.
 const maxStem = 1 << 26
 
-// bagOf returns the packed keys (stem<<6 | bit) sorted, without
-// duplicates, in a slice of their own: 4 bytes per gloss.
-func bagOf(keys []uint32) []uint32 {
+// appendBag appends the packed keys (stem<<6 | bit) to all, sorted and
+// without duplicates: 4 bytes per gloss.
+func appendBag(all, keys []uint32) []uint32 {
 	if len(keys) == 0 {
-		return nil
+		return all
 	}
 	slices.Sort(keys)
-	return slices.Clip(slices.Clone(slices.Compact(keys)))
+	return append(all, slices.Compact(keys)...)
 }
 
 // cover computes which words of zh unit a and en unit b cover each other:
@@ -559,8 +616,17 @@ func (s *lexScoring) Learn(beads []Bead) {
 	co := map[uint64]int32{}
 	var zu, eu []int32
 	nb := 0
+	// Long documents: counts from learnMax confident beads, evenly
+	// spread, are plenty, and counting every pair of words of every bead
+	// is the costliest part of learning.
+	stride := (len(conf) - len(conf)*3/10 + learnMax - 1) / learnMax
+	seen := 0
 	for _, b := range beads {
 		if b.ZH.Len() == 0 || b.EN.Len() == 0 || b.Confidence < cut {
+			continue
+		}
+		seen++
+		if stride > 1 && seen%stride != 0 {
 			continue
 		}
 		nb++
@@ -666,6 +732,9 @@ func (s *lexScoring) legacySimilarity(zh, en Range) (float64, float64) {
 // rarity) the lexicon's similarity counts. Measured on the dev sets and
 // press001, 4 to 16 give about the same calibration.
 const lexEffective = 8.0
+
+// learnMax is the most beads Learn counts co-occurrences in.
+const learnMax = 8000
 
 // glossCap leaves out the dictionary glosses of entries with more than this
 // many (common characters such as 大 or 打 with dozens of senses): they

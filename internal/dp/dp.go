@@ -7,6 +7,7 @@ package dp
 
 import (
 	"math"
+	"sort"
 )
 
 // Move is one bead shape the search may use: DI Chinese and DJ English items,
@@ -140,6 +141,28 @@ const ProgressEvery = 2048
 // SearchProgress is Search calling progress(i) after every ProgressEvery
 // rows (i rows done), for long searches. progress may be nil.
 func SearchProgress(n, m int, moves []Move, cost CostFunc, band Band, progress func(i int)) (Result, bool) {
+	return SearchBounded(n, m, moves, func(i, j, di, dj int, _ float64) float64 { return cost(i, j, di, dj) }, band, progress)
+}
+
+// BoundedCostFunc is a CostFunc told the limit above which its bead cannot
+// win: it may return +Inf instead of the cost when it knows the cost is
+// more than limit (limit is +Inf when nothing is known yet). This lets an
+// expensive cost stop early, from a lower bound, on beads that are
+// clearly worse than one already found.
+type BoundedCostFunc func(i, j, di, dj int, limit float64) float64
+
+// SearchBounded is SearchProgress with a cost function that may prune.
+// Each cell tries the moves in order of their fixed cost (cheapest prior
+// first), so that a good bead is found early and the limit is tight; ties
+// go to the move listed first in moves, as in Search. The path is the
+// same as Search's with the unbounded costs whenever the cost function
+// only prunes beads whose cost is strictly above the limit.
+func SearchBounded(n, m int, moves []Move, cost BoundedCostFunc, band Band, progress func(i int)) (Result, bool) {
+	order := make([]int, len(moves))
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(a, b int) bool { return moves[order[a]].Cost < moves[order[b]].Cost })
 	off := make([]int, n+2)
 	for i := 0; i <= n; i++ {
 		off[i+1] = off[i] + band.Hi[i] - band.Lo[i] + 1
@@ -162,7 +185,8 @@ func SearchProgress(n, m int, moves []Move, cost CostFunc, band Band, progress f
 			}
 			best := inf
 			bm := uint8(255)
-			for mi, mv := range moves {
+			for _, mi := range order {
+				mv := moves[mi]
 				pi, pj := i-mv.DI, j-mv.DJ
 				if pi < 0 || pj < 0 {
 					continue
@@ -174,8 +198,8 @@ func SearchProgress(n, m int, moves []Move, cost CostFunc, band Band, progress f
 				if ps == inf {
 					continue
 				}
-				s := ps + mv.Cost + cost(pi, pj, mv.DI, mv.DJ)
-				if s < best {
+				s := ps + mv.Cost + cost(pi, pj, mv.DI, mv.DJ, best-ps-mv.Cost)
+				if s < best || s == best && s != inf && uint8(mi) < bm {
 					best = s
 					bm = uint8(mi)
 				}

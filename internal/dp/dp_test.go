@@ -156,3 +156,50 @@ func TestInfiniteCosts(t *testing.T) {
 		t.Errorf("empty grid: ok=%v path=%v, want ok and empty", ok, res.Path)
 	}
 }
+
+// TestSearchBoundedSame checks that a cost function that prunes from a
+// lower bound (returning +Inf when the bound is above the limit) finds
+// the same path and cost as the unbounded search, and that it does prune.
+func TestSearchBoundedSame(t *testing.T) {
+	tests := []struct {
+		name string
+		n, m int
+		seed uint64
+	}{
+		{name: "square", n: 40, m: 40, seed: 11},
+		{name: "more english", n: 30, m: 50, seed: 12},
+		{name: "more chinese", n: 50, m: 26, seed: 13},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cost := randomCost(tt.seed)
+			band := NewBand(tt.n, tt.m, 6, func(i int) float64 { return float64(i) * float64(tt.m) / float64(tt.n) })
+			want, ok := Search(tt.n, tt.m, testMoves, cost, band)
+			if !ok {
+				t.Fatal("Search found no path")
+			}
+			pruned, calls := 0, 0
+			bounded := func(i, j, di, dj int, limit float64) float64 {
+				calls++
+				// The random costs lie in [0, 10): a lower bound of
+				// half the true cost keeps the bound honest.
+				c := cost(i, j, di, dj)
+				if c/2 > limit {
+					pruned++
+					return math.Inf(1)
+				}
+				return c
+			}
+			got, ok := SearchBounded(tt.n, tt.m, testMoves, bounded, band, nil)
+			if !ok {
+				t.Fatal("SearchBounded found no path")
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("SearchBounded() mismatch (-want +got):\n%s", diff)
+			}
+			if pruned == 0 {
+				t.Errorf("no bead pruned in %d calls", calls)
+			}
+		})
+	}
+}
