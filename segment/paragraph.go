@@ -376,12 +376,33 @@ func prevText(lines []line, i int) int {
 }
 
 // standsAlone says whether a line of wrapped text must be its own paragraph.
-func standsAlone(s string, lang Lang) bool {
-	if isDate(s) || isDept(s, lang) {
+// full says that the line reaches the width the text is wrapped at: then a
+// section label does not make it a heading ("一、…" or "I. …" cut by the
+// wrap, its sentence going on in the next line).
+func standsAlone(s string, lang Lang, full bool) bool {
+	if isDate(s) || isDept(s, lang) && !full {
 		return true
 	}
 	_, ok := cutSectionLabel(s)
-	return ok && !endsSentence(s) && isShortLine(s, lang)
+	return ok && !endsSentence(s) && isShortLine(s, lang) && !full
+}
+
+// startsWithNoLineStart reports whether s starts with full-width
+// punctuation that never starts a line in Chinese typesetting: terminators,
+// commas, colons and closing quotes and brackets.
+func startsWithNoLineStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("。，、；：？！）》」』”’〕】〉", r)
+}
+
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
+}
+
+// full reports whether a line reaches the width of wrapped text.
+func (w *widthWrap) full(s string) bool {
+	return w.threshold > 0 && columns(s) >= w.threshold
 }
 
 // recordJoin reports the join of line a to line b. The input between them
@@ -476,19 +497,25 @@ func (d *docBuilder) units() []unit {
 			open = false
 			continue
 		}
-		if len(us) > 0 && blanks == 0 && !gap && !standsAlone(l.text, d.lang) {
+		if len(us) > 0 && blanks == 0 && !gap && !standsAlone(l.text, d.lang, false) {
 			u := &us[len(us)-1]
+			if d.on[RuleUnwrap] && startsWithNoLineStart(l.text) {
+				// Chinese typesetting never starts a line with 。，、）” and
+				// the like: the line break was made by a wrap.
+				d.join(u, &unit{text: l.text, first: i, last: i}, "", RuleUnwrap, "a line cannot start with "+firstRune(l.text))
+				continue
+			}
 			if blockWrapped && open {
 				d.join(u, &unit{text: l.text, first: i, last: i}, " ", RuleUnwrap, "")
 				continue
 			}
-			if ww.continues(&d.lines[u.last], l) && !standsAlone(u.text, d.lang) {
+			if ww.continues(&d.lines[u.last], l) && !standsAlone(u.text, d.lang, true) {
 				d.join(u, &unit{text: l.text, first: i, last: i}, wrapSep(u.text, l.text), RuleUnwrap, "")
 				continue
 			}
 		}
 		us = append(us, unit{text: l.text, first: i, last: i, blanks: blanks, gap: gap})
-		open = blockWrapped && !standsAlone(l.text, d.lang)
+		open = blockWrapped && !standsAlone(l.text, d.lang, ww.full(l.text))
 		blanks, gap = 0, false
 	}
 	return us

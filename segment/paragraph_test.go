@@ -177,6 +177,51 @@ func TestParagraphHardCases(t *testing.T) {
 			rules: []string{RuleUnwrap, RuleUnwrap, RuleIndent, RuleUnwrap, RuleUnwrap},
 		},
 		{
+			name: "zh wrapped at a fixed width: a section label at full width is not a heading",
+			lang: Chinese,
+			in: "（一）青山着意化为桥\n\n" +
+				"一、习近平总书记关于党的对外工作的重要论述深刻回答了新\n" +
+				"时代党的对外工作一系列方向性、根本性、战略性重大问题。\n\n" +
+				"党的十八大以来，习近平总书记就党的对外工作作出一系列重\n" +
+				"要论述，为做好新时代党的对外工作提供了根本遵循和行动。\n\n" +
+				"二、党的对外工作顺时谋势、守正创新，不断开创新局面，展\n" +
+				"现新气象，取得一系列历史性成就，为党和国家作出了贡献。\n",
+			want: []string{
+				"heading: （一）青山着意化为桥",
+				"body: 一、习近平总书记关于党的对外工作的重要论述深刻回答了新时代党的对外工作一系列方向性、根本性、战略性重大问题。",
+				"body: 党的十八大以来，习近平总书记就党的对外工作作出一系列重要论述，为做好新时代党的对外工作提供了根本遵循和行动。",
+				"body: 二、党的对外工作顺时谋势、守正创新，不断开创新局面，展现新气象，取得一系列历史性成就，为党和国家作出了贡献。",
+			},
+			rules: []string{RuleUnwrap, RuleUnwrap, RuleUnwrap},
+		},
+		{
+			name: "en wrapped: a section label and a department line at full width go on",
+			lang: English,
+			in: "International Department of the Central Committee of the Communist Party\n" +
+				"of China\n\n" +
+				"I. The important expositions by General Secretary Xi Jinping give\n" +
+				"definitive answers to a series of major questions of orientational,\n" +
+				"fundamental and strategic significance in the new era.\n\n" +
+				"Based on a keen understanding of the historical context, these\n" +
+				"expositions establish a clear definition of the background for the\n" +
+				"Party's external work in the new era.\n\n" +
+				"II. Main achievements\n",
+			want: []string{
+				"dateline: International Department of the Central Committee of the Communist Party of China",
+				"body: I. The important expositions by General Secretary Xi Jinping give definitive answers to a series of major questions of orientational, fundamental and strategic significance in the new era.",
+				"body: Based on a keen understanding of the historical context, these expositions establish a clear definition of the background for the Party's external work in the new era.",
+				"heading: II. Main achievements",
+			},
+			rules: []string{RuleUnwrap, RuleUnwrap, RuleUnwrap, RuleUnwrap, RuleUnwrap},
+		},
+		{
+			name:  "zh line starting with 。 or ” continues the line before",
+			lang:  Chinese,
+			in:    "深刻把握时代潮流，明确新时代党的对外工作的基本原则\n。习近平总书记指出，要增进互信。他说：“我们不输入外国模式。\n”随后他离开了。\n\n……\n",
+			want:  []string{"body: 深刻把握时代潮流，明确新时代党的对外工作的基本原则。习近平总书记指出，要增进互信。他说：“我们不输入外国模式。”随后他离开了。", "body: ……"},
+			rules: []string{RuleUnwrap, RuleUnwrap},
+		},
+		{
 			name: "en unwrapped lines are not joined when most blocks are single lines",
 			lang: English,
 			in:   "First paragraph ends here.\n\nSecond paragraph ends here.\n\nThird one.\nFourth one.\n",

@@ -415,3 +415,92 @@ func TestWhatWasFound(t *testing.T) {
 		})
 	}
 }
+
+// wrapAt hard-wraps every line wider than width columns (a hanzi or other
+// wide character counts two), as a PDF extract or an e-mail does: English
+// at spaces, Chinese anywhere; a wrapped Chinese paragraph is followed by a
+// blank line (the English ones have blank lines between them already).
+func wrapAt(s string, width int) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if colsOf(line) <= width {
+			out = append(out, line)
+			continue
+		}
+		zh := segment.DetectLang(line) == segment.Chinese
+		var cur strings.Builder
+		cols, lastSpace := 0, -1
+		for _, r := range line {
+			w := 1
+			if r >= 0x2E80 {
+				w = 2
+			}
+			if cols+w > width {
+				text := cur.String()
+				if lastSpace > 0 { // English: cut at the last space
+					out = append(out, strings.TrimRight(text[:lastSpace], " "))
+					text = text[lastSpace+1:]
+				} else {
+					out = append(out, text)
+					text = ""
+				}
+				cur.Reset()
+				cur.WriteString(text)
+				cols, lastSpace = colsOf(text), -1
+			}
+			if r == ' ' && !zh {
+				lastSpace = cur.Len()
+			}
+			cur.WriteRune(r)
+			cols += w
+		}
+		out = append(out, strings.TrimRight(cur.String(), " "))
+		if zh {
+			out = append(out, "")
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func colsOf(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x2E80 {
+			n++
+		}
+	}
+	return n
+}
+
+// pairColumns keeps the Chinese and English columns of TSV output.
+func pairColumns(tsv string) []string {
+	var out []string
+	for _, l := range strings.Split(tsv, "\n") {
+		f := strings.Split(l, "\t")
+		if len(f) >= 2 {
+			out = append(out, f[0]+"\t"+f[1])
+		}
+	}
+	return out
+}
+
+// TestHardWrappedGivesSamePairs: seed 001 hard-wrapped at a fixed width
+// (Chinese at 70 columns, English at 72), one half or both, gives the
+// sentence pairs of the original.
+func TestHardWrappedGivesSamePairs(t *testing.T) {
+	want := pairColumns(tsvOf(t, "", seed001))
+	zh, en := halves(t)
+	for _, tc := range []struct{ name, data string }{
+		{"English wrapped", zh + wrapAt(en, 72)},
+		{"Chinese wrapped", wrapAt(zh, 70) + en},
+		{"both wrapped", wrapAt(zh, 70) + wrapAt(en, 72)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := writeFile(t, "wrapped.txt", []byte(tc.data))
+			if diff := cmp.Diff(want, pairColumns(tsvOf(t, "", p))); diff != "" {
+				t.Errorf("pairs mismatch (-original +wrapped):\n%s", diff)
+			}
+		})
+	}
+}
