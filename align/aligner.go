@@ -420,7 +420,9 @@ type lowerBounder interface {
 }
 
 // costLimit is cost, or +Inf when the bead's cost is sure to be above
-// limit (dp.BoundedCostFunc).
+// limit (dp.BoundedCostFunc). Scorings without a lower bound are costed
+// first; then those with one, in order, each replacing its bound by its
+// cost while the sum of costs and remaining bounds stays under the limit.
 func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 	if len(r.isLength) != len(r.scorings) {
 		r.kinds()
@@ -429,13 +431,15 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 	edge := di == 0 && (i == 0 || i == len(r.zh)) || dj == 0 && (j == 0 || j == len(r.en))
 	bound := !math.IsInf(limit, 1) && di > 0 && dj > 0
 	var c, lb float64
+	var lbs [8]float64 // bounds of the deferred scorings, by index (few scorers)
 	deferred := false
 	for k, s := range r.scorings {
 		if edge && r.isLength[k] {
 			continue
 		}
-		if bound && r.bounders[k] != nil {
-			lb += r.bounders[k].lowerBound(zr, er)
+		if bound && r.bounders[k] != nil && k < len(lbs) {
+			lbs[k] = r.bounders[k].lowerBound(zr, er)
+			lb += lbs[k]
 			deferred = true
 			continue
 		}
@@ -447,13 +451,15 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 	if !deferred {
 		return c
 	}
-	if c+lb > limit+1e-9 {
-		return math.Inf(1)
-	}
 	for k, s := range r.scorings {
-		if r.bounders[k] != nil {
-			c += s.Cost(zr, er)
+		if r.bounders[k] == nil || k >= len(lbs) {
+			continue
 		}
+		if c+lb > limit+1e-9 {
+			return math.Inf(1)
+		}
+		lb -= lbs[k]
+		c += s.Cost(zr, er)
 	}
 	return c
 }

@@ -143,6 +143,19 @@ func keySums(units [][]akey) ([]int, []float64) {
 	return n, w
 }
 
+// lowerBound is the cost the bead would have with every key matched that
+// can be: a key weighs the same on both sides, so at most the smaller
+// side's weight is matched (the rest missed). O(1), from running sums.
+func (s *anchorScoring) lowerBound(zh, en Range) float64 {
+	if zh.Len() == 0 || en.Len() == 0 {
+		return 0
+	}
+	wz := s.zw[zh.End] - s.zw[zh.Start]
+	we := s.ew[en.End] - s.ew[en.Start]
+	m := math.Min(wz, we)
+	return -s.gain*m + s.miss*(wz+we-2*m)
+}
+
 // match returns the matched and unmatched anchor weight of a bead.
 func (s *anchorScoring) match(zh, en Range) (m, u float64) {
 	nz := s.zn[zh.End] - s.zn[zh.Start]

@@ -222,9 +222,19 @@ func (s *lexScoring) rebuild() {
 	s.zk = make([]int, n)
 	var keys []uint32 // stem<<6 | bit index
 	// One backing array per field for all units (fewer allocations).
-	var allKeys []uint32
-	var allW []float64
-	var allX []int32
+	// Sized in advance (an upper bound): growing arrays of millions of
+	// keys cost more copying than the sorting.
+	nk, nw := 0, 0
+	for _, us := range s.zunits {
+		for _, u := range us {
+			g, l := s.glosses(u)
+			nk += len(g) + len(l)
+		}
+		nw += min(len(us), 64)
+	}
+	allKeys := make([]uint32, 0, nk)
+	allW := make([]float64, 0, nw)
+	allX := make([]int32, 0, nw)
 	type cut struct{ k, w int }
 	zcuts := make([]cut, n+1)
 	for i, us := range s.zunits {
@@ -277,7 +287,14 @@ func (s *lexScoring) rebuild() {
 	s.ebw = make([][]float64, m)
 	s.etot = make([]float64, m)
 	s.ek = make([]int, m)
-	allKeys, allW, allX = nil, nil, nil
+	nk, nw = 0, 0
+	for _, sts := range s.estems {
+		nk += len(sts)
+		nw += min(len(sts), 64)
+	}
+	allKeys = make([]uint32, 0, nk)
+	allW = make([]float64, 0, nw)
+	allX = make([]int32, 0, nw)
 	ecuts := make([]cut, m+1)
 	for j, sts := range s.estems {
 		keys = keys[:0]
