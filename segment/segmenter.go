@@ -75,7 +75,8 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Errors reported (wrapped in *Error) for inputs that cannot be segmented.
 var (
-	// ErrEmpty: the input is empty or holds only white space.
+	// ErrEmpty: the input is empty or holds only white space (for
+	// Monolingual: no hanzi and no Latin letter once cleaned).
 	ErrEmpty = errors.New("no text: the input is empty or blank")
 	// ErrBinary: the input holds NUL bytes (allowed, and removed, with
 	// ReplaceInvalid unless there are many; NUL padding at the end of a
@@ -222,6 +223,24 @@ func looksWindows1252(data []byte) bool {
 	return DetectEncoding(data) != UTF8 // nearly valid UTF-8 stays UTF-8
 }
 
+// removedNote says how many lines cleaning removed, and by which rules, for
+// an error about a text that has nothing left; "" when none was removed.
+func removedNote(lines []line) string {
+	n := 0
+	for i := range lines {
+		if lines[i].dropped {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return " (cleaning removed 1 line as page furniture; see Segmenter.Disable)"
+	}
+	return fmt.Sprintf(" (cleaning removed %d lines as page furniture; see Segmenter.Disable)", n)
+}
+
 // hasControlByte reports whether data holds a C0 control byte other than
 // tab, line feed, form feed and carriage return: then it is binary data,
 // whatever NULs follow. (No byte below 0x20 is part of a multi-byte
@@ -340,6 +359,9 @@ func (s *Segmenter) Monolingual(name string, data []byte, lang Lang) (*Document,
 		t := countScripts(p.lines[i].text)
 		c.han += t.han
 		c.latin += t.latin
+	}
+	if c.han == 0 && c.latin == 0 {
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: no Chinese or English text%s", ErrEmpty, removedNote(p.lines))}
 	}
 	switch lang {
 	case Unknown:

@@ -516,7 +516,6 @@ func TestMonolingualWrongLanguage(t *testing.T) {
 		{"Chinese with English names", "习近平会见了Mr. John Smith和Ms. Jane Doe。\n", Chinese, ""},
 		{"English with a Chinese quote", "He wrote 和平 and 发展 on the board.\n", English, ""},
 		{"seed 003 given as Chinese", string(readSeed(t, seeds[3].file)), Chinese, ""},
-		{"numbers only", "2022 10 20\n", English, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -609,5 +608,31 @@ func TestWindows1252(t *testing.T) {
 				t.Errorf("text mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestMonolingualNoText: a file with no hanzi and no Latin letter, or with
+// nothing left once page furniture is removed, is ErrEmpty (not a document
+// that the aligner would call "not parallel").
+func TestMonolingualNoText(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"numbers only", "2022 10 20\n1.5%\n", "segment: f.txt: no text: the input is empty or blank: no Chinese or English text"},
+		{"page furniture only", "48小时排行榜 48小时评论榜\n来源:人民网 时间:2009年\n", "segment: f.txt: no text: the input is empty or blank: no Chinese or English text (cleaning removed 2 lines as page furniture; see Segmenter.Disable)"},
+		{"link labels only", "【详细】\n[更多]\n", "segment: f.txt: no text: the input is empty or blank: no Chinese or English text"},
+	}
+	for _, tt := range tests {
+		for _, lang := range []Lang{Unknown, Chinese, English} {
+			t.Run(tt.name+"/"+lang.String(), func(t *testing.T) {
+				var s Segmenter
+				_, err := s.Monolingual("f.txt", []byte(tt.data), lang)
+				if !errors.Is(err, ErrEmpty) || err.Error() != tt.want {
+					t.Errorf("Monolingual() error = %v, want %s", err, tt.want)
+				}
+			})
+		}
 	}
 }

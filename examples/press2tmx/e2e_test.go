@@ -382,6 +382,7 @@ func TestWhatWasFound(t *testing.T) {
 		{"binary", map[string][]byte{"img.png": {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R', 0, 0, 1, 0}}, []string{"img.png"}, exitError, []string{"img.png", "binary"}},
 		{"empty English file of a pair", map[string][]byte{"zh.txt": []byte(zhHalf), "en.txt": nil}, []string{"zh.txt", "en.txt"}, exitError, []string{"en.txt", "empty"}},
 		{"Chinese given as the English file", map[string][]byte{"zh.txt": []byte(zhHalf), "zh2.txt": []byte(zhHalf)}, []string{"zh.txt", "zh2.txt"}, exitError, []string{"zh2.txt", "expected English text, found Chinese"}},
+		{"English file of page furniture only", map[string][]byte{"zh.txt": []byte(zhHalf), "footer.txt": []byte("48小时排行榜 48小时评论榜\n来源:人民网 时间:2009年\n")}, []string{"zh.txt", "footer.txt"}, exitError, []string{"footer.txt", "no Chinese or English text", "removed 2 lines"}},
 		{"files swapped", map[string][]byte{"en.txt": []byte(enHalf), "zh.txt": []byte(zhHalf)}, []string{"en.txt", "zh.txt"}, exitError, []string{"en.txt", "expected Chinese text, found English", "swapped"}},
 		{"seed 000 against seed 002", nil, []string{seeds + "000_6b3897585427d446.txt", seeds + "002_c618ccbec1cb5b05.txt"}, exitNotParallel, []string{"score 0."}},
 	}
