@@ -158,3 +158,30 @@ func TestInterleavedSeed(t *testing.T) {
 		}
 	}
 }
+
+// TestBilingualSideBySide: a two-column table (Chinese<TAB>English per line)
+// is refused with ErrLayout and a message that says what to do, rather than
+// read as "only English"; a file with a few tabs is read as usual.
+func TestBilingualSideBySide(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		wantErr error
+	}{
+		{"table", "党的对外工作取得新成就。\tThe Party's external work has made new achievements.\n我们广交朋友。\tWe make friends widely.\n\n会议在北京举行。\tThe meeting was held in Beijing.\n", ErrLayout},
+		{"table, English first", "The Party's external work has made new achievements.\t党的对外工作取得新成就。\nWe make friends widely.\t我们广交朋友。\n", ErrLayout},
+		{"blocks with a tab or two", "党的对外工作取得新成就。\t注\n我们广交朋友。\n\nThe Party's external work has made new achievements.\nWe make friends widely.\tNote\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s Segmenter
+			_, _, err := s.Bilingual("t.tsv", []byte(tt.in))
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("Bilingual() error = %v, want %v", err, tt.wantErr)
+			}
+			if err != nil && !strings.Contains(err.Error(), "segment: t.tsv: unsupported bilingual layout: ") {
+				t.Errorf("error %q does not name the file and the layout", err)
+			}
+		})
+	}
+}

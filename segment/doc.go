@@ -115,7 +115,8 @@
 //
 // Errors about an input are [*Error] values: "segment: FILE: line L, byte
 // B: what was wrong". They match [ErrEmpty], [ErrBinary],
-// [ErrInvalidEncoding], [ErrUnknownEncoding], [ErrOneLanguage] and
+// [ErrInvalidEncoding], [ErrUnknownEncoding], [ErrOneLanguage],
+// [ErrLayout] (a two-column table, Chinese and English side by side) and
 // [ErrWrongLanguage] (a file given to Monolingual as Chinese that is almost
 // all English, or the reverse: swapped files) with errors.Is. No input makes
 // the package panic.

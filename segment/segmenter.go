@@ -85,6 +85,9 @@ var (
 	// ErrOneLanguage: a file given to Bilingual holds only one language;
 	// the message says which one was found.
 	ErrOneLanguage = errors.New("not a bilingual file")
+	// ErrLayout: a file given to Bilingual holds both languages in a
+	// layout it does not read (a two-column table); the message says which.
+	ErrLayout = errors.New("unsupported bilingual layout")
 	// ErrWrongLanguage: a file given to Monolingual as one language is
 	// almost all in the other; the message says which.
 	ErrWrongLanguage = errors.New("wrong language")
@@ -221,6 +224,32 @@ func looksWindows1252(data []byte) bool {
 		return false
 	}
 	return DetectEncoding(data) != UTF8 // nearly valid UTF-8 stays UTF-8
+}
+
+// sideBySide recognises a two-column table (a spreadsheet saved as text):
+// at least four in five of the non-blank lines, and at least two, have a
+// tab with Chinese on one side and English on the other. It returns the
+// number of such lines and of non-blank lines, or 0, 0.
+func sideBySide(lines []line) (n, total int) {
+	for i := range lines {
+		l := &lines[i]
+		if l.blank() {
+			continue
+		}
+		total++
+		a, b, ok := strings.Cut(l.text, "\t")
+		if !ok {
+			continue
+		}
+		la, lb := DetectLang(a), DetectLang(b)
+		if la == Chinese && lb == English || la == English && lb == Chinese {
+			n++
+		}
+	}
+	if n < 2 || n*5 < total*4 {
+		return 0, 0
+	}
+	return n, total
 }
 
 // removedNote says how many lines cleaning removed, and by which rules, for
@@ -400,10 +429,15 @@ func (s *Segmenter) Monolingual(name string, data []byte, lang Lang) (*Document,
 // much text in the other, such as an image description) is an error
 // matching ErrOneLanguage that names the language found; the document of
 // that language is returned with it, other-language paragraphs set apart.
+// A two-column table (Chinese and English on each line, separated by a tab)
+// is an error matching ErrLayout.
 func (s *Segmenter) Bilingual(name string, data []byte) (zh, en *Document, err error) {
 	p, err := s.prepare(name, data)
 	if err != nil {
 		return nil, nil, err
+	}
+	if n, total := sideBySide(p.lines); n > 0 {
+		return nil, nil, &Error{File: name, Err: fmt.Errorf("%w: %d of %d lines hold Chinese and English side by side, separated by a tab (a two-column table): save the columns as two files, a Chinese one and an English one, one segment per line", ErrLayout, n, total)}
 	}
 	sp, found := splitBilingual(p.lines)
 	if sp == nil && found == Unknown {

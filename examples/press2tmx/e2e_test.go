@@ -383,6 +383,7 @@ func TestWhatWasFound(t *testing.T) {
 		{"empty English file of a pair", map[string][]byte{"zh.txt": []byte(zhHalf), "en.txt": nil}, []string{"zh.txt", "en.txt"}, exitError, []string{"en.txt", "empty"}},
 		{"Chinese given as the English file", map[string][]byte{"zh.txt": []byte(zhHalf), "zh2.txt": []byte(zhHalf)}, []string{"zh.txt", "zh2.txt"}, exitError, []string{"zh2.txt", "expected English text, found Chinese"}},
 		{"English file of page furniture only", map[string][]byte{"zh.txt": []byte(zhHalf), "footer.txt": []byte("48小时排行榜 48小时评论榜\n来源:人民网 时间:2009年\n")}, []string{"zh.txt", "footer.txt"}, exitError, []string{"footer.txt", "no Chinese or English text", "removed 2 lines"}},
+		{"two-column table", map[string][]byte{"table.tsv": []byte("党的对外工作取得新成就。\tThe Party's external work has made new achievements.\n我们广交朋友。\tWe make friends widely.\n")}, []string{"table.tsv"}, exitError, []string{"table.tsv", "side by side", "two files"}},
 		{"files swapped", map[string][]byte{"en.txt": []byte(enHalf), "zh.txt": []byte(zhHalf)}, []string{"en.txt", "zh.txt"}, exitError, []string{"en.txt", "expected Chinese text, found English", "swapped"}},
 		{"seed 000 against seed 002", nil, []string{seeds + "000_6b3897585427d446.txt", seeds + "002_c618ccbec1cb5b05.txt"}, exitNotParallel, []string{"score 0."}},
 	}
