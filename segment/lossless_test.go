@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // rebuild applies a report's changes to the decoded input and applies the
@@ -75,6 +77,8 @@ func TestNothingLost(t *testing.T) {
 		input{"001 web and Word artifacts", addArtifacts(s001), true},
 		input{"001 extra blank lines", "\n\n" + strings.ReplaceAll(s001, "\n\n", "\n \n\n\u3000\n") + "\n\n", true},
 		input{"001 NUL padding", s001 + strings.Repeat("\x00", 100), true},
+		input{"001 GB18030 with CRLF and artifacts", gb18030(t, strings.ReplaceAll(addArtifacts(s001), "\n", "\r\n")), true},
+		input{"001 UTF-16LE with BOM, indented", utf16LE(t, indentLines(s001)), true},
 		input{"mixed artifacts", "\u3000\u3000第一段\u200b。【详细】 \r\n  1. 标题\r\n    标题\r\n[bookmark: _GoBack]正文的内容是关于Party£¬the。\r\n\x01尾\u00ad巴。\n", false},
 	)
 	for _, in := range ins {
@@ -226,4 +230,20 @@ func FuzzMixedScripts(f *testing.F) {
 			t.Fatalf("Bilingual of %q: input + report mismatch (-rebuilt lines +document lines):\n%s", data, diff)
 		}
 	})
+}
+
+func gb18030(t *testing.T, s string) string {
+	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func utf16LE(t *testing.T, s string) string {
+	b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
