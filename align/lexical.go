@@ -68,6 +68,7 @@ type lexScoring struct {
 
 	cbase []int
 	cache [][]pairCover
+	target []bool // per stem: some Chinese word of the document glosses to it
 	// Running sums of ztot, zk, etot and ek, for lowerBound.
 	ztotCum, etotCum []float64
 	zkCum, ekCum     []int
@@ -282,13 +283,33 @@ func (s *lexScoring) rebuild() {
 		s.zbw[i] = allW[a.w:b.w:b.w]
 		s.zbx[i] = allX[a.w:b.w:b.w]
 	}
+	// An English unit's bag only changes when one of its document-local
+	// stems became, or stopped being, a gloss (learning): the others are
+	// kept from the previous build.
+	oldBag, oldX, oldW, oldTot, oldK, oldTarget := s.ebag, s.ebx, s.ebw, s.etot, s.ek, s.target
+	keep := make([]bool, m)
+	if oldTarget != nil && len(oldBag) == m {
+		for j, sts := range s.estems {
+			keep[j] = true
+			for _, st := range sts {
+				if st >= s.vocab && (int(st) >= len(oldTarget) || target[st] != oldTarget[st]) {
+					keep[j] = false
+					break
+				}
+			}
+		}
+	}
+	s.target = target
 	s.ebag = make([][]uint32, m)
 	s.ebx = make([][]int32, m)
 	s.ebw = make([][]float64, m)
 	s.etot = make([]float64, m)
 	s.ek = make([]int, m)
 	nk, nw = 0, 0
-	for _, sts := range s.estems {
+	for j, sts := range s.estems {
+		if keep[j] {
+			continue
+		}
 		nk += len(sts)
 		nw += min(len(sts), 64)
 	}
@@ -297,6 +318,11 @@ func (s *lexScoring) rebuild() {
 	allX = make([]int32, 0, nw)
 	ecuts := make([]cut, m+1)
 	for j, sts := range s.estems {
+		if keep[j] {
+			ecuts[j+1] = cut{len(allKeys), len(allW)}
+			s.etot[j], s.ek[j] = oldTot[j], oldK[j]
+			continue
+		}
 		keys = keys[:0]
 		w0 := len(allW)
 		bw := allW[w0:]
@@ -325,6 +351,10 @@ func (s *lexScoring) rebuild() {
 		ecuts[j+1] = cut{len(allKeys), len(allW)}
 	}
 	for j := range s.estems {
+		if keep[j] {
+			s.ebag[j], s.ebw[j], s.ebx[j] = oldBag[j], oldW[j], oldX[j]
+			continue
+		}
 		a, b := ecuts[j], ecuts[j+1]
 		s.ebag[j] = allKeys[a.k:b.k:b.k]
 		s.ebw[j] = allW[a.w:b.w:b.w]
