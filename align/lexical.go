@@ -66,8 +66,8 @@ type lexScoring struct {
 	// hit[k] for a covered word, miss[k] for one left uncovered.
 	zhit, zmiss, ehit, emiss []float64
 
-	cbase []int
-	cache [][]pairCover
+	cbase  []int
+	cache  [][]pairCover
 	target []bool // per stem: some Chinese word of the document glosses to it
 	// Running sums of ztot, zk, etot and ek, for lowerBound.
 	ztotCum, etotCum []float64
