@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/bitextlab/zhen/internal/lexicon"
 )
@@ -87,58 +88,66 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 	if s.scale == 0 {
 		s.scale = 0.4
 	}
-	chars := map[string]int32{}
-	var ztok []lexicon.ZhToken
-	s.zunits = make([][]int32, len(zh))
-	s.zmult = make([][]float64, len(zh))
-	s.zspan = make([][][2]int32, len(zh))
+	// The two languages are tokenised at the same time (each in order,
+	// so that the ids given to unknown characters and local stems, and
+	// so the results, do not depend on scheduling).
 	zdf := map[int32]int{}
-	seen := map[int32]int{}
-	// One backing array per field for all sentences (fewer, larger
-	// allocations); offsets are cut into per-sentence slices at the end.
-	var units []int32
-	var mult []float64
-	var spans [][2]int32
-	zoff := make([]int, len(zh)+1)
-	for i, t := range zh {
-		ztok = lex.AppendChinese(ztok[:0], t)
-		clear(seen)
-		for _, tk := range ztok {
-			if tk.Kind != lexicon.ZhWord {
-				continue
-			}
-			u := tk.ID
-			if u < 0 {
-				c, ok := chars[t[tk.Start:tk.End]]
-				if !ok {
-					c = int32(len(chars))
-					chars[t[tk.Start:tk.End]] = c
+	edf := map[int32]int{}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		chars := map[string]int32{}
+		var ztok []lexicon.ZhToken
+		s.zunits = make([][]int32, len(zh))
+		s.zmult = make([][]float64, len(zh))
+		s.zspan = make([][][2]int32, len(zh))
+		seen := map[int32]int{}
+		// One backing array per field for all sentences (fewer, larger
+		// allocations); offsets are cut into per-sentence slices at the end.
+		var units []int32
+		var mult []float64
+		var spans [][2]int32
+		zoff := make([]int, len(zh)+1)
+		for i, t := range zh {
+			ztok = lex.AppendChinese(ztok[:0], t)
+			clear(seen)
+			for _, tk := range ztok {
+				if tk.Kind != lexicon.ZhWord {
+					continue
 				}
-				u = -2 - c
+				u := tk.ID
+				if u < 0 {
+					c, ok := chars[t[tk.Start:tk.End]]
+					if !ok {
+						c = int32(len(chars))
+						chars[t[tk.Start:tk.End]] = c
+					}
+					u = -2 - c
+				}
+				if k, ok := seen[u]; ok {
+					mult[k]++
+					continue
+				}
+				seen[u] = len(units)
+				units = append(units, u)
+				mult = append(mult, 1)
+				spans = append(spans, [2]int32{int32(tk.Start), int32(tk.End)})
+				zdf[u]++
 			}
-			if k, ok := seen[u]; ok {
-				mult[k]++
-				continue
-			}
-			seen[u] = len(units)
-			units = append(units, u)
-			mult = append(mult, 1)
-			spans = append(spans, [2]int32{int32(tk.Start), int32(tk.End)})
-			zdf[u]++
+			zoff[i+1] = len(units)
 		}
-		zoff[i+1] = len(units)
-	}
-	for i := range zh {
-		a, b := zoff[i], zoff[i+1]
-		s.zunits[i], s.zmult[i], s.zspan[i] = units[a:b:b], mult[a:b:b], spans[a:b:b]
-	}
+		for i := range zh {
+			a, b := zoff[i], zoff[i+1]
+			s.zunits[i], s.zmult[i], s.zspan[i] = units[a:b:b], mult[a:b:b], spans[a:b:b]
+		}
+	}()
 	local := map[string]int32{}
 	s.nstem = int32(lex.VocabLen())
 	s.vocab = s.nstem
 	var etok []lexicon.EnToken
 	s.estems = make([][]int32, len(en))
 	s.espan = make([][][2]int32, len(en))
-	edf := map[int32]int{}
 	eseen := map[int32]bool{}
 	var stems []int32
 	var espans [][2]int32
@@ -173,6 +182,7 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 		a, b := eoff[j], eoff[j+1]
 		s.estems[j], s.espan[j] = stems[a:b:b], espans[a:b:b]
 	}
+	wg.Wait()
 	s.zw = idfWeights(zdf, len(zh))
 	for u := range s.zw {
 		if u >= 0 && lex.IsGlossary(u) {
