@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -212,6 +213,44 @@ var (
 	deptWordsEn  = []string{"Department", "Ministry", "Office", "Committee", "Bureau", "Agency", "Commission", "Council", "Embassy", "Xinhua", "Secretariat", "Administration"}
 )
 
+// isAgencyDateline recognises a news agency's dateline line:
+// "新华社北京10月20日电", "本报北京10月20日讯（记者 王某）": short, a
+// month and a day in figures, "电" or "讯" after the day.
+func isAgencyDateline(s string) bool {
+	if runeLen(s) > 40 || endsSentence(s) {
+		return false
+	}
+	i := strings.Index(s, "日电")
+	if i < 0 {
+		i = strings.Index(s, "日讯")
+	}
+	if i < 0 {
+		return false
+	}
+	m := strings.LastIndex(s[:i], "月")
+	if m <= 0 {
+		return false
+	}
+	c, _ := utf8.DecodeLastRuneInString(s[:m])
+	d, _ := utf8.DecodeLastRuneInString(s[:i])
+	return (c >= '0' && c <= '9' || c >= '０' && c <= '９') && (d >= '0' && d <= '9' || d >= '０' && d <= '９')
+}
+
+// isByline recognises a reporter line in brackets: "（记者 王某 李某）",
+// "(Reporters: Wang and Li)", "（通讯员 张某）".
+func isByline(s string) bool {
+	inner, ok := stripBrackets(s)
+	if !ok || runeLen(inner) > 40 || endsSentence(inner) {
+		return false
+	}
+	for _, p := range []string{"记者", "通讯员", "特约记者", "撰稿", "Reporter", "reporter", "Reporters", "By "} {
+		if strings.HasPrefix(inner, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // isDept recognises a department or source line: short, no sentence end,
 // naming an office ("中共中央对外联络部", "International Department of …").
 func isDept(s string, lang Lang) bool {
@@ -223,8 +262,20 @@ func isDept(s string, lang Lang) bool {
 		if len(inner) > 200 || wordCount(inner) > 16 {
 			return false
 		}
-		for _, w := range deptWordsEn {
-			if strings.Contains(inner, w) {
+		// The office is what the line names: a department word ends the
+		// line or is followed by "of", "for", "in" or a comma ("Ministry of
+		// Foreign Affairs", "Xinhua News Agency"), not by more words of a
+		// title ("Foreign Ministry Spokesperson's Remarks on …").
+		words := strings.Fields(inner)
+		for i, w := range words {
+			if !slices.Contains(deptWordsEn, strings.TrimRight(w, ",;:")) {
+				continue
+			}
+			if i+1 == len(words) || strings.HasSuffix(w, ",") {
+				return true
+			}
+			switch words[i+1] {
+			case "of", "for", "in", "and", "to":
 				return true
 			}
 		}
@@ -314,7 +365,7 @@ func cutSectionLabel(s string) (rest string, ok bool) {
 // the caller). head says whether the unit lies before the first body
 // paragraph; nearDate whether a neighbour is a date.
 func classify(s string, lang Lang, head, nearDate bool) Kind {
-	if isDate(s) {
+	if isDate(s) || isAgencyDateline(s) || isByline(s) {
 		return Dateline
 	}
 	_, bracketed := stripBrackets(s)

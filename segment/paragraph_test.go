@@ -43,6 +43,18 @@ func TestParagraphHardCases(t *testing.T) {
 			want: []string{"title: 关于某事的通知", "dateline: （2022年10月20日）", "dateline: 中共中央对外联络部", "body: 第一段。", "body: 第二段。"},
 		},
 		{
+			name: "zh news agency dateline and byline are datelines, not joined to the title",
+			lang: Chinese,
+			in:   "外交部发言人就中美关系答记者问\n新华社北京10月20日电\n问：据报道，美方近日宣布了新的措施。中方对此有何评论？\n答：中方坚决反对！\n（记者 王某 李某）\n",
+			want: []string{"title: 外交部发言人就中美关系答记者问", "dateline: 新华社北京10月20日电", "body: 问：据报道，美方近日宣布了新的措施。中方对此有何评论？", "body: 答：中方坚决反对！", "dateline: （记者 王某 李某）"},
+		},
+		{
+			name: "en title naming a ministry is a title; the ministry's own line a dateline",
+			lang: English,
+			in:   "Foreign Ministry Spokesperson's Remarks on China-US Relations\nMinistry of Foreign Affairs of the People's Republic of China\nXinhua News Agency\nQ: What is China's comment?\n(Reporters: Wang and Li)\n",
+			want: []string{"title: Foreign Ministry Spokesperson's Remarks on China-US Relations", "dateline: Ministry of Foreign Affairs of the People's Republic of China", "dateline: Xinhua News Agency", "body: Q: What is China's comment?", "dateline: (Reporters: Wang and Li)"},
+		},
+		{
 			name:  "zh title over two lines rejoined, never into body",
 			lang:  Chinese,
 			in:    "习近平总书记关于党的对外工作的重要论述\n和十年来党的对外工作主要情况\n正文第一句话在这里。\n",
