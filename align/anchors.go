@@ -69,9 +69,10 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 	zcount := map[string]int{}
 	ecount := map[string]int{}
 	base := map[string]float64{}
+	seen := map[string]bool{} // keys seen in the current unit
 	for i, t := range zh {
 		s.ztok[i] = anchorsZH(t)
-		seen := map[string]bool{}
+		clear(seen)
 		for _, a := range s.ztok[i] {
 			zcount[a.Key]++
 			base[a.Key] = a.Base
@@ -83,7 +84,7 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 	}
 	for j, t := range en {
 		s.etok[j] = anchorsEN(t)
-		seen := map[string]bool{}
+		clear(seen)
 		for _, a := range s.etok[j] {
 			ecount[a.Key]++
 			if !seen[a.Key] {
