@@ -292,7 +292,7 @@ func defaultRuleSet() RuleSet {
 		{Break: true, Before: `\p{Han}` + clsClose + `?[.!?]{1,4}` + clsClose + `{0,4}`,
 			After: clsWS + `*(?:\p{Han}|` + clsZhOpen + `)`},
 	}
-	abbrTitle := `Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|Pres|Gen|Gov|Sen|Rep|Reps|Lt|Col|Capt|Cmdr|Sgt|Adm|Maj|Rev|Hon|Messrs|Mme|Mlle|Msgr|Supt|Insp|Det|Fig|Figs|fig|figs|Eq|Eqs|eq|eqs|Ref|Refs|e\.g|i\.e|E\.g|I\.e|viz|cf|Cf|vs|Vs|et al|approx|Approx`
+	abbrTitle := `Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|Pres|Gen|Gov|Sen|Rep|Reps|Amb|Rt|Dept|Govt|Lt|Col|Capt|Cmdr|Sgt|Adm|Maj|Rev|Hon|Messrs|Mme|Mlle|Msgr|Supt|Insp|Det|Fig|Figs|fig|figs|Eq|Eqs|eq|eqs|Ref|Refs|e\.g|i\.e|E\.g|I\.e|viz|cf|Cf|vs|Vs|et al|approx|Approx`
 	abbrNum := `No|Nos|no|nos|Vol|Vols|vol|vols|Art|Arts|art|Sec|Secs|sec|Ch|Chap|ch|chap|pp|p|Para|para|Pt|pt|Op|op|Tel|tel|ca|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
 	notWord := `(?:^|[^\p{Latin}\p{N}.])` // a hanzi may touch an abbreviation
 	en := []Rule{

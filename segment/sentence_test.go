@@ -118,6 +118,8 @@ var enHardCases = []struct {
 	{"pp. and Fig.", "See pp. 3-5 and Fig. 2 for details. Then stop.", []string{"See pp. 3-5 and Fig. 2 for details.", "Then stop."}},
 	{"et al.", "Smith et al. found it. Others did not.", []string{"Smith et al. found it.", "Others did not."}},
 	{"vs.", "China vs. Brazil ended 1-1. Fans cheered.", []string{"China vs. Brazil ended 1-1.", "Fans cheered."}},
+	{"Amb. and Rt. Hon.", "He met Amb. Qin Gang and the Rt. Hon. Tony Blair. They talked.", []string{"He met Amb. Qin Gang and the Rt. Hon. Tony Blair.", "They talked."}},
+	{"Dept. and Govt.", "The U.S. Dept. of State and the Govt. Printing Office agreed. Fine.", []string{"The U.S. Dept. of State and the Govt. Printing Office agreed.", "Fine."}},
 	{"a.m. before a time zone", "The meeting opened at 10 a.m. Beijing time on Monday. It lasted two hours.", []string{"The meeting opened at 10 a.m. Beijing time on Monday.", "It lasted two hours."}},
 	{"p.m. GMT", "Voting closes at 9 p.m. GMT. Results follow.", []string{"Voting closes at 9 p.m. GMT.", "Results follow."}},
 	{"p.m. at the end", "He arrived at 3 p.m. The talks began at once.", []string{"He arrived at 3 p.m.", "The talks began at once."}},
