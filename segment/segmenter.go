@@ -124,11 +124,16 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 	// NUL padding at the end of a file (left by fixed-size buffers and some
 	// exporters) is not binary data: the control rule removes it, on record.
 	var padding *Change
-	if !utf16 && on[RuleControl] {
-		if i := bytes.IndexByte(data, 0); i > 0 && len(bytes.TrimRight(data[i:], "\x00")) == 0 && !hasControlByte(data[:i]) {
-			padding = &Change{Rule: RuleControl, Old: string(data[i:]),
-				Note: fmt.Sprintf("%d NUL bytes of padding at the end of the file removed", len(data)-i)}
-			data = data[:i]
+	if on[RuleControl] {
+		if end, ok := nulPadding(data, utf16); ok {
+			n := len(data) - end
+			old := strings.Repeat("\x00", n)
+			if utf16 {
+				old = strings.Repeat("\x00", (n+1)/2) // U+0000 characters
+			}
+			padding = &Change{Rule: RuleControl, Old: old,
+				Note: fmt.Sprintf("%d NUL bytes of padding at the end of the file removed", n)}
+			data = data[:end]
 		}
 	}
 	if !utf16 && !s.ReplaceInvalid {
@@ -268,6 +273,25 @@ func removedNote(lines []line) string {
 		return " (cleaning removed 1 line as page furniture; see Segmenter.Disable)"
 	}
 	return fmt.Sprintf(" (cleaning removed %d lines as page furniture; see Segmenter.Disable)", n)
+}
+
+// nulPadding finds NUL bytes that only pad the end of data and returns
+// where the text ends. In UTF-16 the text keeps an even length (the high
+// byte of a final "\n" is 0 in UTF-16LE); elsewhere the text before must
+// hold no NUL and no other control byte (or it is binary data).
+func nulPadding(data []byte, utf16 bool) (int, bool) {
+	end := len(bytes.TrimRight(data, "\x00"))
+	if end == len(data) || end == 0 {
+		return 0, false
+	}
+	if utf16 {
+		end += end % 2
+		return end, end < len(data)
+	}
+	if bytes.IndexByte(data[:end], 0) >= 0 || hasControlByte(data[:end]) {
+		return 0, false
+	}
+	return end, true
 }
 
 // hasControlByte reports whether data holds a C0 control byte other than

@@ -636,3 +636,35 @@ func TestMonolingualNoText(t *testing.T) {
 		}
 	}
 }
+
+// TestNULPaddingUTF16: NUL padding after UTF-16 text is removed on record,
+// in whole code units and with an odd last byte; the high byte of a final
+// "\n" in UTF-16LE is text, not padding.
+func TestNULPaddingUTF16(t *testing.T) {
+	text := "我们广交朋友。\n会议在北京举行。\n"
+	for _, tc := range []struct {
+		name string
+		e    encoding.Encoding
+		pad  int
+	}{
+		{"LE, even padding", unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), 6},
+		{"LE, odd padding", unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), 5},
+		{"BE, odd padding", unicode.UTF16(unicode.BigEndian, unicode.UseBOM), 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := append(encode(t, tc.e, text), make([]byte, tc.pad)...)
+			var s Segmenter
+			d, err := s.Monolingual("u.txt", data, Unknown)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]string{"body: 我们广交朋友。", "body: 会议在北京举行。"}, paraList(d)); diff != "" {
+				t.Errorf("paragraphs mismatch (-want +got):\n%s", diff)
+			}
+			last := d.Report.Changes[len(d.Report.Changes)-1]
+			if want := fmt.Sprintf("%d NUL bytes of padding at the end of the file removed", tc.pad); last.Rule != RuleControl || last.Note != want {
+				t.Errorf("last change %v, want the control rule with note %q", last, want)
+			}
+		})
+	}
+}

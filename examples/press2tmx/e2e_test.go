@@ -122,6 +122,8 @@ func TestEncodingsGiveSamePairs(t *testing.T) {
 			return encodeWith(t, utf16le, strings.ReplaceAll(orig, "\n", "\r\n"))
 		}, ""},
 		{"trailing NUL padding", func(t *testing.T) []byte { return append([]byte(orig), make([]byte, 64)...) }, ""},
+		{"UTF-16LE with BOM and NUL padding", func(t *testing.T) []byte { return append(encodeWith(t, utf16le, orig), make([]byte, 63)...) }, "utf-16le"},
+		{"UTF-16BE with BOM and NUL padding", func(t *testing.T) []byte { return append(encodeWith(t, utf16be, orig), make([]byte, 64)...) }, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
