@@ -46,9 +46,9 @@ type Segmenter struct {
 type Error struct {
 	File string // the name given by the caller; may be empty
 	Line int    // 1-based line, 0 when the error is about the whole input
-	// Offset is the byte offset in the input (valid when Line > 0); for
-	// control characters found after decoding UTF-16, GB18030 or Big5 it
-	// is the offset in the decoded UTF-8 text.
+	// Offset is the byte offset in the input (valid when Line > 0), in
+	// the input's own encoding (UTF-16, GB18030, Big5…) and counting a
+	// byte order mark.
 	Offset int
 	Err    error
 }
@@ -155,10 +155,7 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 	}
 	if off, ok := binaryText(dec.text, !s.ReplaceInvalid); ok {
 		line := strings.Count(dec.text[:off], "\n") + 1
-		if dec.enc == UTF8 && dec.bom {
-			off += 3 // an offset in the input, as for every other error
-		}
-		return nil, &Error{File: name, Line: line, Offset: off, Err: ErrBinary}
+		return nil, &Error{File: name, Line: line, Offset: inputOffset(dec, off), Err: ErrBinary}
 	}
 	if isBlankText(dec.text) {
 		return nil, &Error{File: name, Err: ErrEmpty}
@@ -273,6 +270,38 @@ func removedNote(lines []line) string {
 		return " (cleaning removed 1 line as page furniture; see Segmenter.Disable)"
 	}
 	return fmt.Sprintf(" (cleaning removed %d lines as page furniture; see Segmenter.Disable)", n)
+}
+
+// inputOffset turns an offset in the decoded text into the offset of the
+// same character in the input, as every error reports it: the decoded
+// prefix is measured in the input's encoding (plus its byte order mark).
+func inputOffset(dec decoded, off int) int {
+	prefix := dec.text[:off]
+	bom := 0
+	if dec.bom {
+		bom = 2
+		if dec.enc == UTF8 {
+			bom = 3
+		}
+	}
+	switch dec.enc {
+	case UTF16LE, UTF16BE:
+		n := 0
+		for _, r := range prefix {
+			n += 2
+			if r >= 0x10000 {
+				n += 2
+			}
+		}
+		return bom + n
+	case Windows1252:
+		return utf8.RuneCountInString(prefix)
+	case GB18030, GBK, Big5:
+		if b, err := multibyteEncoding(dec.enc).NewEncoder().Bytes([]byte(prefix)); err == nil {
+			return len(b)
+		}
+	}
+	return bom + off
 }
 
 // nulPadding finds NUL bytes that only pad the end of data and returns

@@ -668,3 +668,32 @@ func TestNULPaddingUTF16(t *testing.T) {
 		})
 	}
 }
+
+// TestBinaryErrorInputOffset: a binary-data error found after decoding
+// names the byte offset in the input's own encoding.
+func TestBinaryErrorInputOffset(t *testing.T) {
+	ctl := strings.Repeat("\x01\x02", 20)
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte("中文\n中文" + ctl))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u16 := encode(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "中文\n中文"+ctl)
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"GB18030", gb, "segment: b.txt: line 2, byte 9: binary data, not text"},
+		{"UTF-16BE with BOM", u16, "segment: b.txt: line 2, byte 12: binary data, not text"},
+		{"UTF-8 with BOM", []byte("\uFEFF中文\n中文" + ctl), "segment: b.txt: line 2, byte 16: binary data, not text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s Segmenter
+			_, err := s.Monolingual("b.txt", tt.data, Unknown)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("Monolingual() error = %v, want %s", err, tt.want)
+			}
+		})
+	}
+}

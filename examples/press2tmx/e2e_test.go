@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding"
@@ -324,6 +325,13 @@ func TestInputErrorsNamePosition(t *testing.T) {
 	u16[u16off], u16[u16off+1] = 0x00, 0xD8
 	u16[u16off+2], u16[u16off+3] = 'A', 0
 
+	// A U+0000 character inside UTF-16 text (found after decoding: the
+	// position must still be the input's byte offset).
+	nulAt := strings.Index(orig, "深刻把握战略全局")
+	u16nulOff := 2 + 2*utf8.RuneCountInString(orig[:nulAt])
+	u16nul := encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), orig)
+	u16nul = append(append(append([]byte{}, u16nul[:u16nulOff]...), 0, 0), u16nul[u16nulOff:]...)
+
 	lineOf := func(data []byte, off int) int { return bytes.Count(data[:off], []byte{'\n'}) + 1 }
 	tests := []struct {
 		name string
@@ -337,6 +345,7 @@ func TestInputErrorsNamePosition(t *testing.T) {
 		{"invalid UTF-8", badU8, nil, u8off, lineOf(badU8, u8off)},
 		{"invalid UTF-8, named", badU8, []string{"-encoding", "utf-8"}, u8off, lineOf(badU8, u8off)},
 		{"NUL inside the text", nul, nil, nulOff, lineOf(nul, nulOff)},
+		{"NUL character in UTF-16", u16nul, nil, u16nulOff, strings.Count(orig[:nulAt], "\n") + 1},
 		{"unpaired UTF-16 surrogate", u16, nil, u16off, 1 + strings.Count(string(bytes.ReplaceAll(u16[:u16off], []byte{0}, nil)), "\n")},
 	}
 	for _, tc := range tests {
