@@ -142,7 +142,7 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 			if hint := utf16Hint(data); hint != "" {
 				err = fmt.Errorf("%w (it looks like %s without a byte order mark: set Encoding to %q)", ErrBinary, displayName(hint), hint)
 			}
-			return nil, &Error{File: name, Line: lineAt(data, i), Offset: i, Err: err}
+			return nil, &Error{File: name, Line: inputLine(data, i, false), Offset: i, Err: err}
 		}
 	}
 	var dec decoded
@@ -151,10 +151,16 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 		b, _ := charmap.Windows1252.NewDecoder().Bytes(data) // every byte maps
 		dec.text = string(b)
 	} else if dec, err = decode(data, s.Encoding, s.ReplaceInvalid); err != nil {
+		var e *Error
+		if errors.As(err, &e) && e.Line > 0 && e.Offset <= len(data) {
+			// The decoder counts LF only; a file with CR or CRLF line
+			// ends is counted as the cleaning rules count it.
+			e.Line = inputLine(data, e.Offset, dec.enc == UTF16LE || dec.enc == UTF16BE)
+		}
 		return nil, withFile(err, name)
 	}
 	if off, ok := binaryText(dec.text, !s.ReplaceInvalid); ok {
-		line := strings.Count(dec.text[:off], "\n") + 1
+		line := countLines(dec.text[:off]) + 1
 		return nil, &Error{File: name, Line: line, Offset: inputOffset(dec, off), Err: ErrBinary}
 	}
 	if isBlankText(dec.text) {
@@ -270,6 +276,37 @@ func removedNote(lines []line) string {
 		return " (cleaning removed 1 line as page furniture; see Segmenter.Disable)"
 	}
 	return fmt.Sprintf(" (cleaning removed %d lines as page furniture; see Segmenter.Disable)", n)
+}
+
+// countLines counts the line ends in s as splitLines does: LF, CRLF and a
+// lone CR (U+2028 and U+2029 too, in decoded text).
+func countLines(s string) int {
+	n := strings.Count(s, "\n") + strings.Count(s, "\r") - strings.Count(s, "\r\n")
+	return n + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
+}
+
+// inputLine returns the 1-based line of byte offset off in the raw input:
+// LF, CRLF and CR end lines. In byte encodings (UTF-8, GB18030, Big5,
+// Windows-1252) the bytes 0x0A and 0x0D are always line ends; in UTF-16
+// the code units are read (either byte order: a unit 0x0A00 is not in
+// Chinese or English text).
+func inputLine(data []byte, off int, utf16 bool) int {
+	off = min(max(off, 0), len(data))
+	if !utf16 {
+		return countLines(string(data[:off])) + 1
+	}
+	var b strings.Builder
+	for i := 0; i+1 < off; i += 2 {
+		switch {
+		case data[i] == '\n' && data[i+1] == 0 || data[i] == 0 && data[i+1] == '\n':
+			b.WriteByte('\n')
+		case data[i] == '\r' && data[i+1] == 0 || data[i] == 0 && data[i+1] == '\r':
+			b.WriteByte('\r')
+		default:
+			b.WriteByte('x')
+		}
+	}
+	return countLines(b.String()) + 1
 }
 
 // inputOffset turns an offset in the decoded text into the offset of the

@@ -313,6 +313,14 @@ func TestInputErrorsNamePosition(t *testing.T) {
 		off += bytes.IndexByte(gb[off:], '\n') + 1
 	}
 	badGB := append(append(append([]byte{}, gb[:off]...), 0xFF, 0xFF), gb[off:]...)
+	// The same with old Mac line ends (CR only): still line 30.
+	badGBCR := bytes.ReplaceAll(badGB, []byte{'\n'}, []byte{'\r'})
+	// UTF-16 with CRLF line ends and an unpaired surrogate at the start of
+	// the 30th line.
+	u16crlf := encodeWith(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), strings.ReplaceAll(orig, "\n", "\r\n"))
+	lines29 := strings.Join(strings.SplitAfterN(orig, "\n", 30)[:29], "")
+	u16crlfOff := 2 + 2*(utf8.RuneCountInString(lines29)+29)
+	u16crlf = append(append(append([]byte{}, u16crlf[:u16crlfOff]...), 0xDC, 0x00), u16crlf[u16crlfOff:]...)
 	// Invalid UTF-8 in the middle of a Chinese line: a cut hanzi.
 	u8off := strings.Index(orig, "深刻把握战略全局") + 3
 	badU8 := []byte(orig[:u8off] + "\xe6\x88" + orig[u8off:])
@@ -342,6 +350,8 @@ func TestInputErrorsNamePosition(t *testing.T) {
 	}{
 		{"invalid GB18030, named", badGB, []string{"-encoding", "gb18030"}, off, 30},
 		{"invalid GB18030, detected", badGB, nil, off, 30},
+		{"invalid GB18030, CR line ends", badGBCR, nil, off, 30},
+		{"unpaired surrogate in UTF-16BE with CRLF", u16crlf, nil, u16crlfOff, 30},
 		{"invalid UTF-8", badU8, nil, u8off, lineOf(badU8, u8off)},
 		{"invalid UTF-8, named", badU8, []string{"-encoding", "utf-8"}, u8off, lineOf(badU8, u8off)},
 		{"NUL inside the text", nul, nil, nulOff, lineOf(nul, nulOff)},
