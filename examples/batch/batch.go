@@ -160,10 +160,18 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 		if err != nil {
 			return exitError, fmt.Errorf("-rules: %w", err)
 		}
-		r, _, err := segment.LoadSRX(f, c.rules)
+		r, rep, err := segment.LoadSRX(f, c.rules)
 		f.Close()
 		if err != nil {
 			return exitError, err
+		}
+		if len(rep.Skipped) > 0 {
+			// Go's regular expressions cannot express look-around or
+			// back-references: say which rules are not used.
+			fmt.Fprintf(stderr, "batch: %s: using %d rules; %d cannot be used:\n", c.rules, rep.Used, len(rep.Skipped))
+			for _, sk := range rep.Skipped {
+				fmt.Fprintf(stderr, "  %s\n", sk)
+			}
 		}
 		seg.Rules = r
 	}

@@ -311,3 +311,54 @@ func FuzzPress2TMX(f *testing.F) {
 		}
 	})
 }
+
+func TestSRXSkippedRulesReported(t *testing.T) {
+	srx := writeFile(t, "lb.srx", []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0">
+  <header segmentsubflows="yes" cascade="no"/>
+  <body>
+    <languagerules>
+      <languagerule languagerulename="zh">
+        <rule break="no"><beforebreak>(?&lt;=Mr)\.</beforebreak><afterbreak>\s</afterbreak></rule>
+        <rule break="yes"><beforebreak>[。！？]</beforebreak><afterbreak></afterbreak></rule>
+      </languagerule>
+    </languagerules>
+    <maprules>
+      <languagemap languagepattern=".*" languagerulename="zh"/>
+    </maprules>
+  </body>
+</srx>
+`))
+	code, out, errs := runCmd(t, "", "-rules", srx, "-split", seeds+"001_38bdb1c42bebbece.txt")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if out == "" {
+		t.Error("no segmentation printed")
+	}
+	if !strings.Contains(errs, "lb.srx") || !strings.Contains(errs, "cannot be used") {
+		t.Errorf("the look-behind rule RE2 cannot express is not reported:\n%s", errs)
+	}
+}
+
+func TestSetApartParagraphNamed(t *testing.T) {
+	_, _, errs := runCmd(t, "", "-split", seeds+"003_fde2822e310dd5d8.txt")
+	if !strings.Contains(errs, "set apart") || !strings.Contains(errs, "Advertisement for the book") {
+		t.Errorf("-split does not say that seed 003's English paragraph was set apart:\n%s", errs)
+	}
+	_, _, errs = runCmd(t, "", "-split", "-report", seeds+"000_6b3897585427d446.txt")
+	if !strings.Contains(errs, "changes") {
+		t.Errorf("-split -report prints no cleaning report:\n%s", errs)
+	}
+}
+
+func TestPresplitEmptySide(t *testing.T) {
+	empty := writeFile(t, "empty.txt", []byte("\n\n"))
+	full := writeFile(t, "zh.txt", []byte("一句话。\n"))
+	for _, args := range [][]string{{empty, empty}, {full, empty}, {empty, full}} {
+		code, _, errs := runCmd(t, "", append([]string{"-presplit", "-format", "beads"}, args...)...)
+		if code != exitError || !strings.Contains(errs, "empty.txt: no sentences") {
+			t.Errorf("-presplit %v: exit %d, stderr %q; want exit 1 naming the empty file", args, code, errs)
+		}
+	}
+}

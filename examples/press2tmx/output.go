@@ -47,6 +47,8 @@ func (o *options) write(al *align.Alignment, docName string, stdout, stderr io.W
 
 	if o.report {
 		printAlignReport(stderr, al)
+	} else {
+		printSkipped(stderr, al)
 	}
 	switch o.format {
 	case "beads":
@@ -238,9 +240,7 @@ func printAlignReport(w io.Writer, al *align.Alignment) {
 	}
 	fmt.Fprintf(w, "alignment: score %.3f; %d Chinese and %d English sentences in %d beads (%s); %d paragraph beads; %d beads below confidence 0.5\n",
 		al.Score, len(al.ZH), len(al.EN), len(al.Beads), strings.Join(parts, " "), len(al.Paragraphs), low)
-	for _, s := range al.Skipped {
-		fmt.Fprintf(w, "  left out %s paragraph %d (bytes %d–%d): %s\n", s.Lang, s.Paragraph, s.Span.Start, s.Span.End, s.Reason)
-	}
+	printSkipped(w, al)
 	for _, b := range al.Beads {
 		switch {
 		case b.ZH.Len() == 0:
@@ -252,5 +252,13 @@ func printAlignReport(w io.Writer, al *align.Alignment) {
 				fmt.Fprintf(w, "  no English counterpart for Chinese sentence %d: %.80q\n", i, al.ZH[i])
 			}
 		}
+	}
+}
+
+// printSkipped names the paragraphs the aligner left out (a paragraph in the
+// other language inside a document), so that none disappears without a word.
+func printSkipped(w io.Writer, al *align.Alignment) {
+	for _, s := range al.Skipped {
+		fmt.Fprintf(w, "press2tmx: left out %s paragraph %d (bytes %d–%d of the cleaned text): %s\n", s.Lang, s.Paragraph, s.Span.Start, s.Span.End, s.Reason)
 	}
 }

@@ -181,12 +181,12 @@ func (o *options) run(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	if len(ins) == 0 {
 		ins = []input{{pressSampleName, pressSample}}
 	}
-	seg, err := o.segmenter()
+	seg, err := o.segmenter(stderr)
 	if err != nil {
 		return err
 	}
 	if o.split {
-		return o.printSplit(seg, ins, stdout)
+		return o.printSplit(seg, ins, stdout, stderr)
 	}
 
 	al, docName, err := o.align(seg, ins, stderr)
@@ -243,7 +243,7 @@ func (o *options) check(args []string) error {
 	return nil
 }
 
-func (o *options) segmenter() (*segment.Segmenter, error) {
+func (o *options) segmenter(stderr io.Writer) (*segment.Segmenter, error) {
 	s := &segment.Segmenter{Encoding: o.encoding}
 	switch o.rules {
 	case "", "default":
@@ -255,13 +255,29 @@ func (o *options) segmenter() (*segment.Segmenter, error) {
 			return nil, fmt.Errorf("-rules: %w", err)
 		}
 		defer f.Close()
-		r, _, err := segment.LoadSRX(f, o.rules)
+		r, rep, err := segment.LoadSRX(f, o.rules)
 		if err != nil {
 			return nil, err
 		}
+		printSRXReport(stderr, rep)
 		s.Rules = r
 	}
 	return s, nil
+}
+
+// printSRXReport says which rules of a user's SRX file are not used: Go's
+// regular expressions cannot express look-around or back-references.
+func printSRXReport(w io.Writer, rep *segment.SRXReport) {
+	if rep == nil || len(rep.Skipped)+len(rep.Notes) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "press2tmx: %s: using %d rules; %d cannot be used:\n", rep.Name, rep.Used, len(rep.Skipped))
+	for _, r := range rep.Skipped {
+		fmt.Fprintf(w, "  %s\n", r)
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
+	}
 }
 
 // documents turns the inputs into a Chinese and an English document.
@@ -283,7 +299,7 @@ func (o *options) documents(seg *segment.Segmenter, ins []input) (zh, en *segmen
 	return nil, nil, usageError{"give one bilingual file, or a Chinese file and an English file"}
 }
 
-func (o *options) printSplit(seg *segment.Segmenter, ins []input, w io.Writer) error {
+func (o *options) printSplit(seg *segment.Segmenter, ins []input, w, stderr io.Writer) error {
 	var docs []*segment.Document
 	for _, in := range ins {
 		// A file in one language cannot be aligned but can be shown:
@@ -300,13 +316,19 @@ func (o *options) printSplit(seg *segment.Segmenter, ins []input, w io.Writer) e
 	}
 	bw := newErrWriter(w)
 	for i, d := range docs {
+		if o.report {
+			printSegmentReport(stderr, d)
+		}
 		if i > 0 {
 			bw.printf("\n")
 		}
 		first := true
 		for _, p := range d.Paragraphs {
 			if p.Kind == segment.Foreign {
-				continue // set apart: not aligned, listed by -report
+				// Set apart: the aligner does not see it. Say so, so
+				// that nothing disappears without a word.
+				fmt.Fprintf(stderr, "press2tmx: %s: line %d: paragraph in the other language set apart, not aligned: %.60q\n", d.Name, p.Line, p.In(d.Text))
+				continue
 			}
 			if !first {
 				bw.printf("\n")
@@ -386,8 +408,8 @@ func presplitLines(in input, enc string) ([]string, error) {
 		return nil, fmt.Errorf("%s: %w", in.name, err)
 	}
 	text = strings.TrimSuffix(text, "\n")
-	if text == "" {
-		return nil, nil
+	if strings.TrimSpace(text) == "" {
+		return nil, fmt.Errorf("%s: no sentences: the file is empty or blank", in.name)
 	}
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
