@@ -107,7 +107,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.report, "report", false, "print the cleaning and alignment report on standard error")
 	fs.BoolVar(&o.split, "split", false, "only show the segmentation: one sentence per line, a blank line between paragraphs")
 	fs.StringVar(&o.glossary, "glossary", "", "a term list `FILE` (TSV: Chinese<TAB>English per line, or TBX) that helps the aligner")
-	fs.StringVar(&o.encoding, "encoding", "", "character `encoding` of the inputs: utf-8, utf-16le, utf-16be, gb18030, gbk, big5 (default: detect)")
+	fs.StringVar(&o.encoding, "encoding", "", "character `encoding` of the inputs: utf-8, utf-16le, utf-16be, gb18030, gbk, big5, windows-1252 (default: detect)")
 	fs.StringVar(&o.rules, "rules", "default", "sentence `rules`: default, omegat (segments exactly as OmegaT does, for 100% matches there), or an SRX file")
 	fs.BoolVar(&o.dedupe, "dedupe", true, "write each identical Chinese/English pair only once")
 	fs.StringVar(&o.merge, "merge", "", "add the pairs to an existing TMX `FILE` (its units come first, duplicates are skipped)")
