@@ -3,6 +3,7 @@ package review
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +13,11 @@ import (
 
 	"github.com/bitextlab/zhen/align"
 )
+
+// ErrNoDestination is returned by Write and Flush of a zero TSVWriter,
+// JSONLWriter or MosesWriter, which has no io.Writer to write to (make one
+// with NewTSVWriter, NewJSONLWriter or NewMosesWriter).
+var ErrNoDestination = errors.New("review: writer has no destination (use NewTSVWriter, NewJSONLWriter or NewMosesWriter)")
 
 // TSVHeader is the first line a TSVWriter writes.
 const TSVHeader = "zh\ten\tconfidence\tbead\tparagraph"
@@ -25,6 +31,9 @@ var tsvEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\
 // written as \\, a tab as \t, a line feed as \n and a carriage return as \r,
 // so every pair is exactly one line and the text can be restored. Nothing
 // else is changed; 1-0 and 0-1 beads are written with an empty column.
+//
+// Make one with NewTSVWriter. The zero TSVWriter has nowhere to write:
+// Write and Flush return ErrNoDestination, never panic.
 type TSVWriter struct {
 	w      *bufio.Writer
 	err    error
@@ -32,10 +41,19 @@ type TSVWriter struct {
 }
 
 // NewTSVWriter returns a TSVWriter writing to w.
-func NewTSVWriter(w io.Writer) *TSVWriter { return &TSVWriter{w: bufio.NewWriter(w)} }
+// A nil w gives a writer whose methods return ErrNoDestination.
+func NewTSVWriter(w io.Writer) *TSVWriter {
+	if w == nil {
+		return &TSVWriter{}
+	}
+	return &TSVWriter{w: bufio.NewWriter(w)}
+}
 
 // Write writes one row. Errors are sticky.
 func (t *TSVWriter) Write(p align.Pair) error {
+	if t.w == nil && t.err == nil {
+		t.err = ErrNoDestination
+	}
 	if t.err != nil {
 		return t.err
 	}
@@ -60,6 +78,9 @@ func (t *TSVWriter) Write(p align.Pair) error {
 
 // Flush writes the header if no row was written and flushes the buffer.
 func (t *TSVWriter) Flush() error {
+	if t.w == nil && t.err == nil {
+		t.err = ErrNoDestination
+	}
 	if t.err != nil {
 		return t.err
 	}
@@ -159,6 +180,9 @@ func NewRecord(p align.Pair) Record {
 }
 
 // JSONLWriter writes one Record per line (JSON Lines), for programs.
+//
+// Make one with NewJSONLWriter. The zero JSONLWriter has nowhere to write:
+// Write and Flush return ErrNoDestination, never panic.
 type JSONLWriter struct {
 	w       *bufio.Writer
 	enc     *json.Encoder
@@ -167,7 +191,11 @@ type JSONLWriter struct {
 }
 
 // NewJSONLWriter returns a JSONLWriter writing to w.
+// A nil w gives a writer whose methods return ErrNoDestination.
 func NewJSONLWriter(w io.Writer) *JSONLWriter {
+	if w == nil {
+		return &JSONLWriter{}
+	}
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
@@ -176,6 +204,9 @@ func NewJSONLWriter(w io.Writer) *JSONLWriter {
 
 // Write writes one record. Errors are sticky.
 func (j *JSONLWriter) Write(p align.Pair) error {
+	if j.w == nil && j.err == nil {
+		j.err = ErrNoDestination
+	}
 	if j.err != nil {
 		return j.err
 	}
@@ -197,6 +228,9 @@ func (j *JSONLWriter) InvalidUTF8() int { return j.invalid }
 
 // Flush flushes the buffer and returns the first error.
 func (j *JSONLWriter) Flush() error {
+	if j.w == nil && j.err == nil {
+		j.err = ErrNoDestination
+	}
 	if j.err != nil {
 		return j.err
 	}
@@ -219,6 +253,9 @@ type MosesStats struct {
 // U+2028, U+2029: everything a line-based tool may split on) is replaced
 // by one space and counted. Pairs with an empty side are not written, and
 // counted, so that the line numbers stay parallel.
+//
+// Make one with NewMosesWriter. The zero MosesWriter has nowhere to write:
+// Write and Flush return ErrNoDestination, never panic.
 type MosesWriter struct {
 	zh, en *bufio.Writer
 	err    error
@@ -226,12 +263,19 @@ type MosesWriter struct {
 }
 
 // NewMosesWriter returns a MosesWriter writing Chinese to zh and English to en.
+// If either is nil, the writer's methods return ErrNoDestination.
 func NewMosesWriter(zh, en io.Writer) *MosesWriter {
+	if zh == nil || en == nil {
+		return &MosesWriter{}
+	}
 	return &MosesWriter{zh: bufio.NewWriter(zh), en: bufio.NewWriter(en)}
 }
 
 // Write writes one line to each file. Errors are sticky.
 func (m *MosesWriter) Write(p align.Pair) error {
+	if (m.zh == nil || m.en == nil) && m.err == nil {
+		m.err = ErrNoDestination
+	}
 	if m.err != nil {
 		return m.err
 	}
@@ -271,6 +315,9 @@ func (m *MosesWriter) Stats() MosesStats { return m.stats }
 
 // Flush flushes both files and returns the first error.
 func (m *MosesWriter) Flush() error {
+	if (m.zh == nil || m.en == nil) && m.err == nil {
+		m.err = ErrNoDestination
+	}
 	if m.err != nil {
 		return m.err
 	}

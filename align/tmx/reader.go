@@ -98,11 +98,18 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("tmx: line %d (byte %d): %s", e.Line, e.Offset, e.Msg)
 }
 
+// ErrNoSource is returned by every method of a zero Reader, which has no
+// input (make one with NewReader).
+var ErrNoSource = errors.New("tmx: Reader has no source (use NewReader)")
+
 // Reader reads TUs from a TMX document one at a time, without holding the
 // whole file in memory. It accepts TMX 1.1 to 1.4, xml:lang or lang,
 // UTF-8 (with or without BOM) and UTF-16 (with a BOM, or detected from the
 // leading "<"), and any other encoding named in the XML declaration that
 // golang.org/x/text/encoding/htmlindex knows.
+//
+// Make a Reader with NewReader. The zero Reader has nothing to read: its
+// methods return an error (ErrNoSource), never panic.
 type Reader struct {
 	d       *xml.Decoder
 	hdr     FileHeader
@@ -112,9 +119,13 @@ type Reader struct {
 	err     error
 }
 
-// NewReader returns a Reader that reads the TMX document r.
+// NewReader returns a Reader that reads the TMX document r. A nil r gives
+// a Reader whose methods return ErrNoSource.
 func NewReader(r io.Reader) *Reader {
 	tr := &Reader{}
+	if r == nil {
+		return tr
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4)
 	var in io.Reader = br
@@ -188,6 +199,10 @@ func (r *Reader) begin() error {
 		return nil
 	}
 	r.started = true
+	if r.d == nil {
+		r.err = ErrNoSource
+		return r.err
+	}
 	// root element
 	for {
 		t, err := r.d.Token()

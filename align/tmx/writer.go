@@ -81,6 +81,9 @@ type Stats struct {
 // Writer writes a TMX 1.4b document, one <tu> per pair, as pairs arrive.
 // Configure the exported fields before the first call to Write or Merge.
 // Errors are sticky: after the first error every method returns it.
+//
+// Make a Writer with NewWriter. The zero Writer has nowhere to write:
+// Write, Merge and Close return ErrNoDestination, never panic.
 type Writer struct {
 	// MinConfidence drops pairs whose Confidence is below it (NaN counts as
 	// below any positive minimum). The dropped pairs are counted.
@@ -107,9 +110,13 @@ type Writer struct {
 }
 
 // NewWriter returns a Writer that writes to w with header h. Nothing is
-// written until the first Write, Merge or Close.
+// written until the first Write, Merge or Close. A nil w gives a Writer
+// whose methods return ErrNoDestination.
 func NewWriter(w io.Writer, h Header) *Writer {
-	tw := &Writer{w: bufio.NewWriterSize(w, 64<<10)}
+	tw := &Writer{}
+	if w != nil {
+		tw.w = bufio.NewWriterSize(w, 64<<10)
+	}
 	if h.CreationDate.IsZero() {
 		h.CreationDate = time.Now()
 	}
@@ -170,6 +177,19 @@ func (w *Writer) setLangs() error {
 		h.DataType = "plaintext"
 	}
 	return nil
+}
+
+// ErrNoDestination is returned by Write, Merge and Close of a zero Writer,
+// which has no io.Writer to write to (make one with NewWriter).
+var ErrNoDestination = errors.New("tmx: Writer has no destination (use NewWriter)")
+
+// ready records ErrNoDestination for a Writer not made by NewWriter and
+// reports whether w may go on.
+func (w *Writer) ready() bool {
+	if w.w == nil && w.err == nil {
+		w.err = ErrNoDestination
+	}
+	return w.err == nil
 }
 
 // Header returns the header as it is (or will be) written, defaults filled in.
@@ -245,7 +265,7 @@ func (w *Writer) clean(s, side string, i int) string {
 // trimmed and counted, so that the source <seg> can match a CAT tool's
 // segment exactly.
 func (w *Writer) Write(p align.Pair) error {
-	if w.err != nil {
+	if !w.ready() {
 		return w.err
 	}
 	if w.closed {
@@ -394,7 +414,7 @@ func appendTUV(b []byte, lang, text string) []byte {
 // by any call. It does not close the underlying io.Writer. A Writer that
 // was given no pair still writes a valid TMX with an empty body.
 func (w *Writer) Close() error {
-	if w.closed {
+	if w.closed || !w.ready() {
 		return w.err
 	}
 	w.start()
@@ -439,7 +459,7 @@ func (w *Writer) noteTarget(zh, en string) {
 // equal a merged TU are skipped as duplicates; with Dedupe, duplicate TUs
 // inside the merged file are skipped too.
 func (w *Writer) Merge(r io.Reader) error {
-	if w.err != nil {
+	if !w.ready() {
 		return w.err
 	}
 	if w.closed || w.stats.Pairs > 0 {
