@@ -293,11 +293,6 @@ func decodeOne(dec *encoding.Decoder, buf []byte, seq []byte) ([]byte, bool) {
 	return out, true
 }
 
-// lineAt returns the 1-based line of byte offset off in data ('\n' bytes).
-func lineAt(data []byte, off int) int {
-	return bytes.Count(data[:off], []byte{'\n'}) + 1
-}
-
 func (d *decoded) noteReplacement(text *strings.Builder, lines int, srcOff int, seq []byte) {
 	d.replaced++
 	if d.replaced <= maxReplaceChanges {
