@@ -39,7 +39,12 @@
 // Segmenter.Encoding empty the encoding is detected ([DetectEncoding]).
 // Invalid bytes are an [*Error] naming the line and byte offset, unless
 // Segmenter.ReplaceInvalid is set: then they become U+FFFD and the
-// [Report] counts and lists them.
+// [Report] counts and lists them. A [Segmenter] also reads English saved as
+// "ANSI" on Windows ([Windows1252]: detected when its few non-ASCII bytes
+// stand alone, which GB18030 would read as stray hanzi), and removes NUL
+// padding at the end of a file, on record. Error positions are in the
+// input: the byte offset in its own encoding, the line counted at LF, CRLF
+// or CR.
 //
 // # Cleaning, on the record
 //
