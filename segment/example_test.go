@@ -169,3 +169,24 @@ func ExampleSegmenter_Monolingual_windows1252() {
 	// Output:
 	// windows-1252 The Party’s external work.
 }
+
+// DecodeFile decodes a file that is already one sentence per line, as the
+// Segmenter would, without cleaning: Windows-1252 is recognised and the NUL
+// padding at its end removed, on record.
+func ExampleSegmenter_DecodeFile() {
+	var s segment.Segmenter
+	text, rep, err := s.DecodeFile("en.txt", []byte("The Party\x92s work.\r\nWe make friends.\r\n\x00\x00"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%q\n", text)
+	fmt.Println(rep.Encoding)
+	for _, c := range rep.Changes {
+		fmt.Println(c)
+	}
+	// Output:
+	// "The Party’s work.\r\nWe make friends.\r\n"
+	// windows-1252
+	// line 3, byte 39: control: "\x00\x00" -> "" (2 NUL bytes of padding at the end of the file removed)
+}

@@ -115,8 +115,52 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 	if err != nil {
 		return nil, withFile(err, name)
 	}
+	dec, rep, err := s.decodeInput(name, data, on)
+	if err != nil {
+		return nil, err
+	}
+	p := &prepared{dec: dec, on: on, rep: rep}
+	p.lines = splitLines(dec.text, on, &p.rep)
+	for i := range p.lines {
+		cleanLine(&p.lines[i], on, &p.rep)
+	}
+	lineRules(p.lines, on, &p.rep)
+	for i := range p.lines {
+		l := &p.lines[i]
+		if !l.blank() {
+			l.lang = DetectLang(l.text)
+		}
+	}
+	return p, nil
+}
+
+// DecodeFile decodes a file as Bilingual and Monolingual do, without
+// cleaning it: the encoding is taken from s.Encoding or detected (Windows1252
+// included), a byte order mark and NUL padding at the end of the file are
+// removed, invalid bytes are an *Error naming the file, line and byte
+// offset (or U+FFFD with s.ReplaceInvalid), and binary data or a blank file
+// is an error (ErrBinary, ErrEmpty). The Report gives the encoding and lists
+// what decoding removed or replaced; line endings are left as they are.
+// It is for text that is already segmented, one sentence per line, where
+// cleaning must not join, drop or renumber lines.
+func (s *Segmenter) DecodeFile(name string, data []byte) (text string, rep *Report, err error) {
+	on, err := newRuleSet(s.Disable)
+	if err != nil {
+		return "", nil, withFile(err, name)
+	}
+	dec, changes, err := s.decodeInput(name, data, on)
+	if err != nil {
+		return "", nil, err
+	}
+	return dec.text, &Report{Encoding: dec.enc, BOM: dec.bom, Replaced: dec.replaced, Changes: changes}, nil
+}
+
+// decodeInput is the decoding step of prepare: it returns the decoded text
+// and the changes decoding made (byte order mark, replaced bytes, NUL
+// padding), or an *Error that names the file and the position in the input.
+func (s *Segmenter) decodeInput(name string, data []byte, on ruleSet) (decoded, []Change, error) {
 	if len(data) == 0 {
-		return nil, &Error{File: name, Err: ErrEmpty}
+		return decoded{}, nil, &Error{File: name, Err: ErrEmpty}
 	}
 	enc, _ := normEncoding(s.Encoding)
 	utf16 := enc == UTF16LE || enc == UTF16BE || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) ||
@@ -142,7 +186,7 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 			if hint := utf16Hint(data); hint != "" {
 				err = fmt.Errorf("%w (it looks like %s without a byte order mark: set Encoding to %q)", ErrBinary, displayName(hint), hint)
 			}
-			return nil, &Error{File: name, Line: inputLine(data, i, false), Offset: i, Err: err}
+			return decoded{}, nil, &Error{File: name, Line: inputLine(data, i, false), Offset: i, Err: err}
 		}
 	}
 	var dec decoded
@@ -150,47 +194,38 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 		dec = decoded{enc: Windows1252}
 		b, _ := charmap.Windows1252.NewDecoder().Bytes(data) // every byte maps
 		dec.text = string(b)
-	} else if dec, err = decode(data, s.Encoding, s.ReplaceInvalid); err != nil {
-		var e *Error
-		if errors.As(err, &e) && e.Line > 0 && e.Offset <= len(data) {
-			// The decoder counts LF only; a file with CR or CRLF line
-			// ends is counted as the cleaning rules count it.
-			e.Line = inputLine(data, e.Offset, dec.enc == UTF16LE || dec.enc == UTF16BE)
+	} else {
+		var err error
+		if dec, err = decode(data, s.Encoding, s.ReplaceInvalid); err != nil {
+			var e *Error
+			if errors.As(err, &e) && e.Line > 0 && e.Offset <= len(data) {
+				// The decoder counts LF only; a file with CR or CRLF
+				// line ends is counted as the cleaning rules count it.
+				e.Line = inputLine(data, e.Offset, dec.enc == UTF16LE || dec.enc == UTF16BE)
+			}
+			return decoded{}, nil, withFile(err, name)
 		}
-		return nil, withFile(err, name)
 	}
 	if off, ok := binaryText(dec.text, !s.ReplaceInvalid); ok {
 		line := countLines(dec.text[:off]) + 1
-		return nil, &Error{File: name, Line: line, Offset: inputOffset(dec, off), Err: ErrBinary}
+		return decoded{}, nil, &Error{File: name, Line: line, Offset: inputOffset(dec, off), Err: ErrBinary}
 	}
 	if isBlankText(dec.text) {
-		return nil, &Error{File: name, Err: ErrEmpty}
+		return decoded{}, nil, &Error{File: name, Err: ErrEmpty}
 	}
-	p := &prepared{dec: dec, on: on}
+	var rep []Change
 	if dec.bom {
 		// Not a cleaning rule: decoding removes the mark; say so.
-		p.rep = append(p.rep, Change{Rule: "bom", Line: 1, Offset: 0, Old: "\uFEFF", Note: "byte order mark of " + displayName(dec.enc) + " removed by decoding"})
+		rep = append(rep, Change{Rule: "bom", Line: 1, Offset: 0, Old: "\uFEFF", Note: "byte order mark of " + displayName(dec.enc) + " removed by decoding"})
 	}
-	p.rep = append(p.rep, dec.changes...)
+	rep = append(rep, dec.changes...)
 	if padding != nil {
-		// The NULs decode to themselves in every byte encoding: they
-		// stood at the end of the decoded text.
+		// The NULs stood at the end of the decoded text.
 		padding.Offset = len(dec.text)
-		padding.Line = strings.Count(dec.text, "\n") + 1
-		p.rep = append(p.rep, *padding)
+		padding.Line = countLines(dec.text) + 1
+		rep = append(rep, *padding)
 	}
-	p.lines = splitLines(dec.text, on, &p.rep)
-	for i := range p.lines {
-		cleanLine(&p.lines[i], on, &p.rep)
-	}
-	lineRules(p.lines, on, &p.rep)
-	for i := range p.lines {
-		l := &p.lines[i]
-		if !l.blank() {
-			l.lang = DetectLang(l.text)
-		}
-	}
-	return p, nil
+	return dec, rep, nil
 }
 
 // Windows1252 is the name, in Report.Encoding and Segmenter.Encoding, of

@@ -697,3 +697,48 @@ func TestBinaryErrorInputOffset(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeFile: DecodeFile decodes like the Segmenter (same encodings,
+// same errors with the file's name and position) and cleans nothing.
+func TestDecodeFile(t *testing.T) {
+	seed := readSeed(t, seeds[1].file)
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		data    []byte
+		want    string
+		wantEnc string
+		wantErr error
+		errText string
+	}{
+		{"UTF-8 with BOM, nothing cleaned", []byte("\uFEFF  一、标题【详细】\r\n\r\nText.\n"), "  一、标题【详细】\r\n\r\nText.\n", UTF8, nil, ""},
+		{"GB18030", gb, string(seed), GB18030, nil, ""},
+		{"invalid UTF-8", []byte("第一行\n第二\xff行\n"), "", "", ErrInvalidEncoding, "segment: d.txt: line 2, byte 16: invalid UTF-8 sequence ff"},
+		{"empty", nil, "", "", ErrEmpty, "segment: d.txt: no text: the input is empty or blank"},
+		{"binary", []byte("PK\x03\x04\x00\x00"), "", "", ErrBinary, "segment: d.txt: line 1, byte 4: binary data, not text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s Segmenter
+			text, rep, err := s.DecodeFile("d.txt", tt.data)
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) || err.Error() != tt.errText {
+					t.Errorf("DecodeFile() error = %v, want %s", err, tt.errText)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, text); diff != "" {
+				t.Errorf("text mismatch (-want +got):\n%s", diff)
+			}
+			if rep.Encoding != tt.wantEnc {
+				t.Errorf("encoding = %q, want %q", rep.Encoding, tt.wantEnc)
+			}
+		})
+	}
+}
