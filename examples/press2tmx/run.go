@@ -305,7 +305,7 @@ func (o *options) printSplit(seg *segment.Segmenter, ins []input, w, stderr io.W
 		// A file in one language cannot be aligned but can be shown:
 		// Bilingual returns its document beside ErrOneLanguage.
 		zh, en, err := seg.Bilingual(in.name, in.data)
-		if err != nil && !errors.Is(err, segment.ErrOneLanguage) {
+		if err != nil && (!errors.Is(err, segment.ErrOneLanguage) || zh == nil && en == nil) {
 			return err
 		}
 		for _, d := range []*segment.Document{zh, en} {
@@ -403,14 +403,13 @@ func (o *options) align(seg *segment.Segmenter, ins []input, stderr io.Writer) (
 // presplitLines decodes a one-sentence-per-line file. Line i is sentence i,
 // empty lines included, so bead numbers are line numbers.
 func presplitLines(in input, enc string) ([]string, error) {
-	text, _, err := segment.Decode(in.data, enc, false)
+	// Decode as the Segmenter would (encoding detection, NUL padding,
+	// error positions), but do no cleaning: line i stays sentence i.
+	text, _, err := (&segment.Segmenter{Encoding: enc}).DecodeFile(in.name, in.data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", in.name, err)
+		return nil, err // names the file, line and byte
 	}
-	text = strings.TrimSuffix(text, "\n")
-	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("%s: no sentences: the file is empty or blank", in.name)
-	}
+	text = strings.TrimSuffix(text, "\n") // a blank file is ErrEmpty already
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
