@@ -62,7 +62,9 @@
 // byte order mark (or recognised from the leading "<"), and legacy
 // encodings named in the XML declaration. Errors name the line and byte
 // offset: "tmx: line 12 (byte 345): …". Invalid UTF-8, characters outside
-// XML 1.0 and undeclared entities (such as &nbsp;) are errors; in UTF-16
+// XML 1.0 and undeclared entities (such as &nbsp;) are errors; invalid
+// UTF-8 is reported at its first byte, wherever it is (in text, a name or
+// a comment), with offsets counted after a byte order mark; in UTF-16
 // input, an unpaired surrogate is decoded as U+FFFD, as
 // golang.org/x/text/encoding/unicode does.
 //

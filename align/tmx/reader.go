@@ -89,7 +89,7 @@ type FileHeader struct {
 // SyntaxError is an error in a TMX file, with its position.
 type SyntaxError struct {
 	Line   int   // 1-based line in the (decoded) input
-	Offset int64 // byte offset in the decoded UTF-8 input where the reader stopped, just after the fault
+	Offset int64 // byte offset in the decoded UTF-8 input (after a byte order mark) where the reader stopped, just after the fault; for invalid UTF-8, the offset of its first byte
 	Msg    string
 }
 
@@ -112,6 +112,7 @@ var ErrNoSource = errors.New("tmx: Reader has no source (use NewReader)")
 // methods return an error (ErrNoSource), never panic.
 type Reader struct {
 	d       *xml.Decoder
+	u8      *utf8Check // checks UTF-8 input; nil for decoded input
 	hdr     FileHeader
 	inBody  bool
 	done    bool
@@ -128,12 +129,14 @@ func NewReader(r io.Reader) *Reader {
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4)
-	var in io.Reader = br
+	var in io.Reader
 	decoded := false
 	switch {
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}), bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		in = transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder()))
-		decoded = !bytes.HasPrefix(head, []byte{0xEF})
+		decoded = true
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
 	case bytes.HasPrefix(head, []byte{'<', 0}):
 		in = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Reader(br)
 		decoded = true
@@ -141,12 +144,19 @@ func NewReader(r io.Reader) *Reader {
 		in = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder().Reader(br)
 		decoded = true
 	}
+	if in == nil {
+		// UTF-8, or an encoding the XML declaration names: the check
+		// is dropped if CharsetReader switches to a decoder.
+		tr.u8 = newUTF8Check(br)
+		in = tr.u8
+	}
 	tr.d = xml.NewDecoder(in)
 	tr.d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
 		l := strings.ToLower(strings.TrimSpace(label))
 		if decoded || l == "utf-8" || l == "utf8" {
 			return input, nil
 		}
+		tr.u8 = nil // what follows is decoded, so valid UTF-8
 		if strings.HasPrefix(l, "utf-16") {
 			return nil, fmt.Errorf("encoding %q declared but the file has no UTF-16 byte order mark", label)
 		}
@@ -165,21 +175,39 @@ func (r *Reader) errorf(format string, args ...any) error {
 	return &SyntaxError{Line: line, Offset: r.d.InputOffset(), Msg: fmt.Sprintf(format, args...)}
 }
 
+// badUTF8 returns a SyntaxError at the first invalid UTF-8 sequence of the
+// input if the decoder has read past it, and nil otherwise. encoding/xml
+// finds invalid UTF-8 only in text and attribute values, and reports it
+// where the text ends; this names the exact byte, wherever it is.
+func (r *Reader) badUTF8() error {
+	if r.u8 == nil || !r.u8.bad || r.d.InputOffset() <= r.u8.badOff {
+		return nil
+	}
+	return &SyntaxError{Line: r.u8.badLine, Offset: r.u8.badOff, Msg: fmt.Sprintf("invalid UTF-8 (byte %#02x)", r.u8.badByte)}
+}
+
+// rawToken returns the decoder's next token, or the invalid UTF-8 the
+// decoder has read past (even in a comment or a name, where encoding/xml
+// does not look for it).
+func (r *Reader) rawToken() (xml.Token, error) {
+	t, err := r.d.Token()
+	if bad := r.badUTF8(); bad != nil {
+		return nil, bad
+	}
+	return t, err
+}
+
 // token returns the next token, converting XML syntax errors and an
 // unexpected end of file into SyntaxErrors.
 func (r *Reader) token() (xml.Token, error) {
-	t, err := r.d.Token()
+	t, err := r.rawToken()
 	if err == nil {
 		return t, nil
-	}
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return nil, &SyntaxError{Line: se.Line, Offset: r.d.InputOffset(), Msg: se.Msg}
 	}
 	if err == io.EOF {
 		return nil, r.errorf("unexpected end of file")
 	}
-	return nil, r.errorf("%v", err)
+	return r.tokenErr(err)
 }
 
 // Header reads up to the start of <body> if needed and returns the header.
@@ -205,7 +233,7 @@ func (r *Reader) begin() error {
 	}
 	// root element
 	for {
-		t, err := r.d.Token()
+		t, err := r.rawToken()
 		if err == io.EOF {
 			r.err = r.errorf("no <tmx> element")
 			return r.err
@@ -259,7 +287,15 @@ func (r *Reader) begin() error {
 	}
 }
 
+// tokenErr converts an error of the decoder into a SyntaxError; invalid
+// UTF-8 the decoder has read past comes first, as the likely cause.
 func (r *Reader) tokenErr(err error) (xml.Token, error) {
+	if bad := r.badUTF8(); bad != nil {
+		return nil, bad
+	}
+	if _, ok := err.(*SyntaxError); ok {
+		return nil, err
+	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		return nil, &SyntaxError{Line: se.Line, Offset: r.d.InputOffset(), Msg: se.Msg}
@@ -371,7 +407,7 @@ func (r *Reader) Next() (TU, error) {
 // white space may follow.
 func (r *Reader) finish() error {
 	for {
-		t, err := r.d.Token()
+		t, err := r.rawToken()
 		if err == io.EOF {
 			r.err = io.EOF
 			return nil
