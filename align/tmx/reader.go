@@ -111,13 +111,16 @@ var ErrNoSource = errors.New("tmx: Reader has no source (use NewReader)")
 // Make a Reader with NewReader. The zero Reader has nothing to read: its
 // methods return an error (ErrNoSource), never panic.
 type Reader struct {
-	d       *xml.Decoder
-	u8      *utf8Check // checks UTF-8 input; nil for decoded input
-	hdr     FileHeader
-	inBody  bool
-	done    bool
-	started bool
-	err     error
+	d  *xml.Decoder
+	u8 *utf8Check // checks UTF-8 input; nil for decoded input
+	// charsetErr is why CharsetReader refused the declared encoding,
+	// reported without encoding/xml's "xml: opening charset" around it.
+	charsetErr string
+	hdr        FileHeader
+	inBody     bool
+	done       bool
+	started    bool
+	err        error
 }
 
 // NewReader returns a Reader that reads the TMX document r. A nil r gives
@@ -158,11 +161,13 @@ func NewReader(r io.Reader) *Reader {
 		}
 		tr.u8 = nil // what follows is decoded, so valid UTF-8
 		if strings.HasPrefix(l, "utf-16") {
-			return nil, fmt.Errorf("encoding %q declared but the file has no UTF-16 byte order mark", label)
+			tr.charsetErr = fmt.Sprintf("encoding %q declared but the file has no UTF-16 byte order mark", label)
+			return nil, errors.New(tr.charsetErr)
 		}
 		e, err := htmlindex.Get(l)
 		if err != nil {
-			return nil, fmt.Errorf("unknown encoding %q", label)
+			tr.charsetErr = fmt.Sprintf("unknown encoding %q", label)
+			return nil, errors.New(tr.charsetErr)
 		}
 		return e.NewDecoder().Reader(input), nil
 	}
@@ -300,7 +305,12 @@ func (r *Reader) tokenErr(err error) (xml.Token, error) {
 	if errors.As(err, &se) {
 		return nil, &SyntaxError{Line: se.Line, Offset: r.d.InputOffset(), Msg: se.Msg}
 	}
-	return nil, r.errorf("%v", err)
+	if r.charsetErr != "" {
+		return nil, r.errorf("%s", r.charsetErr)
+	}
+	// Other errors of encoding/xml ("xml: unsupported version …") carry
+	// its prefix, which the SyntaxError replaces.
+	return nil, r.errorf("%s", strings.TrimPrefix(err.Error(), "xml: "))
 }
 
 func attr(se xml.StartElement, name string) string {

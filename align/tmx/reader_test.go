@@ -132,6 +132,7 @@ func TestReaderErrors(t *testing.T) {
 		{"text after root", "<tmx><body></body></tmx>x", "text after </tmx>"},
 		{"unknown encoding", `<?xml version="1.0" encoding="klingon"?><tmx/>`, `unknown encoding "klingon"`},
 		{"utf-16 declared, utf-8 bytes", `<?xml version="1.0" encoding="UTF-16"?><tmx/>`, "no UTF-16 byte order mark"},
+		{"xml 1.1", `<?xml version="1.1"?><tmx/>`, `unsupported version "1.1"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -141,6 +142,9 @@ func TestReaderErrors(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "tmx: ") {
 				t.Errorf("ReadAll(%+q) error = %q, want it to contain %q", tt.in, err, tt.want)
+			}
+			if msg := err.Error(); strings.Count(msg, "tmx: ") != 1 || strings.Contains(msg, "xml: ") {
+				t.Errorf("ReadAll(%+q) error = %q, want one package prefix", tt.in, err)
 			}
 			var se *SyntaxError
 			if !errors.As(err, &se) {

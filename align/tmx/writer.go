@@ -179,6 +179,20 @@ func (w *Writer) setLangs() error {
 	return nil
 }
 
+// contextError puts an error of this package under "tmx: context: ",
+// with the package prefix said once: "tmx: merge: line 3 (byte 40): …".
+// errors.As and errors.Is see the error inside.
+type contextError struct {
+	context string
+	err     error
+}
+
+func (e *contextError) Error() string {
+	return "tmx: " + e.context + ": " + strings.TrimPrefix(e.err.Error(), "tmx: ")
+}
+
+func (e *contextError) Unwrap() error { return e.err }
+
 // ErrNoDestination is returned by Write, Merge and Close of a zero Writer,
 // which has no io.Writer to write to (make one with NewWriter).
 var ErrNoDestination = errors.New("tmx: Writer has no destination (use NewWriter)")
@@ -471,7 +485,8 @@ func (w *Writer) Merge(r io.Reader) error {
 	}
 	for tu, err := range rd.All() {
 		if err != nil {
-			return fmt.Errorf("tmx: merge: %w", err)
+			w.err = &contextError{"merge", err}
+			return w.err
 		}
 		sv, ok1 := tu.Variant(w.src)
 		tv, ok2 := tu.Variant(w.tgt)

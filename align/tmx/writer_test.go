@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -302,12 +303,39 @@ func TestMerge(t *testing.T) {
 }
 
 func TestMergeErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     io.Reader
+		want   string // the whole message
+		syntax bool   // a *SyntaxError inside
+		is     error  // errors.Is target, if any
+	}{
+		{"broken", strings.NewReader("<tmx><body>\n<tu>"), "tmx: merge: line 2 (byte 16): unexpected EOF", true, nil},
+		{"bad UTF-8", strings.NewReader("<tmx><body>\n<tu><tuv xml:lang=\"en\"><seg>\xff"), "tmx: merge: line 2 (byte 40): invalid UTF-8 (byte 0xff)", true, nil},
+		{"no source", nil, "tmx: merge: Reader has no source (use NewReader)", false, ErrNoSource},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			w := NewWriter(&buf, Header{})
+			err := w.Merge(tt.in)
+			if err == nil || err.Error() != tt.want {
+				t.Fatalf("Merge() = %v, want %q", err, tt.want)
+			}
+			var se *SyntaxError
+			if errors.As(err, &se) != tt.syntax {
+				t.Errorf("errors.As(%v, *SyntaxError) = %v, want %v", err, !tt.syntax, tt.syntax)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("errors.Is(%v, %v) = false", err, tt.is)
+			}
+			if err2 := w.Close(); err2 != err {
+				t.Errorf("Close() after a failed Merge = %v, want the sticky %v", err2, err)
+			}
+		})
+	}
 	var buf bytes.Buffer
 	w := NewWriter(&buf, Header{})
-	if err := w.Merge(strings.NewReader("<tmx><body>\n<tu>")); err == nil || !strings.HasPrefix(err.Error(), "tmx: merge: tmx: line 2") {
-		t.Errorf("Merge(broken) = %v, want a positioned error", err)
-	}
-	w = NewWriter(&buf, Header{})
 	w.Write(align.Pair{ZH: "一。", EN: "One."})
 	if err := w.Merge(strings.NewReader("<tmx/>")); err == nil {
 		t.Errorf("Merge after Write = nil, want an error")
