@@ -682,15 +682,9 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 	cost := func(i, j, di, dj int, limit float64) float64 {
 		return r.costLimit(b.z.Start+i, b.e.Start+j, di, dj, limit)
 	}
-	var band dp.Band
 	per := 64
 	if prev != nil {
 		per = 16
-	}
-	if prev != nil {
-		band = bandAround(b, prev, w)
-	} else {
-		band = dp.NewBand(n, m, float64(w), r.center(b))
 	}
 	var tick func(i int)
 	if r.progress != nil {
@@ -703,6 +697,26 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 			}
 		}
 	}
+	if prev == nil && n+m >= coarseMin {
+		// A long block: where the sure anchors are dense, search
+		// around them first; elsewhere (or where no path fits the
+		// band) centre the band on a coarse-to-fine path by length.
+		// Either way the band then widens only where it is touched.
+		prev = r.coarsePath(b)
+		if r.chainIn(b) >= (n+m)/100 {
+			res, ok := dp.SearchBounded(n, m, moves, cost, dp.NewBand(n, m, float64(w), r.center(b)), tick)
+			if ok && !res.Touched {
+				return globalSteps(res.Path, b)
+			}
+			if ok {
+				prev = globalSteps(res.Path, b)
+			}
+		}
+	}
+	if prev != nil {
+		return r.searchAround(b, moves, w, prev, maxCells(n, m, per), tick)
+	}
+	band := dp.NewBand(n, m, float64(w), r.center(b))
 	for {
 		res, ok := dp.SearchBounded(n, m, moves, cost, band, tick)
 		full := band.Lo[n] == 0 && band.Hi[0] == m
@@ -726,6 +740,67 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 			return omissions(b)
 		}
 	}
+}
+
+// searchAround searches block b in a band of half-width w around a
+// previous path (global steps). Where the path found runs along the
+// band's edge, the band is widened there only (the rows near the touch,
+// doubling each time), and the block searched again, as long as the band
+// stays under limit cells: so the time stays linear in the block's size
+// even when many places need a wider band.
+func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limit int, tick func(int)) []dp.Step {
+	n, m := b.z.Len(), b.e.Len()
+	cost := func(i, j, di, dj int, limit float64) float64 {
+		return r.costLimit(b.z.Start+i, b.e.Start+j, di, dj, limit)
+	}
+	hw := make([]int, n+1)
+	for i := range hw {
+		hw[i] = w
+	}
+	path := prev
+	var best []dp.Step
+	for {
+		band := bandAroundWidths(b, path, hw)
+		if best != nil && band.Cells() > limit {
+			return best
+		}
+		res, ok := dp.SearchBounded(n, m, moves, cost, band, tick)
+		if !ok {
+			if best != nil {
+				return best
+			}
+			if band.Lo[n] == 0 && band.Hi[0] == m {
+				// No path at all (the allowed bead types
+				// cannot tile the block, or every cost is
+				// infinite): report the block as omissions,
+				// so that every unit is still covered once.
+				return omissions(b)
+			}
+			for i := range hw {
+				hw[i] *= 2
+			}
+			if band.Cells() > limit {
+				return omissions(b)
+			}
+			continue
+		}
+		best = globalSteps(res.Path, b)
+		if !res.Touched || !widenRows(hw, touchedRows(res.Path, band, n, m), n+m) {
+			return best
+		}
+		path = best
+	}
+}
+
+// chainIn counts the sure anchors inside block b.
+func (r *run) chainIn(b block) int {
+	k := 0
+	for _, p := range r.chain {
+		if p[0] >= b.z.Start && p[0] < b.z.End && p[1] >= b.e.Start && p[1] < b.e.End {
+			k++
+		}
+	}
+	return k
 }
 
 // omissions returns the block as 1-0 beads for its Chinese units followed
@@ -755,8 +830,16 @@ func globalSteps(p []dp.Step, b block) []dp.Step {
 // steps) inside block b.
 func bandAround(b block, path []dp.Step, w int) dp.Band {
 	n, m := b.z.Len(), b.e.Len()
-	from := make([]int, n+1)
-	to := make([]int, n+1)
+	from, to := pathRows(b, path)
+	return dp.BandAround(n, m, w, from, to)
+}
+
+// pathRows returns, for each row of block b, the first and last column a
+// path (global steps) visits there.
+func pathRows(b block, path []dp.Step) (from, to []int) {
+	n, m := b.z.Len(), b.e.Len()
+	from = make([]int, n+1)
+	to = make([]int, n+1)
 	for i := range from {
 		from[i] = m
 		to[i] = 0
@@ -787,7 +870,7 @@ func bandAround(b block, path []dp.Step, w int) dp.Band {
 			from[i], to[i] = to[i-1], to[i-1]
 		}
 	}
-	return dp.BandAround(n, m, w, from, to)
+	return from, to
 }
 
 // center returns the band centre for block b: through the sure anchors

@@ -126,7 +126,7 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 	}
 	s.zn, s.zw = keySums(s.zh)
 	s.en_, s.ew = keySums(s.en)
-	s.chain = sureAnchors(s.ztok, s.etok, zcount, ecount, ids)
+	s.chain = sureAnchors(s.ztok, s.etok, zcount, ecount, ids, sureMaxCount(len(zh)+len(en)))
 	return s
 }
 
@@ -282,10 +282,22 @@ func (s *anchorScoring) evidenceIn(zh, en Range) []sentEvidence {
 	return out
 }
 
+// sureMaxCount is how often a key may occur on each side and still chain
+// sure anchors in a text of units units: twice in a document, more in a
+// long corpus (one more per 2,000 units), where documents repeat numbers
+// and names (a corpus of repeated or similar documents has no key that
+// occurs only once or twice, and the chain would be empty).
+func sureMaxCount(units int) int {
+	if units < coarseMin {
+		return 2
+	}
+	return max(2, units/2000)
+}
+
 // sureAnchors finds the monotone chain of sure anchors: keys that occur at
-// most twice, as often in Chinese as in English, mapped to runes and matched
-// with go-diff (crossing matches are dropped by the diff).
-func sureAnchors(ztok, etok [][]anchorTok, zc, ec map[string]int, ids map[string]int) [][2]int {
+// most maxCount times, as often in Chinese as in English, mapped to runes
+// and matched with go-diff (crossing matches are dropped by the diff).
+func sureAnchors(ztok, etok [][]anchorTok, zc, ec map[string]int, ids map[string]int, maxCount int) [][2]int {
 	runeOf := map[string]rune{}
 	next := rune(0xE000) // private use area
 	type occ struct{ sent int }
@@ -293,7 +305,7 @@ func sureAnchors(ztok, etok [][]anchorTok, zc, ec map[string]int, ids map[string
 	var zs, es []int
 	for i, ts := range ztok {
 		for _, t := range ts {
-			if _, ok := ids[t.Key]; !ok || zc[t.Key] != ec[t.Key] || zc[t.Key] > 2 || t.Base < anchor.WeakWeight {
+			if _, ok := ids[t.Key]; !ok || zc[t.Key] != ec[t.Key] || zc[t.Key] > maxCount || t.Base < anchor.WeakWeight {
 				continue
 			}
 			r, ok := runeOf[t.Key]
