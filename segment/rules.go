@@ -295,6 +295,13 @@ func defaultRuleSet() RuleSet {
 	abbrTitle := `Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Ft|Pres|Gen|Gov|Sen|Rep|Reps|Amb|Rt|Dept|Govt|Lt|Col|Capt|Cmdr|Sgt|Adm|Maj|Rev|Hon|Messrs|Mme|Mlle|Msgr|Supt|Insp|Det|Fig|Figs|fig|figs|Eq|Eqs|eq|eqs|Ref|Refs|e\.g|i\.e|E\.g|I\.e|viz|cf|Cf|vs|Vs|et al|approx|Approx`
 	abbrNum := `No|Nos|no|nos|Vol|Vols|vol|vols|Art|Arts|art|Sec|Secs|sec|Ch|Chap|ch|chap|pp|p|Para|para|Pt|pt|Op|op|Tel|tel|ca|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
 	notWord := `(?:^|[^\p{Latin}\p{N}.])` // a hanzi may touch an abbreviation
+	// list and section labels: I–XXXIX, i–xxxix, 1–999 and 1.2.3, one letter
+	roman := `(?:X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})`
+	romanLower := `(?:x{0,3}(?:ix|iv|vi{0,3}|i{1,3})|x{1,3})`
+	number := `[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}`
+	// what ends the sentence before a label in mid-paragraph: a terminator
+	// (and closers) and white space; no white space is needed after 。！？
+	afterEnd := `(?:[.!?…]` + clsClose + `{0,4}` + clsWS + `{1,8}|[。！？｡]` + clsClose + `{0,4}` + clsWS + `{0,8})`
 	en := []Rule{
 		// a question or exclamation in quotes and its attribution: “Why not?” President Xi asked.
 		{Break: false, Before: `[?!][”"]`, After: clsWS + `{1,2}(?:\p{Lu}[\p{L}'.\-]*` + clsWS + `){1,4}(?:asked|said|added|replied|wrote|noted|stressed|explained|recalled|told)(?:[^\p{L}]|$)`},
@@ -304,16 +311,30 @@ func defaultRuleSet() RuleSet {
 		{Break: false, Before: `^` + clsWS + `{0,8}(?:[IVXLCDM]{1,6}|[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}|[A-Za-z])\.`, After: clsWS},
 		// titles and abbreviations that never end a sentence
 		{Break: false, Before: notWord + `(?:` + abbrTitle + `)\.`, After: clsWS},
-		// abbreviations before a number: No. 1, pp. 3, Jan. 20
-		{Break: false, Before: notWord + `(?:` + abbrNum + `)\.`, After: clsWS + `+[0-9(]`},
+		// abbreviations before a number: No. 1, pp. 3, Jan. 20, Vol. II.
+		{Break: false, Before: notWord + `(?:` + abbrNum + `)\.`, After: clsWS + `+(?:[0-9(]|` + roman + `(?:[.:;)]|$))`},
 		// initials and initialisms: J. R. R. Tolkien, U.S. Army; not "I."
 		{Break: false, Before: notWord + `(?:[A-HJ-Z]\.|\p{Lu}\.\p{Lu}\.(?:\p{Lu}\.){0,4})`, After: clsWS + `+` + clsZhOpen + `?\p{Lu}`},
 		// a spaced ellipsis ". . ." is one mark
 		{Break: false, Before: `\.`, After: clsWS + `{1,2}\.`},
 		// a number label before hanzi: 7. 开麦拉
 		{Break: false, Before: `(?:^|[^0-9.])[0-9]{1,3}\.`, After: clsWS + `{1,4}\p{Han}`},
+		// a sentence ends before a list label that a lowercase letter starts:
+		// "(b) …", "(iv) …", "a) …", and "b. " / "iv. " before a capital,
+		// a hanzi or an opener (not before a number: "Ibid. p. 45")
+		{Break: true, Before: `[.!?…]` + clsClose + `{0,4}`,
+			After: clsWS + `+(?:(?:[(（](?:[A-Za-z]|` + romanLower + `)[)）]|(?:[a-z]|` + romanLower + `)\))` + clsWS +
+				`|(?:[a-z]|` + romanLower + `)\.` + clsWS + `+(?:\p{Lu}|\p{Han}|` + clsZhOpen + `))`},
 		// no break before a lowercase word (also after ? and !): "Why? he asked"
 		{Break: false, Before: `[.!?…]` + clsClose + `{0,4}`, After: clsWS + `+` + clsZhOpen + `*\p{Ll}`},
+		// a number after an abbreviation of the kind that takes one is not a
+		// label, so a period after it ends the sentence: "See pp. 12. Then",
+		// "Fig. 2. The", "No. 10. Next", "Vol. II. The"
+		{Break: true, Before: notWord + `(?:(?:` + abbrTitle + `|` + abbrNum + `)\.` + clsWS + `{1,8}` + number +
+			`|(?:` + abbrNum + `)\.` + clsWS + `{1,8}` + roman + `)\.`, After: clsWS},
+		// a section or list label after a sentence end stays with its item:
+		// "Done. III. Next steps", "We agreed. 2. Main tasks", "。II. 深化合作"
+		{Break: false, Before: afterEnd + `(?:` + roman + `|` + romanLower + `|` + number + `|[A-Za-z])\.`, After: clsWS},
 		// the break: terminator, closers, white space
 		{Break: true, Before: `[.!?…]` + clsClose + `{0,4}`, After: clsWS},
 	}
