@@ -22,9 +22,11 @@
 //     [HTMLOptions.Low] (0.6), amber below; 1-0 and 0-1 rows grey with a
 //     dashed bar; a grey band at each paragraph boundary; evidence spans
 //     from [align.Evidence] highlighted as <mark class="k-KIND">; the scores
-//     behind each confidence as the row's tooltip; and a summary header
-//     with counts per bead type and per band, and links to every
-//     low-confidence and unpaired row. A checkbox shows only the rows that
+//     behind each confidence as the row's tooltip, with the "margin"
+//     score shown as the factor it is ("… · weighted mean 0.88 × margin
+//     0.93"; under the confidence too when it is below High); and a
+//     summary header with counts per bead type and per band, and links to
+//     every low-confidence and unpaired row. A checkbox shows only the rows that
 //     need checking. html/template escapes all text.
 //
 // The streaming writers buffer their output: call Flush at the end. Their

@@ -18,7 +18,9 @@ type HTMLOptions struct {
 	Title string // page title; default "Alignment review"
 	// High and Low are the confidence bands: rows at or above High are
 	// green, below Low amber (and listed at the top), in between neutral.
-	// Defaults 0.9 and 0.6.
+	// Defaults 0.9 and 0.6. A row whose "margin" score (see align.Score)
+	// is below High shows it under its confidence ("× margin 0.62"): the
+	// margin alone keeps that pair out of the green band.
 	High, Low float64
 	// ZHLang and ENLang are the lang attributes of the two columns
 	// (defaults "zh-CN" and "en"), so that the browser picks CJK fonts.
@@ -48,7 +50,8 @@ type htmlRow struct {
 	ZH, EN     []piece
 	Type       string
 	Confidence string
-	Why        string
+	Why        string // the scores, for the tooltip
+	Margin     string // the margin factor, shown when it is below High; "" otherwise
 	Paragraph  int
 	Doc        string
 	NewPara    bool
@@ -152,11 +155,12 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 		r.EN, bad = split(p.EN, es)
 		r.ZHEmpty, r.ENEmpty = p.ZH == "", p.EN == ""
 		st.BadEvidence += bad
-		var why []string
-		for _, s := range p.Scores {
-			why = append(why, fmt.Sprintf("%s %.2f (weight %.2f)", s.Scorer, s.Value, s.Weight))
+		var margin float64
+		var hasMargin bool
+		r.Why, margin, hasMargin = explain(p.Scores)
+		if hasMargin && margin < o.High {
+			r.Margin = strconv.FormatFloat(margin, 'f', 2, 64)
 		}
-		r.Why = strings.Join(why, "; ")
 		page.Rows = append(page.Rows, r)
 	}
 	for t, n := range st.ByType {
@@ -177,6 +181,48 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 		return st, fmt.Errorf("review: html: %w", err)
 	}
 	return st, nil
+}
+
+// marginScorer names the Score that align adds to each two-sided bead: a
+// factor on the weighted mean of the other scores, not a weighted part of
+// it (see align.Score).
+const marginScorer = "margin"
+
+// explain writes the scores behind a confidence for the row's tooltip:
+// each weighted score as "length 0.93 (weight 0.50)", then, when there is
+// a margin, the weighted mean and the margin as the factor it is:
+// "… · weighted mean 0.88 × margin 0.93". It returns the margin too (the
+// last one, if several) and whether there is one.
+func explain(scores []align.Score) (why string, margin float64, hasMargin bool) {
+	var b strings.Builder
+	var num, den float64
+	for _, s := range scores {
+		if s.Scorer == marginScorer && s.Weight == 0 {
+			margin, hasMargin = s.Value, true
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s %.2f (weight %.2f)", s.Scorer, s.Value, s.Weight)
+		num += s.Value * s.Weight
+		den += s.Weight
+	}
+	if !hasMargin {
+		return b.String(), 0, false
+	}
+	if b.Len() > 0 {
+		b.WriteString(" · ")
+	}
+	if den > 0 {
+		fmt.Fprintf(&b, "weighted mean %.2f ", num/den)
+	}
+	for _, s := range scores {
+		if s.Scorer == marginScorer && s.Weight == 0 {
+			fmt.Fprintf(&b, "× %s %.2f", s.Scorer, s.Value)
+		}
+	}
+	return b.String(), margin, true
 }
 
 // span is an evidence byte range in one side's text.
@@ -275,7 +321,7 @@ h1 { font-size: 20px; margin: 0 0 8px; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; background: #fff; }
 thead th { position: sticky; top: 0; background: #f1f3f4; text-align: left; font-weight: 600; font-size: 13px; padding: 6px 10px; border-bottom: 1px solid #ccc; z-index: 1; }
 th.n, td.n { width: 3.5em; text-align: right; color: #80868b; font-size: 12px; font-variant-numeric: tabular-nums; }
-th.meta, td.meta { width: 7.5em; font-size: 12px; color: #5f6368; }
+th.meta, td.meta { width: 8.5em; font-size: 12px; color: #5f6368; }
 td { padding: 6px 10px; vertical-align: top; border-bottom: 1px solid #eee; overflow-wrap: anywhere; white-space: pre-wrap; }
 tr.hi td.n { border-left: 5px solid var(--hi-bar); } tr.hi { background: var(--hi); }
 tr.mid td.n { border-left: 5px solid var(--mid-bar); } tr.mid { background: var(--mid); }
@@ -287,6 +333,7 @@ tr:target { outline: 3px solid #1a73e8; outline-offset: -3px; }
 td.zh { font-size: 16px; }
 .conf { font-weight: 600; font-variant-numeric: tabular-nums; }
 tr.low .conf { color: #b35300; }
+.margin { font-size: 11px; color: #5f6368; font-variant-numeric: tabular-nums; white-space: nowrap; }
 mark { background: #fde68a; border-radius: 3px; padding: 0 1px; color: inherit; }
 mark.k-number { background: #c6e2ff; } mark.k-date { background: #d7ccff; } mark.k-latin { background: #ffd6e7; }
 mark.k-section { background: #c8f0dd; } mark.k-ordinal { background: #b3e5fc; } mark.k-year { background: #e1bee7; } mark.k-percent { background: #ffccbc; } mark.k-quote { background: #ffe0b3; } mark.k-lexicon { background: #e6ee9c; } mark.k-glossary { background: #b2ebf2; }
@@ -312,11 +359,11 @@ footer { padding: 12px 24px; font-size: 12px; color: #80868b; }
 <thead><tr><th class="n">#</th><th lang="{{.ZHLang}}">中文</th><th>English</th><th class="meta">bead · conf.</th></tr></thead>
 <tbody>
 {{range .Rows}}{{if .NewPara}}<tr class="para"><td colspan="4">¶ paragraph {{.Paragraph}}{{if .NewDoc}}{{if .Doc}} · {{.Doc}}{{end}}{{end}}</td></tr>
-{{end}}<tr id="{{.ID}}" class="{{.Class}}"{{if .Why}} title="{{.Why}}"{{end}}><td class="n">{{.N}}</td><td class="zh{{if .ZHEmpty}} empty{{end}}" lang="{{$.ZHLang}}">{{range .ZH}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="en{{if .ENEmpty}} empty{{end}}" lang="{{$.ENLang}}">{{range .EN}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="meta">{{.Type}} · <span class="conf">{{.Confidence}}</span></td></tr>
+{{end}}<tr id="{{.ID}}" class="{{.Class}}"{{if .Why}} title="{{.Why}}"{{end}}><td class="n">{{.N}}</td><td class="zh{{if .ZHEmpty}} empty{{end}}" lang="{{$.ZHLang}}">{{range .ZH}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="en{{if .ENEmpty}} empty{{end}}" lang="{{$.ENLang}}">{{range .EN}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="meta">{{.Type}} · <span class="conf">{{.Confidence}}</span>{{if .Margin}}<br><span class="margin" title="the confidence is the weighted mean of the scores times this margin: how clearly this pair beats the other ways of cutting the same text">× margin {{.Margin}}</span>{{end}}</td></tr>
 {{end}}</tbody>
 </table>
 </main>
-<footer>Hover a row for the scores behind its confidence. Rows: green ≥ {{$.HighText}}, white {{$.LowText}}–{{$.HighText}}, amber &lt; {{$.LowText}}, grey dashed: text with no counterpart.</footer>
+<footer>Hover a row for the scores behind its confidence: the weighted mean of the scorers' values, times the margin (how clearly the pair beats the other ways of cutting the same text; shown under the confidence when below {{$.HighText}}). Rows: green ≥ {{$.HighText}}, white {{$.LowText}}–{{$.HighText}}, amber &lt; {{$.LowText}}, grey dashed: text with no counterpart.</footer>
 </body>
 </html>
 `))

@@ -365,3 +365,55 @@ func BenchmarkTSV100k(b *testing.B) {
 		w.Flush()
 	}
 }
+
+// TestHTMLMargin checks that the "margin" score is shown as the factor it
+// is, not as a weighted part of the mean.
+func TestHTMLMargin(t *testing.T) {
+	scores := func(margin float64) []align.Score {
+		return []align.Score{{Scorer: "length", Value: 0.8, Weight: 1}, {Scorer: "lexicon", Value: 0.5, Weight: 2},
+			{Scorer: "margin", Value: margin, Weight: 0}}
+	}
+	tests := []struct {
+		name    string
+		pair    align.Pair
+		want    []string
+		notWant []string
+	}{
+		{"low margin", align.Pair{ZH: "一。", EN: "One.", Type: "1-1", Confidence: 0.37, Scores: scores(0.62)},
+			[]string{`title="length 0.80 (weight 1.00); lexicon 0.50 (weight 2.00) · weighted mean 0.60 × margin 0.62"`,
+				`<span class="margin" title="the confidence is the weighted mean of the scores times this margin: how clearly this pair beats the other ways of cutting the same text">× margin 0.62</span>`},
+			[]string{"margin 0.62 (weight", "(weight 0.00)"}},
+		{"high margin not shown in the cell", align.Pair{ZH: "一。", EN: "One.", Type: "1-1", Confidence: 0.59, Scores: scores(0.99)},
+			[]string{`title="length 0.80 (weight 1.00); lexicon 0.50 (weight 2.00) · weighted mean 0.60 × margin 0.99"`},
+			[]string{`<span class="margin"`, "(weight 0.00)"}},
+		{"margin alone", align.Pair{ZH: "一。", EN: "One.", Type: "1-1", Confidence: 0.5, Scores: []align.Score{{Scorer: "margin", Value: 0.5}}},
+			[]string{`title="× margin 0.50"`, `× margin 0.50</span>`},
+			[]string{"weighted mean 0"}},
+		{"no margin", align.Pair{ZH: "一。", EN: "One.", Type: "1-1", Confidence: 0.6, Scores: scores(0)[:2]},
+			[]string{`title="length 0.80 (weight 1.00); lexicon 0.50 (weight 2.00)"`},
+			[]string{"× margin", "weighted mean 0"}},
+		{"weighted scorer named margin is a part", align.Pair{ZH: "一。", EN: "One.", Type: "1-1", Confidence: 0.6,
+			Scores: []align.Score{{Scorer: "margin", Value: 0.6, Weight: 1}}},
+			[]string{`title="margin 0.60 (weight 1.00)"`},
+			[]string{"× margin"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if _, err := WriteHTML(&buf, []align.Pair{tt.pair}, HTMLOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			page := buf.String()
+			for _, w := range tt.want {
+				if !strings.Contains(page, w) {
+					t.Errorf("page lacks %s", w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(page, w) {
+					t.Errorf("page contains %s", w)
+				}
+			}
+		})
+	}
+}

@@ -133,6 +133,13 @@ func formatConfidence(c float64) string {
 // Record is the JSON Lines form of an align.Pair: one JSON object per line.
 // Offsets in Evidence are bytes into ZH and EN, as in align.Evidence.
 // Numbers that JSON cannot hold (NaN, ±Inf) are written as null.
+//
+// Scores are the pair's align.Scores as given. A pair with text on both
+// sides also has an entry {"scorer": "margin", "weight": 0}: not a weighted
+// part of the confidence but a factor on it. Confidence is the weighted
+// mean of the other entries' values (by their weights) times the margin's
+// value, the pair's posterior against the other ways of cutting the same
+// stretch of text. 1-0 and 0-1 pairs have no margin entry.
 type Record struct {
 	ZH         string           `json:"zh"`
 	EN         string           `json:"en"`
