@@ -141,30 +141,49 @@ func formatConfidence(c float64) string {
 // value, the pair's posterior against the other ways of cutting the same
 // stretch of text. 1-0 and 0-1 pairs have no margin entry.
 type Record struct {
-	ZH         string           `json:"zh"`
-	EN         string           `json:"en"`
-	Type       string           `json:"type"`
-	Confidence *float64         `json:"confidence"`
-	Paragraph  int              `json:"paragraph"`
-	Doc        string           `json:"doc,omitempty"`
-	Scores     []RecordScore    `json:"scores,omitempty"`
-	Evidence   []RecordEvidence `json:"evidence,omitempty"`
+	// ZH is the pair's Chinese text, as in the Pair; "" for a 0-1 bead.
+	ZH string `json:"zh"`
+	// EN is the pair's English text, as in the Pair; "" for a 1-0 bead.
+	EN string `json:"en"`
+	// Type is the bead type, Chinese count first: "1-1", "1-2", "0-1".
+	Type string `json:"type"`
+	// Confidence is the pair's confidence in [0,1]; nil (null) if NaN or
+	// infinite.
+	Confidence *float64 `json:"confidence"`
+	// Paragraph is the number of the paragraph bead the pair lies in,
+	// 0-based.
+	Paragraph int `json:"paragraph"`
+	// Doc is the source document label (a file name); omitted when empty.
+	Doc string `json:"doc,omitempty"`
+	// Scores are what each scorer contributed, in the aligner's order,
+	// the margin entry included (see above); omitted when there are none.
+	Scores []RecordScore `json:"scores,omitempty"`
+	// Evidence are the matched spans behind the pair; omitted when there
+	// are none.
+	Evidence []RecordEvidence `json:"evidence,omitempty"`
 }
 
 // RecordScore is an align.Score in a Record.
 type RecordScore struct {
-	Scorer string   `json:"scorer"`
-	Value  *float64 `json:"value"`
+	// Scorer names the scorer: "length", "anchors", "lexicon", …, or
+	// "margin" for the factor on the weighted mean (see Record).
+	Scorer string `json:"scorer"`
+	// Value is the scorer's similarity in [0,1]; nil (null) if NaN or
+	// infinite.
+	Value *float64 `json:"value"`
+	// Weight is the weight the value carried in the weighted mean (0 for
+	// the margin); nil (null) if NaN or infinite.
 	Weight *float64 `json:"weight"`
 }
 
 // RecordEvidence is an align.Evidence in a Record.
 type RecordEvidence struct {
+	// Kind is the kind of evidence: "number", "date", "latin", "lexicon", …
 	Kind    string `json:"kind"`
-	ZHStart int    `json:"zh_start"`
-	ZHEnd   int    `json:"zh_end"`
-	ENStart int    `json:"en_start"`
-	ENEnd   int    `json:"en_end"`
+	ZHStart int    `json:"zh_start"` // first byte of the evidence in Record.ZH
+	ZHEnd   int    `json:"zh_end"`   // byte after its end in Record.ZH
+	ENStart int    `json:"en_start"` // first byte of the evidence in Record.EN
+	ENEnd   int    `json:"en_end"`   // byte after its end in Record.EN
 }
 
 func num(f float64) *float64 {

@@ -27,16 +27,17 @@ type TU struct {
 
 // Variant is one <tuv>: a language's text of a TU.
 type Variant struct {
-	Lang  string // xml:lang (TMX 1.4) or lang (TMX 1.1–1.3), as written
-	Text  string // the text of <seg>, inline codes removed (see the package manual)
-	Codes int    // number of inline code elements (bpt, ept, ph, it, ut) whose code text was left out
-	Props []Prop
-	Notes []string
+	Lang  string   // xml:lang (TMX 1.4) or lang (TMX 1.1–1.3), as written
+	Text  string   // the text of <seg>, inline codes removed (see the package manual)
+	Codes int      // number of inline code elements (bpt, ept, ph, it, ut) whose code text was left out
+	Props []Prop   // the tuv's <prop> children, in order
+	Notes []string // the tuv's <note> children, in order
 }
 
 // Prop is a <prop type="…">value</prop>.
 type Prop struct {
-	Type, Value string
+	Type  string // the type attribute, such as "x-confidence"
+	Value string // the element's text
 }
 
 // Prop returns the value of the first prop of type typ, and whether there is one.
@@ -73,24 +74,24 @@ func primary(code string) string {
 
 // FileHeader is the <header> of a TMX file as read, attributes verbatim.
 type FileHeader struct {
-	Version             string // the tmx element's version attribute
-	CreationTool        string
-	CreationToolVersion string
-	SegType             string
-	OTMF                string
-	AdminLang           string
-	SrcLang             string
-	DataType            string
-	CreationDate        string
-	Props               []Prop
-	Notes               []string
+	Version             string   // the tmx element's version attribute
+	CreationTool        string   // creationtool: the program that wrote the file
+	CreationToolVersion string   // creationtoolversion
+	SegType             string   // segtype: "sentence", "paragraph", "block" or "phrase"
+	OTMF                string   // o-tmf: the original translation memory format
+	AdminLang           string   // adminlang: the language of notes and props
+	SrcLang             string   // srclang: the source language, or "*all*"
+	DataType            string   // datatype, such as "plaintext" or "xml"
+	CreationDate        string   // creationdate, as written (TMX asks for YYYYMMDDThhmmssZ)
+	Props               []Prop   // the header's <prop> children, in order
+	Notes               []string // the header's <note> children, in order
 }
 
 // SyntaxError is an error in a TMX file, with its position.
 type SyntaxError struct {
-	Line   int   // 1-based line in the (decoded) input
-	Offset int64 // byte offset in the decoded UTF-8 input (after a byte order mark) where the reader stopped, just after the fault; for invalid UTF-8, the offset of its first byte
-	Msg    string
+	Line   int    // 1-based line in the (decoded) input
+	Offset int64  // byte offset in the decoded UTF-8 input (after a byte order mark) where the reader stopped, just after the fault; for invalid UTF-8, the offset of its first byte
+	Msg    string // what is wrong, such as "invalid UTF-8 (byte 0xff)"
 }
 
 // Error formats the error as "tmx: line L (byte B): message".
