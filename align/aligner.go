@@ -744,52 +744,91 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 
 // searchAround searches block b in a band of half-width w around a
 // previous path (global steps). Where the path found runs along the
-// band's edge, the band is widened there only (the rows near the touch,
-// doubling each time), and the block searched again, as long as the band
-// stays under limit cells: so the time stays linear in the block's size
-// even when many places need a wider band.
+// band's edge, only that stretch is searched again, between two points of
+// the path on either side of it, in a band twice as wide (and so on,
+// doubling, while the cells searched stay under limit): the path can only
+// get cheaper, and the time stays linear in the block's size even when
+// many places need a wider band.
 func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limit int, tick func(int)) []dp.Step {
 	n, m := b.z.Len(), b.e.Len()
-	cost := func(i, j, di, dj int, limit float64) float64 {
+	band := bandAround(b, prev, w)
+	res, ok := dp.SearchBounded(n, m, moves, r.blockCost(b), band, tick)
+	for !ok {
+		// No path in the band (the allowed bead types cannot tile
+		// it, or every cost is infinite): widen everywhere.
+		if band.Lo[n] == 0 && band.Hi[0] == m || band.Cells() > limit {
+			return omissions(b)
+		}
+		w *= 2
+		band = bandAround(b, prev, w)
+		res, ok = dp.SearchBounded(n, m, moves, r.blockCost(b), band, nil)
+	}
+	path := globalSteps(res.Path, b)
+	if !res.Touched {
+		return path
+	}
+	rows := touchedRows(res.Path, band, n, m)
+	cells := band.Cells()
+	for width := 2 * w; len(rows) > 0 && cells < limit; width *= 2 {
+		wins := rowWindows(rows, 4*width, n)
+		var next []int
+		for k := len(wins) - 1; k >= 0; k-- {
+			lo, hi := wins[k][0]+b.z.Start, wins[k][1]+b.z.Start
+			// The steps from the last one starting at or before lo
+			// to the first one ending at or after hi.
+			ka := sort.Search(len(path), func(x int) bool { return path[x].I > lo }) - 1
+			ka = max(ka, 0)
+			kb := ka + sort.Search(len(path)-ka, func(x int) bool { return path[ka+x].I+path[ka+x].DI >= hi })
+			kb = min(kb, len(path)-1)
+			sub := block{z: Range{path[ka].I, path[kb].I + path[kb].DI}, e: Range{path[ka].J, path[kb].J + path[kb].DJ}, para: b.para}
+			sn, sm := sub.z.Len(), sub.e.Len()
+			if sn == 0 || sm == 0 {
+				continue
+			}
+			sband := bandAround(sub, path[ka:kb+1], width)
+			cells += sband.Cells()
+			sres, ok := dp.SearchBounded(sn, sm, moves, r.blockCost(sub), sband, nil)
+			if !ok {
+				continue
+			}
+			if sres.Touched {
+				for _, t := range touchedRows(sres.Path, sband, sn, sm) {
+					next = append(next, t+sub.z.Start-b.z.Start)
+				}
+			}
+			np := make([]dp.Step, 0, len(path)-(kb+1-ka)+len(sres.Path))
+			np = append(np, path[:ka]...)
+			np = append(np, globalSteps(sres.Path, sub)...)
+			path = append(np, path[kb+1:]...)
+		}
+		sort.Ints(next)
+		rows = next
+	}
+	return path
+}
+
+// blockCost is the bounded cost function of the search over block b
+// (local indices).
+func (r *run) blockCost(b block) dp.BoundedCostFunc {
+	return func(i, j, di, dj int, limit float64) float64 {
 		return r.costLimit(b.z.Start+i, b.e.Start+j, di, dj, limit)
 	}
-	hw := make([]int, n+1)
-	for i := range hw {
-		hw[i] = w
-	}
-	path := prev
-	var best []dp.Step
-	for {
-		band := bandAroundWidths(b, path, hw)
-		if best != nil && band.Cells() > limit {
-			return best
-		}
-		res, ok := dp.SearchBounded(n, m, moves, cost, band, tick)
-		if !ok {
-			if best != nil {
-				return best
-			}
-			if band.Lo[n] == 0 && band.Hi[0] == m {
-				// No path at all (the allowed bead types
-				// cannot tile the block, or every cost is
-				// infinite): report the block as omissions,
-				// so that every unit is still covered once.
-				return omissions(b)
-			}
-			for i := range hw {
-				hw[i] *= 2
-			}
-			if band.Cells() > limit {
-				return omissions(b)
-			}
+}
+
+// rowWindows turns sorted touched rows into disjoint windows of rows
+// [t−reach, t+reach] inside [0, n], merging those that overlap or nearly
+// touch.
+func rowWindows(rows []int, reach, n int) [][2]int {
+	var out [][2]int
+	for _, t := range rows {
+		lo, hi := max(0, t-reach), min(n, t+reach)
+		if k := len(out) - 1; k >= 0 && lo <= out[k][1]+16 {
+			out[k][1] = max(out[k][1], hi)
 			continue
 		}
-		best = globalSteps(res.Path, b)
-		if !res.Touched || !widenRows(hw, touchedRows(res.Path, band, n, m), n+m) {
-			return best
-		}
-		path = best
+		out = append(out, [2]int{lo, hi})
 	}
+	return out
 }
 
 // chainIn counts the sure anchors inside block b.
