@@ -60,3 +60,39 @@ func undocumentedFields(t *testing.T, dir string) []string {
 	}
 	return missing
 }
+
+// TestExamplesCoverFuncs checks that every exported function of the
+// package has an Example function.
+func TestExamplesCoverFuncs(t *testing.T) {
+	fset := token.NewFileSet()
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	funcs := map[string]bool{}    // exported functions of the package
+	examples := map[string]bool{} // names after "Example"
+	for _, name := range names {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil {
+				continue
+			}
+			if strings.HasSuffix(name, "_test.go") {
+				if rest, ok := strings.CutPrefix(fd.Name.Name, "Example"); ok {
+					examples[rest] = true
+				}
+			} else if fd.Name.IsExported() {
+				funcs[fd.Name.Name] = true
+			}
+		}
+	}
+	for fn := range funcs {
+		if !examples[fn] {
+			t.Errorf("%s has no Example%s", fn, fn)
+		}
+	}
+}
