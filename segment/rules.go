@@ -263,12 +263,25 @@ const (
 //     after a section label at the start of a paragraph (I., II., 1., 1.2.,
 //     A.), after a.m./p.m. before a time zone (10 a.m. Beijing time), and
 //     between a quoted question and its attribution (“Why?” Xi asked.).
+//   - Labels in mid-paragraph stay with their item: after a sentence end
+//     (.!?… and white space, or 。！？), a label I.–XXXIX., i.–xxxix., 1.,
+//     1.2. or one letter followed by white space is not cut off ("Done.
+//     III. Next steps …", "任务明确。II. 深化合作"), and a sentence ends
+//     before "(b) ", "(iv) ", "(B) " and "a) " whatever follows them, and
+//     before "b. " when a capital, hanzi or opener follows. A number after an
+//     abbreviation that takes one is not a label: "See pp. 12. Then …",
+//     "Fig. 2. The …", "Read Vol. II. The …" end after the number, and a
+//     number or numeral after a word ("Chapter II. The …", "in 2.") ends
+//     the sentence as before. Chinese markers (一、 （二） ③) start a
+//     sentence after 。！？ as any other character does.
 //   - Both rule sets apply to either language (the other language's set
 //     second), so English inside a Chinese paragraph is split too.
 //
 // Known limits: an initialism or title at the very end of a sentence
 // ("… the U.S. The …") keeps the two sentences together; "etc.", "Inc.",
-// "Ltd." and "Co." before a capitalized word end the sentence.
+// "Ltd." and "Co." before a capitalized word end the sentence; a sentence of
+// one letter, numeral or number after a sentence end ("Who came? I. Then …")
+// is read as a label and joined to the next.
 var DefaultRules = mustRules(defaultRuleSet())
 
 func defaultRuleSet() RuleSet {
