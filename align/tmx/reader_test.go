@@ -1,6 +1,7 @@
 package tmx
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -205,6 +206,8 @@ func FuzzReader(f *testing.F) {
 		}
 	}
 	f.Add([]byte("<tmx><body><tu><tuv lang=\"x\"><seg><hi><sub>a</sub></hi></seg></tuv></tu></body></tmx>"))
+	f.Add([]byte("<tmx><body>\n<tu><tuv lang=\"x\"><seg>中\xe4\xb8</seg></tuv></tu>\n<!-- \xff --></body></tmx>"))
+	f.Add([]byte("\xef\xbb\xbf<tmx>\n<body \xc0\xaf></body></tmx>"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		r := NewReader(strings.NewReader(string(b)))
 		for i := 0; i < 100000; i++ {
@@ -213,8 +216,24 @@ func FuzzReader(f *testing.F) {
 				if err != io.EOF && !strings.HasPrefix(err.Error(), "tmx: ") {
 					t.Fatalf("error without prefix: %v", err)
 				}
+				checkUTF8Error(t, b, err)
 				return
 			}
 		}
 	})
+}
+
+// checkUTF8Error checks that an invalid UTF-8 error names the line and
+// offset of the first invalid sequence of in (after a UTF-8 byte order
+// mark).
+func checkUTF8Error(t *testing.T, in []byte, err error) {
+	var se *SyntaxError
+	if !errors.As(err, &se) || !strings.HasPrefix(se.Msg, "invalid UTF-8") {
+		return
+	}
+	data := bytes.TrimPrefix(in, []byte{0xEF, 0xBB, 0xBF})
+	off, line := firstInvalid(data)
+	if se.Offset != off || se.Line != line {
+		t.Fatalf("%v: the first invalid UTF-8 is at line %d, byte %d", err, line, off)
+	}
 }
