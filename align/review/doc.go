@@ -30,5 +30,7 @@
 //     need checking. html/template escapes all text.
 //
 // The streaming writers buffer their output: call Flush at the end. Their
-// errors are sticky and carry the "review: " prefix.
+// errors are sticky and carry the "review: " prefix. Make them with their
+// New functions: a zero writer has nowhere to write, and its Write and
+// Flush return [ErrNoDestination].
 package review

@@ -14,6 +14,10 @@
 //	if err := w.Close(); err != nil { … }
 //	st := w.Stats()                        // what was written, skipped, dropped
 //
+// Make Writers and Readers with [NewWriter] and [NewReader]: a zero Writer
+// has nowhere to write and returns [ErrNoDestination], a zero Reader has
+// nothing to read and returns [ErrNoSource]. Neither panics.
+//
 // The output is UTF-8 without a byte order mark and uses only the five XML
 // entities. It is valid against the TMX 1.4b DTD, and it is written for
 // what OmegaT 3.6 actually does with a TMX: OmegaT applies a TU only when
