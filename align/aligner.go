@@ -767,13 +767,13 @@ func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limi
 	if !res.Touched {
 		return path
 	}
-	rows := touchedRows(res.Path, band, n, m)
+	rows := touchedEdges(res.Path, band, n, m)
 	cells := band.Cells()
-	for width := 2 * w; len(rows) > 0 && cells < limit; width *= 2 {
-		wins := rowWindows(rows, 4*width, n)
-		var next []int
+	for width := 2 * w; len(rows) > 0 && cells < limit; width *= 4 {
+		wins := rowWindows(rows, 2*width+32, n)
+		var next []touch
 		for k := len(wins) - 1; k >= 0; k-- {
-			lo, hi := wins[k][0]+b.z.Start, wins[k][1]+b.z.Start
+			lo, hi := wins[k].lo+b.z.Start, wins[k].hi+b.z.Start
 			// The steps from the last one starting at or before lo
 			// to the first one ending at or after hi.
 			ka := sort.Search(len(path), func(x int) bool { return path[x].I > lo }) - 1
@@ -785,15 +785,29 @@ func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limi
 			if sn == 0 || sm == 0 {
 				continue
 			}
-			sband := bandAround(sub, path[ka:kb+1], width)
+			// Wider only on the side the path pressed against.
+			wl, wh := w, w
+			if wins[k].lower {
+				wl = width
+			}
+			if wins[k].upper {
+				wh = width
+			}
+			from, to := pathRows(sub, path[ka:kb+1])
+			for i := range from {
+				from[i] -= wl
+				to[i] += wh
+			}
+			sband := dp.BandAround(sn, sm, 0, from, to)
 			cells += sband.Cells()
-			sres, ok := dp.SearchBounded(sn, sm, moves, r.blockCost(sub), sband, nil)
+			sres, ok := dp.SearchBeam(sn, sm, moves, r.blockCost(sub), sband, nil, r.beam())
 			if !ok {
 				continue
 			}
 			if sres.Touched {
-				for _, t := range touchedRows(sres.Path, sband, sn, sm) {
-					next = append(next, t+sub.z.Start-b.z.Start)
+				for _, t := range touchedEdges(sres.Path, sband, sn, sm) {
+					t.row += sub.z.Start - b.z.Start
+					next = append(next, t)
 				}
 			}
 			np := make([]dp.Step, 0, len(path)-(kb+1-ka)+len(sres.Path))
@@ -801,10 +815,22 @@ func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limi
 			np = append(np, globalSteps(sres.Path, sub)...)
 			path = append(np, path[kb+1:]...)
 		}
-		sort.Ints(next)
+		sort.Slice(next, func(x, y int) bool { return next[x].row < next[y].row })
 		rows = next
 	}
 	return path
+}
+
+// searchBeam is the beam of the widened searches on long documents (see
+// dp.SearchBeam), in nats: a stretch of path that much worse than the
+// best in its row is given up. Short documents are searched exactly.
+const searchBeam = 60
+
+func (r *run) beam() float64 {
+	if len(r.zh)+len(r.en) < coarseMin {
+		return math.Inf(1)
+	}
+	return searchBeam
 }
 
 // blockCost is the bounded cost function of the search over block b
@@ -815,18 +841,53 @@ func (r *run) blockCost(b block) dp.BoundedCostFunc {
 	}
 }
 
-// rowWindows turns sorted touched rows into disjoint windows of rows
+// touch is a row where a path runs along its band's edge, and which edge:
+// upper (the band's last column in that row) or lower.
+type touch struct {
+	row   int
+	upper bool
+}
+
+// touchedEdges returns where path (local steps) runs along the band's
+// edge where the edge is not the grid's border, in row order.
+func touchedEdges(path []dp.Step, band dp.Band, n, m int) []touch {
+	var out []touch
+	for _, s := range path {
+		for _, p := range [2][2]int{{s.I, s.J}, {s.I + s.DI, s.J + s.DJ}} {
+			i, j := p[0], p[1]
+			if j == band.Lo[i] && j > 0 && i > 0 {
+				out = append(out, touch{i, false})
+			}
+			if j == band.Hi[i] && j < m && i < n {
+				out = append(out, touch{i, true})
+			}
+		}
+	}
+	return out
+}
+
+// window is a stretch of rows [lo, hi] to search again, and the edges
+// touched in it.
+type window struct {
+	lo, hi       int
+	lower, upper bool
+}
+
+// rowWindows turns touches (in row order) into disjoint windows of rows
 // [t−reach, t+reach] inside [0, n], merging those that overlap or nearly
 // touch.
-func rowWindows(rows []int, reach, n int) [][2]int {
-	var out [][2]int
-	for _, t := range rows {
-		lo, hi := max(0, t-reach), min(n, t+reach)
-		if k := len(out) - 1; k >= 0 && lo <= out[k][1]+16 {
-			out[k][1] = max(out[k][1], hi)
-			continue
+func rowWindows(ts []touch, reach, n int) []window {
+	var out []window
+	for _, t := range ts {
+		lo, hi := max(0, t.row-reach), min(n, t.row+reach)
+		k := len(out) - 1
+		if k < 0 || lo > out[k].hi+16 {
+			out = append(out, window{lo: lo, hi: hi})
+			k++
 		}
-		out = append(out, [2]int{lo, hi})
+		out[k].hi = max(out[k].hi, hi)
+		out[k].lower = out[k].lower || !t.upper
+		out[k].upper = out[k].upper || t.upper
 	}
 	return out
 }

@@ -158,6 +158,17 @@ type BoundedCostFunc func(i, j, di, dj int, limit float64) float64
 // same as Search's with the unbounded costs whenever the cost function
 // only prunes beads whose cost is strictly above the limit.
 func SearchBounded(n, m int, moves []Move, cost BoundedCostFunc, band Band, progress func(i int)) (Result, bool) {
+	return SearchBeam(n, m, moves, cost, band, progress, math.Inf(1))
+}
+
+// SearchBeam is SearchBounded with beam pruning: a cell whose score is
+// more than beam above the best score of its row (among the cells of that
+// row already computed) is not extended. In a wide band most cells lie far
+// from any good path and cost nothing then; the path found may differ
+// from SearchBounded's only where a path that is, for a while, beam worse
+// than the best in its row would have won in the end. A beam of +Inf
+// prunes nothing.
+func SearchBeam(n, m int, moves []Move, cost BoundedCostFunc, band Band, progress func(i int), beam float64) (Result, bool) {
 	order := make([]int, len(moves))
 	for k := range order {
 		order[k] = k
@@ -176,6 +187,11 @@ func SearchBounded(n, m int, moves []Move, cost BoundedCostFunc, band Band, prog
 	}
 	score[0] = 0 // cell (0, 0): Lo[0] = 0
 	back[0] = 255
+	rowMin := make([]float64, n+1) // best score of each row so far
+	for i := range rowMin {
+		rowMin[i] = inf
+	}
+	rowMin[0] = 0
 	for i := 0; i <= n; i++ {
 		lo, hi := band.Lo[i], band.Hi[i]
 		row := off[i]
@@ -195,7 +211,7 @@ func SearchBounded(n, m int, moves []Move, cost BoundedCostFunc, band Band, prog
 					continue
 				}
 				ps := score[off[pi]+pj-band.Lo[pi]]
-				if ps == inf {
+				if ps == inf || ps > rowMin[pi]+beam {
 					continue
 				}
 				s := ps + mv.Cost + cost(pi, pj, mv.DI, mv.DJ, best-ps-mv.Cost)
@@ -206,6 +222,9 @@ func SearchBounded(n, m int, moves []Move, cost BoundedCostFunc, band Band, prog
 			}
 			score[row+j-lo] = best
 			back[row+j-lo] = bm
+			if best < rowMin[i] {
+				rowMin[i] = best
+			}
 		}
 		if progress != nil && i > 0 && i%ProgressEvery == 0 {
 			progress(i)
