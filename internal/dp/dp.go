@@ -167,7 +167,8 @@ func SearchBounded(n, m int, moves []Move, cost BoundedCostFunc, band Band, prog
 // from any good path and cost nothing then; the path found may differ
 // from SearchBounded's only where a path that is, for a while, beam worse
 // than the best in its row would have won in the end. A beam of +Inf
-// prunes nothing.
+// prunes nothing. ok is false also when the beam cut every path to
+// (n, m); the caller then keeps what it had or searches without a beam.
 func SearchBeam(n, m int, moves []Move, cost BoundedCostFunc, band Band, progress func(i int), beam float64) (Result, bool) {
 	order := make([]int, len(moves))
 	for k := range order {

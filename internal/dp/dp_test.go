@@ -203,3 +203,65 @@ func TestSearchBoundedSame(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchBeam checks beam pruning: a wide beam finds the exact path
+// with fewer cost calls in a wide band, an infinite beam is
+// SearchBounded, and a path found under any beam is complete and no
+// cheaper than the optimum (a narrow beam may find none: ok is false).
+func TestSearchBeam(t *testing.T) {
+	// Costs that make the diagonal cheap (0.1) and everything else dear,
+	// so that a beam can discard the cells far from it.
+	diag := func(i, j, di, dj int) float64 {
+		if di == dj && i == j {
+			return 0.1
+		}
+		return 5
+	}
+	tests := []struct {
+		name      string
+		n, m      int
+		cost      CostFunc
+		beam      float64
+		wantExact bool
+		wantFewer bool
+	}{
+		{name: "diagonal, beam 20", n: 60, m: 60, cost: diag, beam: 20, wantExact: true, wantFewer: true},
+		{name: "random, infinite beam", n: 40, m: 50, cost: randomCost(21), beam: math.Inf(1), wantExact: true},
+		{name: "random, beam 1", n: 40, m: 50, cost: randomCost(22), beam: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			band := fullBand(tt.n, tt.m)
+			exactCalls, beamCalls := 0, 0
+			want, ok := SearchBounded(tt.n, tt.m, testMoves, func(i, j, di, dj int, _ float64) float64 {
+				exactCalls++
+				return tt.cost(i, j, di, dj)
+			}, band, nil)
+			if !ok {
+				t.Fatal("SearchBounded found no path")
+			}
+			got, ok := SearchBeam(tt.n, tt.m, testMoves, func(i, j, di, dj int, _ float64) float64 {
+				beamCalls++
+				return tt.cost(i, j, di, dj)
+			}, band, nil, tt.beam)
+			if !ok {
+				if tt.wantExact {
+					t.Fatal("SearchBeam found no path")
+				}
+				return // a narrow beam may cut every path to (n, m): reported, not hidden
+			}
+			checkPath(t, tt.n, tt.m, got.Path)
+			if got.Cost < want.Cost-1e-9 {
+				t.Errorf("beam path cost %v below the exact optimum %v", got.Cost, want.Cost)
+			}
+			if tt.wantExact {
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("SearchBeam() mismatch (-want +got):\n%s", diff)
+				}
+			}
+			if tt.wantFewer && beamCalls*2 > exactCalls {
+				t.Errorf("beam made %d cost calls, exact search %d: want at most half", beamCalls, exactCalls)
+			}
+		})
+	}
+}
