@@ -702,7 +702,6 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		// around them first; elsewhere (or where no path fits the
 		// band) centre the band on a coarse-to-fine path by length.
 		// Either way the band then widens only where it is touched.
-		prev = r.coarsePath(b)
 		if r.chainIn(b) >= (n+m)/100 {
 			res, ok := dp.SearchBounded(n, m, moves, cost, dp.NewBand(n, m, float64(w), r.center(b)), tick)
 			if ok && !res.Touched {
@@ -711,6 +710,9 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 			if ok {
 				prev = globalSteps(res.Path, b)
 			}
+		}
+		if prev == nil {
+			prev = r.coarsePath(b)
 		}
 	}
 	if prev != nil {
