@@ -812,9 +812,16 @@ func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limi
 					next = append(next, t)
 				}
 			}
+			newSteps := globalSteps(sres.Path, sub)
+			// A path that moved near the window's ends was pinned
+			// there by the old one: search around those ends next.
+			for _, t := range movedEnds(sub, path[ka:kb+1], newSteps, w) {
+				t.row += sub.z.Start - b.z.Start
+				next = append(next, t)
+			}
 			np := make([]dp.Step, 0, len(path)-(kb+1-ka)+len(sres.Path))
 			np = append(np, path[:ka]...)
-			np = append(np, globalSteps(sres.Path, sub)...)
+			np = append(np, newSteps...)
 			path = append(np, path[kb+1:]...)
 		}
 		sort.Slice(next, func(x, y int) bool { return next[x].row < next[y].row })
@@ -841,6 +848,30 @@ func (r *run) blockCost(b block) dp.BoundedCostFunc {
 	return func(i, j, di, dj int, limit float64) float64 {
 		return r.costLimit(b.z.Start+i, b.e.Start+j, di, dj, limit)
 	}
+}
+
+// movedEnds returns a touch at each end of block b (its first or last
+// row) near which the new path (global steps) runs more than w columns
+// away from the old one, on the side it moved to.
+func movedEnds(b block, old, new []dp.Step, w int) []touch {
+	n := b.z.Len()
+	of, _ := pathRows(b, old)
+	nf, _ := pathRows(b, new)
+	e := min(32, n/4)
+	var out []touch
+	for _, end := range [2][2]int{{0, e}, {n - e, n}} {
+		for i := end[0]; i <= end[1]; i++ {
+			if d := nf[i] - of[i]; d > w || d < -w {
+				row := 0
+				if end[0] > 0 {
+					row = n
+				}
+				out = append(out, touch{row: row, upper: d > 0})
+				break
+			}
+		}
+	}
+	return out
 }
 
 // touch is a row where a path runs along its band's edge, and which edge:
