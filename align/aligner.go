@@ -60,7 +60,7 @@ type NotParallelError struct {
 
 // Error describes the score and threshold.
 func (e *NotParallelError) Error() string {
-	return fmt.Sprintf("align: texts are not parallel: score %.3f below threshold %.3f (set Force to align anyway)", e.Score, e.Threshold)
+	return fmt.Sprintf("align: texts are not parallel: score %.3f below threshold %.3f", e.Score, e.Threshold)
 }
 
 // Unwrap returns ErrNotParallel.

@@ -80,7 +80,10 @@ func splitEN(p string) []string {
 // benchCorpus builds a parallel corpus of about n Chinese and 5n/4 English
 // sentences by repeating the seed's paragraph pairs, numbering each copy
 // (so that its anchors differ) and joining English sentence pairs where
-// needed to keep the ratio.
+// needed to keep the ratio. The numbers give the aligner a unique anchor
+// every few sentences: the benchmarks built on it measure the anchor-rich
+// case (and guard against slowing it down). Real text, whose anchors
+// repeat, is measured by the BenchmarkAlignRealistic… benchmarks.
 func benchCorpus(tb testing.TB, n int) (zh, en []string) {
 	zp, ep := seedBody(tb)
 	for k := 0; len(zh) < n; k++ {
@@ -142,9 +145,11 @@ func benchAlign(b *testing.B, n int, scorers []Scorer, limit time.Duration, maxR
 	}
 }
 
-// The targets: 40,000 × 50,000 sentences in under 2 s without the lexicon
-// (peak memory under 300 MB) and under 5 s with it; the 20k runs show that
-// doubling the input about doubles the time.
+// The targets on the anchor-rich synthetic corpus: 40,000 × 50,000
+// sentences in under 2 s without the lexicon (peak memory under 300 MB)
+// and under 5 s with it; the 20k runs show that doubling the input about
+// doubles the time. Run alone for the memory figure (peak resident memory
+// is the process's).
 func BenchmarkAlignLength20k(b *testing.B) {
 	benchAlign(b, 20000, []Scorer{LengthScorer{}, AnchorScorer{}}, time.Second, 0)
 }
@@ -430,9 +435,9 @@ func BenchmarkAlignRealistic40k(b *testing.B) {
 // BenchmarkAlignRealisticLexicon20k and …40k are the same with every
 // scorer (issue 6: under 5 s for 40,000 sentences).
 func BenchmarkAlignRealisticLexicon20k(b *testing.B) {
-	benchRealistic(b, 20000, nil, 2500*time.Millisecond, 0, 0.9)
+	benchRealistic(b, 20000, nil, 2500*time.Millisecond, 0, 0.92)
 }
 
 func BenchmarkAlignRealisticLexicon40k(b *testing.B) {
-	benchRealistic(b, 40000, nil, 5*time.Second, 0, 0.9)
+	benchRealistic(b, 40000, nil, 5*time.Second, 0, 0.92)
 }

@@ -3,7 +3,6 @@ package align
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -44,10 +43,21 @@ func LoadGlossary(r io.Reader, name string) (*Glossary, error) {
 		es, err = lexicon.LoadTSV(br, name)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("align: glossary: %w", err)
+		return nil, glossaryError{err}
 	}
 	return &Glossary{Name: name, entries: es}, nil
 }
+
+// glossaryError is an error reading a glossary, with one package prefix:
+// "align: terms.tsv:2: …" (the loader's own "lexicon: " prefix is dropped
+// from the message; the loader's error is still wrapped).
+type glossaryError struct{ err error }
+
+func (e glossaryError) Error() string {
+	return "align: " + strings.TrimPrefix(e.err.Error(), "lexicon: ")
+}
+
+func (e glossaryError) Unwrap() error { return e.err }
 
 // Len returns the number of term pairs.
 func (g *Glossary) Len() int {

@@ -23,8 +23,8 @@ func TestLoadGlossary(t *testing.T) {
 			in:   `<?xml version="1.0"?><martif type="TBX"><text><body><termEntry><langSet xml:lang="zh-CN"><tig><term>人类命运共同体</term></tig></langSet><langSet xml:lang="en-US"><tig><term>community with a shared future for mankind</term></tig></langSet></termEntry></body></text></martif>`,
 			want: [][2]string{{"人类命运共同体", "community with a shared future for mankind"}},
 		},
-		{name: "line without tab", file: "bad.tsv", in: "十八大\t18th Congress\n对外联络部 International Department\n", err: "bad.tsv:2"},
-		{name: "broken tbx", file: "bad.tbx", in: "<martif><termEntry>", err: "align: glossary: lexicon: bad.tbx"},
+		{name: "line without tab", file: "bad.tsv", in: "十八大\t18th Congress\n对外联络部 International Department\n", err: "align: bad.tsv:2: "},
+		{name: "broken tbx", file: "bad.tbx", in: "<martif><termEntry>", err: "align: bad.tbx"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
