@@ -422,10 +422,11 @@ func benchRealistic(b *testing.B, n int, scorers []Scorer, limit time.Duration, 
 // BenchmarkAlignRealistic20k and BenchmarkAlignRealistic40k are issue 4's
 // benchmark on real text: the development sets and seed 001 repeated to
 // 20,000 and 40,000 Chinese sentences (about 22,000 and 44,000 English),
-// length and anchors only. Doubling the input must about double the time.
+// length and anchors only. Doubling the input must about double the time:
+// the 20k limits are 55% of the 40k ones (issue 4's targets).
 // They need the development sets (see devSetsDir) and skip without them.
 func BenchmarkAlignRealistic20k(b *testing.B) {
-	benchRealistic(b, 20000, []Scorer{LengthScorer{}, AnchorScorer{}}, time.Second, 0, 0.7)
+	benchRealistic(b, 20000, []Scorer{LengthScorer{}, AnchorScorer{}}, 1100*time.Millisecond, 0, 0.7)
 }
 
 func BenchmarkAlignRealistic40k(b *testing.B) {
@@ -435,7 +436,7 @@ func BenchmarkAlignRealistic40k(b *testing.B) {
 // BenchmarkAlignRealisticLexicon20k and …40k are the same with every
 // scorer (issue 6: under 5 s for 40,000 sentences).
 func BenchmarkAlignRealisticLexicon20k(b *testing.B) {
-	benchRealistic(b, 20000, nil, 2500*time.Millisecond, 0, 0.92)
+	benchRealistic(b, 20000, nil, 2750*time.Millisecond, 0, 0.92)
 }
 
 func BenchmarkAlignRealisticLexicon40k(b *testing.B) {
