@@ -137,9 +137,10 @@
 // 0.94 against the concatenated gold (0.73 with length and anchors
 // alone), as good as aligning each document on its own. The synthetic
 // benchmarks (seed 001 repeated with a unique number per copy, so anchors
-// abound) take 1.25 and 3.2 CPU seconds. The texts that are not parallel
-// at all cost about 5 CPU seconds for 40,000 sentences: widening stops at
-// a fixed number of cells per sentence.
+// abound) take 1.1 and 3.1 CPU seconds. Texts that are not parallel at
+// all cost about 3 CPU seconds for 40,000 sentences: widening stops at a
+// fixed number of cells per sentence, and a long text whose cheap first
+// pass already scores far below the threshold is not refined.
 //
 // # Limits
 //
