@@ -790,6 +790,12 @@ func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limi
 	for width := 2 * w; len(rows) > 0 && cells < limit; width *= 4 {
 		wins := rowWindows(rows, 2*width+32, n)
 		var next []touch
+		// Each window's new steps replace path[from..to].
+		type piece struct {
+			from, to int
+			steps    []dp.Step
+		}
+		var pieces []piece
 		for k := len(wins) - 1; k >= 0; k-- {
 			lo, hi := wins[k].lo+b.z.Start, wins[k].hi+b.z.Start
 			// The steps from the last one starting at or before lo
@@ -835,10 +841,20 @@ func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limi
 				t.row += sub.z.Start - b.z.Start
 				next = append(next, t)
 			}
-			np := make([]dp.Step, 0, len(path)-(kb+1-ka)+len(sres.Path))
-			np = append(np, path[:ka]...)
-			np = append(np, newSteps...)
-			path = append(np, path[kb+1:]...)
+			pieces = append(pieces, piece{ka, kb, newSteps})
+		}
+		if len(pieces) > 0 {
+			// The windows' step ranges are disjoint (windows lie
+			// more than a bead apart): splice them in one copy.
+			np := make([]dp.Step, 0, len(path))
+			at := 0
+			for k := len(pieces) - 1; k >= 0; k-- { // in path order
+				pc := pieces[k]
+				np = append(np, path[at:pc.from]...)
+				np = append(np, pc.steps...)
+				at = pc.to + 1
+			}
+			path = append(np, path[at:]...)
 		}
 		sort.Slice(next, func(x, y int) bool { return next[x].row < next[y].row })
 		rows = next
