@@ -13,7 +13,9 @@ import (
 
 // BeadType is the shape of a bead: ZH Chinese units against EN English
 // units. {1, 2} is a "1-2" bead.
-type BeadType struct{ ZH, EN int }
+type BeadType struct {
+	ZH, EN int // number of Chinese and of English units in the bead
+}
 
 // String returns the type as "1-2".
 func (t BeadType) String() string { return fmt.Sprintf("%d-%d", t.ZH, t.EN) }
@@ -55,7 +57,7 @@ var ErrNotParallel = errors.New("align: texts are not parallel")
 // threshold. errors.Is(err, ErrNotParallel) holds. The alignment found is
 // returned beside it.
 type NotParallelError struct {
-	Score, Threshold float64
+	Score, Threshold float64 // the pair's overall score, and the threshold it fell below
 }
 
 // Error describes the score and threshold.
@@ -130,7 +132,7 @@ type Alignment struct {
 
 // Skipped is a paragraph left out of the alignment.
 type Skipped struct {
-	Lang      segment.Lang
+	Lang      segment.Lang // the side it was on
 	Paragraph int          // index in Document.Paragraphs
 	Span      segment.Span // the paragraph's (or the bad sentence's) span
 	Reason    string       // "foreign", "no sentences", "sentence span outside the text"

@@ -109,3 +109,31 @@ func ExampleNotParallelError() {
 	// Output:
 	// true true
 }
+
+func ExampleZHLength() {
+	// Hanzi and punctuation count one each; Latin letters and digits inside
+	// Chinese count less (here 0.4), since a word of them is one unit of sense.
+	fmt.Printf("%.1f\n", align.ZHLength("党的十八大", 0.4))
+	fmt.Printf("%.1f\n", align.ZHLength("WTO成员", 0.4))
+	// Output:
+	// 5.0
+	// 3.2
+}
+
+func ExampleENLength() {
+	// Characters, with a run of spaces counted once.
+	fmt.Println(align.ENLength("the 18th  National Congress"))
+	// Output:
+	// 26
+}
+
+func ExampleDefaultScorers() {
+	// The zero Aligner uses these; list them to add one of your own.
+	for _, s := range align.DefaultScorers(nil) {
+		fmt.Println(s.Name())
+	}
+	// Output:
+	// length
+	// anchors
+	// lexicon
+}

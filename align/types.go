@@ -4,7 +4,7 @@ import "strconv"
 
 // Range is a half-open range [Start, End) of sentence (or paragraph) indices.
 type Range struct {
-	Start, End int
+	Start, End int // Start <= End; Start == End is an empty range
 }
 
 // Len returns the number of items in the range.
@@ -29,8 +29,8 @@ type Score struct {
 // lexicon cuts them, Latin runs inside Chinese whole.
 type Evidence struct {
 	Kind           string // "number", "date", "latin", "section", "quote", "lexicon", "glossary", …
-	ZHStart, ZHEnd int
-	ENStart, ENEnd int
+	ZHStart, ZHEnd int    // byte span in Pair.ZH (whole words)
+	ENStart, ENEnd int    // byte span in Pair.EN (whole words)
 }
 
 // Bead is one unit of the alignment: a run of Chinese sentences aligned with a
@@ -50,11 +50,11 @@ func (b Bead) Type() string {
 
 // Pair is a bead's text, ready to write to a translation memory or review file.
 type Pair struct {
-	ZH, EN     string // joined sentence text of each side (empty for 1-0 / 0-1)
-	Type       string // bead type, "1-2"
-	Confidence float64
-	Paragraph  int    // paragraph bead number, 0-based
-	Doc        string // source document label (file name), may be empty
-	Scores     []Score
-	Evidence   []Evidence
+	ZH, EN     string     // joined sentence text of each side (empty for 1-0 / 0-1)
+	Type       string     // bead type, "1-2"
+	Confidence float64    // the bead's confidence in [0,1]
+	Paragraph  int        // paragraph bead number, 0-based
+	Doc        string     // source document label (file name), may be empty
+	Scores     []Score    // each scorer's contribution (see Score), so a reader can see why
+	Evidence   []Evidence // matched anchors and lexicon words, for highlighting
 }

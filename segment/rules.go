@@ -21,35 +21,35 @@ import (
 // 256 bytes of text on its side of the position; bounded patterns see all
 // they need. Evaluation is linear in the length of the paragraph.
 type Rule struct {
-	Break  bool
-	Before string
-	After  string
+	Break  bool   // true: a break rule; false: an exception that forbids a break
+	Before string // pattern that must match the text ending at the position ("" matches)
+	After  string // pattern that must match the text starting at the position ("" matches)
 }
 
 // LangRule is a named, ordered list of rules (an SRX <languagerule>).
 type LangRule struct {
-	Name  string
-	Rules []Rule
+	Name  string // the languagerulename that LangMap entries refer to
+	Rules []Rule // in order: the first rule matching at a position decides
 }
 
 // LangMap maps language codes to a LangRule (an SRX <languagemap>). Pattern
 // is a regular expression matched, case-insensitively, against the whole
 // language code: "zh-CN" for Chinese and "en-US" for English.
 type LangMap struct {
-	Pattern  string
-	RuleName string
+	Pattern  string // regular expression over the language code, e.g. "zh.*"
+	RuleName string // the LangRule.Name it selects
 }
 
 // RuleSet is the data of a Rules value: what NewRules compiles and what
 // Rules.RuleSet returns.
 type RuleSet struct {
-	Name string
+	Name string // a label for messages, e.g. "zhen-default" or the SRX file name
 	// Cascade, as in SRX: when true, the rules for a language are the rules
 	// of every map entry whose pattern matches its code, in map order; when
 	// false, only the first matching entry's rules are used.
 	Cascade   bool
-	Languages []LangRule
-	Maps      []LangMap
+	Languages []LangRule // the named rule lists
+	Maps      []LangMap  // which rule lists apply to which language code, in order
 	// SubSplits are rules with the same semantics whose breaks are not
 	// sentence ends but optional sub-split points (after a Chinese "；", for
 	// instance), reported by SplitSentences in subs. May be empty.

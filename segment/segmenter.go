@@ -50,7 +50,7 @@ type Error struct {
 	// the input's own encoding (UTF-16, GB18030, Big5…) and counting a
 	// byte order mark.
 	Offset int
-	Err    error
+	Err    error // what was wrong; matches the package's sentinel errors with errors.Is
 }
 
 // Error formats the error as "segment: FILE: line L, byte B: MESSAGE".

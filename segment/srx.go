@@ -26,9 +26,9 @@ type SkippedRule struct {
 	Line     int    // 1-based line of the <rule> element
 	LangRule string // name of its <languagerule>
 	Index    int    // 0-based index of the rule in its language rule
-	Break    bool
-	Before   string
-	After    string
+	Break    bool   // the rule's break attribute
+	Before   string // its <beforebreak> pattern, as written in the file
+	After    string // its <afterbreak> pattern, as written in the file
 	Reason   string // e.g. "look-ahead (?= is not supported by RE2"
 }
 

@@ -26,7 +26,7 @@ func (l Lang) String() string {
 
 // Span is a half-open byte range [Start, End) over a document's cleaned text.
 type Span struct {
-	Start, End int
+	Start, End int // byte offsets, Start <= End
 }
 
 // Len returns the number of bytes in the span.
@@ -68,11 +68,11 @@ func (k Kind) String() string {
 // spans of its sentences, in order, each inside the paragraph span.
 type Paragraph struct {
 	Span
-	Kind Kind
+	Kind Kind // what role the paragraph plays: body, title, dateline, heading, foreign
 	// Line is the 1-based line of the decoded input where the paragraph
 	// starts, so that a reader can find it in the original file.
 	Line      int
-	Sentences []Span
+	Sentences []Span // the sentence spans, absolute over Document.Text
 	// Subs holds, per sentence, the byte offsets (absolute, over Document.Text)
 	// of optional sub-split points inside it, such as after a Chinese "；".
 	// An aligner may cut a sentence there; a CAT tool does not. Nil when none.
@@ -84,13 +84,13 @@ type Paragraph struct {
 // text of a sentence is Text[s.Start:s.End] and nothing is copied.
 type Document struct {
 	Name string // file name or other label given by the caller
-	Lang Lang
+	Lang Lang   // Chinese or English
 	// Text is the decoded, cleaned text with one paragraph per line: the
 	// paragraphs in order, separated by a single "\n", no blank lines, so
 	// that Text[p.Start:p.End] is paragraph p.
 	Text       string
-	Paragraphs []Paragraph
-	Report     *Report // what decoding and cleaning changed, set apart or could not place
+	Paragraphs []Paragraph // in document order, spans over Text
+	Report     *Report     // what decoding and cleaning changed, set apart or could not place
 }
 
 // Report lists what decoding and cleaning did to the input: every removal,
