@@ -337,10 +337,11 @@ type run struct {
 	chain      [][2]int // sure anchor pairs (zh, en)
 	progress   func(done, total int)
 	done, tot  int
-	last       int     // last value reported to progress
-	firstScore float64 // overall score of the first full pass
-	final      bool    // filling the beads of the last pass
-	isLength   []bool  // per scoring: the length model
+	last       int             // last value reported to progress
+	firstScore float64         // overall score of the first full pass
+	final      bool            // filling the beads of the last pass
+	isLength   []bool          // per scoring: the length model
+	quotes     []*quoteScoring // per scoring: the quotation states (costed without an interface call)
 	bounders   []lowerBounder
 }
 
@@ -439,6 +440,10 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 		if edge && r.isLength[k] {
 			continue
 		}
+		if q := r.quotes[k]; q != nil {
+			c += q.cost(zr, er)
+			continue
+		}
 		if bound && r.bounders[k] != nil && k < len(lbs) {
 			lbs[k] = r.bounders[k].lowerBound(zr, er)
 			lb += lbs[k]
@@ -470,9 +475,11 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 // which can bound their cost (the scorings change between passes).
 func (r *run) kinds() {
 	r.isLength = make([]bool, len(r.scorings))
+	r.quotes = make([]*quoteScoring, len(r.scorings))
 	r.bounders = make([]lowerBounder, len(r.scorings))
 	for k, s := range r.scorings {
 		_, r.isLength[k] = s.(*lengthScoring)
+		r.quotes[k], _ = s.(*quoteScoring)
 		if b, ok := s.(lowerBounder); ok {
 			r.bounders[k] = b
 		}

@@ -136,4 +136,18 @@ func ExampleDefaultScorers() {
 	// length
 	// anchors
 	// lexicon
+	// quotes
+}
+
+func ExampleQuoteScorer() {
+	zh := []string{"他道：“好，咱们打个彩头。", "明天再打过。”"}
+	en := []string{"He agreed.", "'All right.", "See you tomorrow.'"}
+	s := align.QuoteScorer{}.Prepare(zh, en)
+	// The first Chinese sentence ends inside the quotation: it goes with
+	// "'All right." rather than with "He agreed." alone.
+	inside := s.Cost(align.Range{Start: 0, End: 1}, align.Range{Start: 0, End: 2})
+	outside := s.Cost(align.Range{Start: 0, End: 1}, align.Range{Start: 0, End: 1})
+	fmt.Println(inside < 0, outside > 0)
+	// Output:
+	// true true
 }
