@@ -343,6 +343,11 @@ type run struct {
 	isLength   []bool          // per scoring: the length model
 	quotes     []*quoteScoring // per scoring: the quotation states (costed without an interface call)
 	bounders   []lowerBounder
+	lengths    []*lengthScoring // per scoring: the length model (costed without an interface call)
+	// early is set when every scoring is the length model, quotation
+	// states, or has a lower bound: costLimit then tests the bounds
+	// before costing the length model (whose cost is never negative).
+	early bool
 }
 
 // legacySimilarity is the similarity of the built-in scorings before
@@ -436,21 +441,60 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 	var c, lb float64
 	var lbs [8]float64 // bounds of the deferred scorings, by index (few scorers)
 	deferred := false
-	for k, s := range r.scorings {
-		if edge && r.isLength[k] {
-			continue
+	if bound && r.early {
+		// The bounds and the quotation costs first: the length model's
+		// cost is never negative, and floating-point addition is monotone,
+		// so when they alone exceed the limit, so does the sum with it
+		// (the test below would prune the bead too). The sums are formed
+		// in the same order as below, so the result is the same.
+		var q float64
+		for k := range r.scorings {
+			if qs := r.quotes[k]; qs != nil {
+				q += qs.cost(zr, er)
+			} else if r.bounders[k] != nil {
+				lbs[k] = r.bounders[k].lowerBound(zr, er)
+				lb += lbs[k]
+			}
 		}
-		if q := r.quotes[k]; q != nil {
-			c += q.cost(zr, er)
-			continue
+		if q+lb > limit+1e-9 {
+			return math.Inf(1)
 		}
-		if bound && r.bounders[k] != nil && k < len(lbs) {
-			lbs[k] = r.bounders[k].lowerBound(zr, er)
-			lb += lbs[k]
-			deferred = true
-			continue
+		deferred = true
+		for k, s := range r.scorings {
+			if q := r.quotes[k]; q != nil {
+				c += q.cost(zr, er)
+				continue
+			}
+			if r.bounders[k] != nil {
+				continue
+			}
+			if l := r.lengths[k]; l != nil {
+				c += l.cost(zr, er)
+				continue
+			}
+			c += s.Cost(zr, er)
 		}
-		c += s.Cost(zr, er)
+	} else {
+		for k, s := range r.scorings {
+			if edge && r.isLength[k] {
+				continue
+			}
+			if q := r.quotes[k]; q != nil {
+				c += q.cost(zr, er)
+				continue
+			}
+			if bound && r.bounders[k] != nil && k < len(lbs) {
+				lbs[k] = r.bounders[k].lowerBound(zr, er)
+				lb += lbs[k]
+				deferred = true
+				continue
+			}
+			if l := r.lengths[k]; l != nil {
+				c += l.cost(zr, er)
+				continue
+			}
+			c += s.Cost(zr, er)
+		}
 	}
 	if edge {
 		c -= edgeBonus
@@ -477,11 +521,16 @@ func (r *run) kinds() {
 	r.isLength = make([]bool, len(r.scorings))
 	r.quotes = make([]*quoteScoring, len(r.scorings))
 	r.bounders = make([]lowerBounder, len(r.scorings))
+	r.lengths = make([]*lengthScoring, len(r.scorings))
+	r.early = len(r.scorings) <= 8
 	for k, s := range r.scorings {
-		_, r.isLength[k] = s.(*lengthScoring)
+		r.lengths[k], r.isLength[k] = s.(*lengthScoring)
 		r.quotes[k], _ = s.(*quoteScoring)
 		if b, ok := s.(lowerBounder); ok {
 			r.bounders[k] = b
+		}
+		if !r.isLength[k] && r.quotes[k] == nil && r.bounders[k] == nil {
+			r.early = false
 		}
 	}
 }

@@ -157,9 +157,38 @@ func (s *lengthScoring) delta(zh, en Range) float64 {
 
 func (s *lengthScoring) Cost(zh, en Range) float64 {
 	if zh.Len() == 0 || en.Len() == 0 {
-		return math.Min(-logTail(s.delta(zh, en)), nullCap)
+		return min(-logTail(s.delta(zh, en)), nullCap)
 	}
 	return -logTail(s.delta(zh, en))
+}
+
+// cost is Cost with delta and logTail written out in one function (the
+// search calls it for nearly every bead): the same operations in the same
+// order, so the same result.
+func (s *lengthScoring) cost(zh, en Range) float64 {
+	lz := s.zcum[zh.End] - s.zcum[zh.Start]
+	le := s.ecum[en.End] - s.ecum[en.Start]
+	var x float64
+	if m := (lz + le/s.c) / 2; !(m <= 0) { // as delta: NaN goes on
+		x = (le - s.c*lz) / math.Sqrt(m*s.s2)
+	}
+	if x < 0 {
+		x = -x
+	}
+	var t float64
+	if x >= tailMax || x != x {
+		t = logTailExact(x)
+	} else {
+		f := x * tailScale
+		k := int(f)
+		d := f - float64(k)
+		tk := tailTable[k : k+2]
+		t = tk[0] + d*(tk[1]-tk[0])
+	}
+	if zh.Start == zh.End || en.Start == en.End {
+		return min(-t, nullCap)
+	}
+	return -t
 }
 
 // nullCap bounds the length cost of a 1-0 or 0-1 bead. The normal model
