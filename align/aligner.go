@@ -344,6 +344,8 @@ type run struct {
 	quotes     []*quoteScoring // per scoring: the quotation states (costed without an interface call)
 	bounders   []lowerBounder
 	lengths    []*lengthScoring // per scoring: the length model (costed without an interface call)
+	lexicons   []*lexScoring    // per scoring: the lexicon (likewise)
+	anchors    []*anchorScoring // per scoring: the anchors (likewise)
 	// early is set when every scoring is the length model, quotation
 	// states, or has a lower bound: costLimit then tests the bounds
 	// before costing the length model (whose cost is never negative).
@@ -451,6 +453,12 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 		for k := range r.scorings {
 			if qs := r.quotes[k]; qs != nil {
 				q += qs.cost(zr, er)
+			} else if a := r.anchors[k]; a != nil {
+				lbs[k] = a.lowerBound(zr, er)
+				lb += lbs[k]
+			} else if x := r.lexicons[k]; x != nil {
+				lbs[k] = x.lowerBound(zr, er)
+				lb += lbs[k]
 			} else if r.bounders[k] != nil {
 				lbs[k] = r.bounders[k].lowerBound(zr, er)
 				lb += lbs[k]
@@ -470,6 +478,14 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 			}
 			if l := r.lengths[k]; l != nil {
 				c += l.cost(zr, er)
+				continue
+			}
+			if x := r.lexicons[k]; x != nil {
+				c += x.Cost(zr, er)
+				continue
+			}
+			if a := r.anchors[k]; a != nil {
+				c += a.Cost(zr, er)
 				continue
 			}
 			c += s.Cost(zr, er)
@@ -510,7 +526,13 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 			return math.Inf(1)
 		}
 		lb -= lbs[k]
-		c += s.Cost(zr, er)
+		if x := r.lexicons[k]; x != nil {
+			c += x.Cost(zr, er)
+		} else if a := r.anchors[k]; a != nil {
+			c += a.Cost(zr, er)
+		} else {
+			c += s.Cost(zr, er)
+		}
 	}
 	return c
 }
@@ -522,9 +544,13 @@ func (r *run) kinds() {
 	r.quotes = make([]*quoteScoring, len(r.scorings))
 	r.bounders = make([]lowerBounder, len(r.scorings))
 	r.lengths = make([]*lengthScoring, len(r.scorings))
+	r.lexicons = make([]*lexScoring, len(r.scorings))
+	r.anchors = make([]*anchorScoring, len(r.scorings))
 	r.early = len(r.scorings) <= 8
 	for k, s := range r.scorings {
 		r.lengths[k], r.isLength[k] = s.(*lengthScoring)
+		r.lexicons[k], _ = s.(*lexScoring)
+		r.anchors[k], _ = s.(*anchorScoring)
 		r.quotes[k], _ = s.(*quoteScoring)
 		if b, ok := s.(lowerBounder); ok {
 			r.bounders[k] = b

@@ -231,7 +231,8 @@ func (s *lexScoring) rebuild() {
 	s.zbw = make([][]float64, n)
 	s.ztot = make([]float64, n)
 	s.zk = make([]int, n)
-	var keys []uint32 // stem<<6 | bit index
+	var keys []uint32    // stem<<6 | bit index
+	var scratch []uint32 // for appendBag
 	// One backing array per field for all units (fewer allocations).
 	// Sized in advance (an upper bound): growing arrays of millions of
 	// keys cost more copying than the sorting.
@@ -284,7 +285,7 @@ func (s *lexScoring) rebuild() {
 		s.zk[i] = k
 		allW = append(allW[:w0], bw...)
 		allX = append(allX[:w0], bx...)
-		allKeys = appendBag(allKeys, keys)
+		allKeys = appendBag(allKeys, keys, &scratch)
 		zcuts[i+1] = cut{len(allKeys), len(allW)}
 	}
 	for i := range s.zunits {
@@ -357,7 +358,7 @@ func (s *lexScoring) rebuild() {
 		s.ek[j] = k
 		allW = append(allW[:w0], bw...)
 		allX = append(allX[:w0], bx...)
-		allKeys = appendBag(allKeys, keys)
+		allKeys = appendBag(allKeys, keys, &scratch)
 		ecuts[j+1] = cut{len(allKeys), len(allW)}
 	}
 	for j := range s.estems {
@@ -410,12 +411,49 @@ const maxStem = 1 << 26
 
 // appendBag appends the packed keys (stem<<6 | bit) to all, sorted and
 // without duplicates: 4 bytes per gloss.
-func appendBag(all, keys []uint32) []uint32 {
+func appendBag(all, keys []uint32, tmp *[]uint32) []uint32 {
 	if len(keys) == 0 {
 		return all
 	}
-	slices.Sort(keys)
+	if len(keys) < radixMin {
+		slices.Sort(keys)
+	} else {
+		radixSort(keys, tmp)
+	}
 	return append(all, slices.Compact(keys)...)
+}
+
+// radixMin is the number of keys from which appendBag sorts by radix.
+const radixMin = 96
+
+// radixSort sorts keys in place, a byte at a time from the lowest,
+// skipping bytes all keys share; tmp is scratch space kept between calls.
+func radixSort(keys []uint32, tmp *[]uint32) {
+	if cap(*tmp) < len(keys) {
+		*tmp = make([]uint32, len(keys), 2*len(keys))
+	}
+	src, dst := keys, (*tmp)[:len(keys)]
+	for shift := uint(0); shift < 32; shift += 8 {
+		var count [257]int
+		for _, k := range src {
+			count[(k>>shift)&255+1]++
+		}
+		if count[(src[0]>>shift)&255+1] == len(src) {
+			continue // every key has this byte
+		}
+		for d := 1; d < 257; d++ {
+			count[d] += count[d-1]
+		}
+		for _, k := range src {
+			d := (k >> shift) & 255
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
 }
 
 // cover computes which words of zh unit a and en unit b cover each other:
