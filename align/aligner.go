@@ -346,6 +346,9 @@ type run struct {
 	lengths    []*lengthScoring // per scoring: the length model (costed without an interface call)
 	lexicons   []*lexScoring    // per scoring: the lexicon (likewise)
 	anchors    []*anchorScoring // per scoring: the anchors (likewise)
+	quoteIdx   []int            // indices of the quotation scorings, in order
+	boundIdx   []int            // indices of the scorings with a lower bound, in order
+	plainIdx   []int            // indices of the others, in order
 	// early is set when every scoring is the length model, quotation
 	// states, or has a lower bound: costLimit then tests the bounds
 	// before costing the length model (whose cost is never negative).
@@ -450,45 +453,31 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 		// (the test below would prune the bead too). The sums are formed
 		// in the same order as below, so the result is the same.
 		var q float64
-		for k := range r.scorings {
-			if qs := r.quotes[k]; qs != nil {
-				q += qs.cost(zr, er)
-			} else if a := r.anchors[k]; a != nil {
+		for _, k := range r.quoteIdx {
+			q += r.quotes[k].cost(zr, er)
+		}
+		for _, k := range r.boundIdx {
+			if a := r.anchors[k]; a != nil {
 				lbs[k] = a.lowerBound(zr, er)
-				lb += lbs[k]
 			} else if x := r.lexicons[k]; x != nil {
 				lbs[k] = x.lowerBound(zr, er)
-				lb += lbs[k]
-			} else if r.bounders[k] != nil {
+			} else {
 				lbs[k] = r.bounders[k].lowerBound(zr, er)
-				lb += lbs[k]
 			}
+			lb += lbs[k]
 		}
 		if q+lb > limit+1e-9 {
 			return math.Inf(1)
 		}
 		deferred = true
-		for k, s := range r.scorings {
+		for _, k := range r.plainIdx {
 			if q := r.quotes[k]; q != nil {
 				c += q.cost(zr, er)
-				continue
-			}
-			if r.bounders[k] != nil {
-				continue
-			}
-			if l := r.lengths[k]; l != nil {
+			} else if l := r.lengths[k]; l != nil {
 				c += l.cost(zr, er)
-				continue
+			} else {
+				c += r.scorings[k].Cost(zr, er)
 			}
-			if x := r.lexicons[k]; x != nil {
-				c += x.Cost(zr, er)
-				continue
-			}
-			if a := r.anchors[k]; a != nil {
-				c += a.Cost(zr, er)
-				continue
-			}
-			c += s.Cost(zr, er)
 		}
 	} else {
 		for k, s := range r.scorings {
@@ -518,8 +507,8 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 	if !deferred {
 		return c
 	}
-	for k, s := range r.scorings {
-		if r.bounders[k] == nil || k >= len(lbs) {
+	for _, k := range r.boundIdx {
+		if k >= len(lbs) {
 			continue
 		}
 		if c+lb > limit+1e-9 {
@@ -531,7 +520,7 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 		} else if a := r.anchors[k]; a != nil {
 			c += a.Cost(zr, er)
 		} else {
-			c += s.Cost(zr, er)
+			c += r.scorings[k].Cost(zr, er)
 		}
 	}
 	return c
@@ -544,6 +533,7 @@ func (r *run) kinds() {
 	r.quotes = make([]*quoteScoring, len(r.scorings))
 	r.bounders = make([]lowerBounder, len(r.scorings))
 	r.lengths = make([]*lengthScoring, len(r.scorings))
+	r.quoteIdx, r.boundIdx, r.plainIdx = nil, nil, nil
 	r.lexicons = make([]*lexScoring, len(r.scorings))
 	r.anchors = make([]*anchorScoring, len(r.scorings))
 	r.early = len(r.scorings) <= 8
@@ -557,6 +547,15 @@ func (r *run) kinds() {
 		}
 		if !r.isLength[k] && r.quotes[k] == nil && r.bounders[k] == nil {
 			r.early = false
+		}
+		switch {
+		case r.bounders[k] != nil:
+			r.boundIdx = append(r.boundIdx, k)
+		case r.quotes[k] != nil:
+			r.quoteIdx = append(r.quoteIdx, k)
+			r.plainIdx = append(r.plainIdx, k)
+		default:
+			r.plainIdx = append(r.plainIdx, k)
 		}
 	}
 }

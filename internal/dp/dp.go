@@ -193,8 +193,18 @@ func SearchBeam(n, m int, moves []Move, cost BoundedCostFunc, band Band, progres
 		rowMin[i] = inf
 	}
 	rowMin[0] = 0
+	// The moves in the order tried, with their indices in moves.
+	type tried struct {
+		Move
+		mi uint8
+	}
+	ord := make([]tried, len(order))
+	for k, mi := range order {
+		ord[k] = tried{moves[mi], uint8(mi)}
+	}
+	bLo, bHi := band.Lo, band.Hi
 	for i := 0; i <= n; i++ {
-		lo, hi := band.Lo[i], band.Hi[i]
+		lo, hi := bLo[i], bHi[i]
 		row := off[i]
 		for j := lo; j <= hi; j++ {
 			if i == 0 && j == 0 {
@@ -202,23 +212,24 @@ func SearchBeam(n, m int, moves []Move, cost BoundedCostFunc, band Band, progres
 			}
 			best := inf
 			bm := uint8(255)
-			for _, mi := range order {
-				mv := moves[mi]
+			for _, t := range ord {
+				mv := t.Move
 				pi, pj := i-mv.DI, j-mv.DJ
 				if pi < 0 || pj < 0 {
 					continue
 				}
-				if pj < band.Lo[pi] || pj > band.Hi[pi] {
+				plo := bLo[pi]
+				if pj < plo || pj > bHi[pi] {
 					continue
 				}
-				ps := score[off[pi]+pj-band.Lo[pi]]
+				ps := score[off[pi]+pj-plo]
 				if ps == inf || ps > rowMin[pi]+beam {
 					continue
 				}
 				s := ps + mv.Cost + cost(pi, pj, mv.DI, mv.DJ, best-ps-mv.Cost)
-				if s < best || s == best && s != inf && uint8(mi) < bm {
+				if s < best || s == best && s != inf && t.mi < bm {
 					best = s
-					bm = uint8(mi)
+					bm = t.mi
 				}
 			}
 			score[row+j-lo] = best
