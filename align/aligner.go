@@ -498,6 +498,14 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 				c += l.cost(zr, er)
 				continue
 			}
+			if x := r.lexicons[k]; x != nil {
+				c += x.Cost(zr, er)
+				continue
+			}
+			if a := r.anchors[k]; a != nil {
+				c += a.Cost(zr, er)
+				continue
+			}
 			c += s.Cost(zr, er)
 		}
 	}
