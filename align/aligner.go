@@ -387,15 +387,34 @@ func (a *Aligner) newRun(zh, en []string, priors map[BeadType]float64, sentences
 	return r
 }
 
+// sortedTypes returns the bead types of m in a fixed order (Chinese count,
+// then English count), so that sums over a map of priors come out the same on
+// every run: map iteration order would change the last digits of the costs.
+func sortedTypes(m map[BeadType]float64) []BeadType {
+	ts := make([]BeadType, 0, len(m))
+	for t := range m {
+		ts = append(ts, t)
+	}
+	sort.Slice(ts, func(a, b int) bool {
+		if ts[a].ZH != ts[b].ZH {
+			return ts[a].ZH < ts[b].ZH
+		}
+		return ts[a].EN < ts[b].EN
+	})
+	return ts
+}
+
 func (r *run) moves() []dp.Move {
 	var mv []dp.Move
 	var tot float64
-	for _, p := range r.priors {
-		if p > 0 {
+	types := sortedTypes(r.priors)
+	for _, t := range types {
+		if p := r.priors[t]; p > 0 {
 			tot += p
 		}
 	}
-	for t, p := range r.priors {
+	for _, t := range types {
+		p := r.priors[t]
 		if p <= 0 || t.ZH < 0 || t.EN < 0 || t.ZH+t.EN == 0 || t.ZH > 8 || t.EN > 8 {
 			continue
 		}
@@ -698,8 +717,8 @@ func (r *run) reestimatePriors(beads []Bead) {
 		counts[BeadType{b.ZH.Len(), b.EN.Len()}]++
 	}
 	var tot float64
-	for _, p := range r.priors {
-		tot += p
+	for _, t := range sortedTypes(r.priors) {
+		tot += r.priors[t]
 	}
 	const alpha = 200.0
 	n := float64(len(beads))

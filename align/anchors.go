@@ -96,7 +96,15 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 	ids := map[string]int{}
 	weight := map[string]float64{}
 	n := float64(len(zh) + len(en) + 2)
-	for k, dz := range zdf {
+	// Number the keys in sorted order, not map order, so that weights are
+	// summed in the same order on every run.
+	keys := make([]string, 0, len(zdf))
+	for k := range zdf {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		dz := zdf[k]
 		de := edf[k]
 		if de == 0 {
 			continue
