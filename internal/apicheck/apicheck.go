@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"testing"
 )
 
 // UndocumentedFields lists "Type.Field" for the exported fields of exported
@@ -104,4 +105,25 @@ func parse(dir string, tests bool) (map[string]*ast.File, error) {
 		files[name] = f
 	}
 	return files, nil
+}
+
+// Check reports through tb every undocumented exported field and every
+// exported function without an Example in the package in dir. Public
+// packages call it from a one-line test.
+func Check(tb testing.TB, dir string) {
+	tb.Helper()
+	fields, err := UndocumentedFields(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, f := range fields {
+		tb.Errorf("field %s has no doc comment", f)
+	}
+	funcs, err := FuncsWithoutExample(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, f := range funcs {
+		tb.Errorf("func %s has no Example%s", f, f)
+	}
 }

@@ -1,6 +1,7 @@
 package apicheck
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -30,5 +31,29 @@ func TestMissingDir(t *testing.T) {
 	got, err := FuncsWithoutExample("testdata/none")
 	if err != nil || len(got) != 0 {
 		t.Errorf("FuncsWithoutExample(missing dir) = %v, %v; want nothing", got, err)
+	}
+}
+
+// recorder is a testing.TB that keeps the errors reported to it.
+type recorder struct {
+	testing.TB
+	errs []string
+}
+
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+func TestCheck(t *testing.T) {
+	r := &recorder{TB: t}
+	Check(r, "testdata/pkg")
+	want := []string{
+		"field Bare.C has no doc comment",
+		"field Bare.D has no doc comment",
+		"func WithoutExample has no ExampleWithoutExample",
+	}
+	if diff := cmp.Diff(want, r.errs); diff != "" {
+		t.Errorf("Check() mismatch (-want +got):\n%s", diff)
 	}
 }
