@@ -112,51 +112,56 @@ func (z *scanner) asciiSingle(i int) int {
 	return i + 1
 }
 
+// pairMarks are the paired quotation and title marks, each opening mark with
+// its closer. The curly single quotes are not here: ’ is also an apostrophe
+// (see curlySingle).
+var pairMarks = [...]struct {
+	open, close rune
+	kind        Kind
+}{
+	{'“', '”', Quote},
+	{'「', '」', Quote},
+	{'『', '』', Quote},
+	{'«', '»', Quote},
+	{'《', '》', Title},
+	{'〈', '〉', Title},
+}
+
+// numberMarks are the runs of numbered characters that label a section or
+// list item: ① … ⑳, ⑴ … ⒇, ⒈ … ⒛, Ⅰ … Ⅻ, ⅰ … ⅻ. The first of each run
+// stands for 1.
+var numberMarks = [...]struct{ first, last rune }{
+	{'①', '⑳'},
+	{'⑴', '⒇'},
+	{'⒈', '⒛'},
+	{'Ⅰ', 'Ⅻ'},
+	{'ⅰ', 'ⅻ'},
+}
+
 // special handles the non-ASCII marks common to both languages: quotation
 // and title marks, circled and parenthesised numbers, Roman numeral
 // characters. It returns the next offset, or -1 if r is none of these.
 func (z *scanner) special(i int, r rune, n int) int {
-	switch {
-	case r == '“':
-		z.open(Quote, '”', i, i+n)
-	case r == '”':
-		z.close(Quote, '”', i, i+n, true)
-	case r == '‘' || r == '’':
+	if r == '‘' || r == '’' {
 		return z.curlySingle(i, r)
-	case r == '「':
-		z.open(Quote, '」', i, i+n)
-	case r == '」':
-		z.close(Quote, '」', i, i+n, true)
-	case r == '『':
-		z.open(Quote, '』', i, i+n)
-	case r == '』':
-		z.close(Quote, '』', i, i+n, true)
-	case r == '«':
-		z.open(Quote, '»', i, i+n)
-	case r == '»':
-		z.close(Quote, '»', i, i+n, true)
-	case r == '《':
-		z.open(Title, '》', i, i+n)
-	case r == '》':
-		z.close(Title, '》', i, i+n, true)
-	case r == '〈':
-		z.open(Title, '〉', i, i+n)
-	case r == '〉':
-		z.close(Title, '〉', i, i+n, true)
-	case r >= '①' && r <= '⑳':
-		z.emit(Section, intKey(Section, uint64(r-'①'+1)), i, i+n)
-	case r >= '⑴' && r <= '⒇':
-		z.emit(Section, intKey(Section, uint64(r-'⑴'+1)), i, i+n)
-	case r >= '⒈' && r <= '⒛':
-		z.emit(Section, intKey(Section, uint64(r-'⒈'+1)), i, i+n)
-	case r >= 'Ⅰ' && r <= 'Ⅻ':
-		z.emit(Section, intKey(Section, uint64(r-'Ⅰ'+1)), i, i+n)
-	case r >= 'ⅰ' && r <= 'ⅻ':
-		z.emit(Section, intKey(Section, uint64(r-'ⅰ'+1)), i, i+n)
-	default:
-		return -1
 	}
-	return i + n
+	for _, m := range pairMarks {
+		switch r {
+		case m.open:
+			z.open(m.kind, m.close, i, i+n)
+			return i + n
+		case m.close:
+			z.close(m.kind, m.close, i, i+n, true)
+			return i + n
+		}
+	}
+	for _, m := range numberMarks {
+		if r >= m.first && r <= m.last {
+			z.emit(Section, intKey(Section, uint64(r-m.first+1)), i, i+n)
+			return i + n
+		}
+	}
+	return -1
 }
 
 // paren looks for a parenthesised list marker at s[i] (which holds '(' or
