@@ -27,17 +27,7 @@ func (al *Alignment) Pairs() []Pair {
 func (al *Alignment) ParagraphPairs() []Pair {
 	out := make([]Pair, 0, len(al.Paragraphs))
 	for k, b := range al.Paragraphs {
-		p := Pair{
-			ZH:         al.joinParas(b.ZH, true),
-			EN:         al.joinParas(b.EN, false),
-			Type:       b.Type(),
-			Confidence: b.Confidence,
-			Paragraph:  b.Paragraph,
-			Scores:     b.Scores,
-		}
-		if al.zhDoc != nil {
-			p.Doc = al.zhDoc.Name
-		}
+		p := al.newPair(b, al.joinParas(b.ZH, true), al.joinParas(b.EN, false))
 		if k < len(al.paraType) {
 			p.Type = al.paraType[k]
 		}
@@ -47,9 +37,18 @@ func (al *Alignment) ParagraphPairs() []Pair {
 }
 
 func (al *Alignment) pair(b Bead) Pair {
+	p := al.newPair(b, al.join(b.ZH, true), al.join(b.EN, false))
+	if al.evidence != nil {
+		p.Evidence = wholeWords(al.placeEvidence(b, al.evidence(b)), p.ZH, p.EN)
+	}
+	return p
+}
+
+// newPair makes the Pair of bead b with the given text of its two sides.
+func (al *Alignment) newPair(b Bead, zh, en string) Pair {
 	p := Pair{
-		ZH:         al.join(b.ZH, true),
-		EN:         al.join(b.EN, false),
+		ZH:         zh,
+		EN:         en,
 		Type:       b.Type(),
 		Confidence: b.Confidence,
 		Paragraph:  b.Paragraph,
@@ -57,9 +56,6 @@ func (al *Alignment) pair(b Bead) Pair {
 	}
 	if al.zhDoc != nil {
 		p.Doc = al.zhDoc.Name
-	}
-	if al.evidence != nil {
-		p.Evidence = wholeWords(al.placeEvidence(b, al.evidence(b)), p.ZH, p.EN)
 	}
 	return p
 }
