@@ -292,6 +292,19 @@ func isDept(s string, lang Lang) bool {
 	return false
 }
 
+// skipRunes returns the offset after the run of runes of s, from offset i,
+// for which in holds.
+func skipRunes(s string, i int, in func(rune) bool) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !in(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
 // cutSectionLabel reports whether s starts with a section or list label:
 // "一、" "（一）" "(一)" "第一章" "1." "1、" "①" "I." "II." "Chapter".
 func cutSectionLabel(s string) (rest string, ok bool) {
@@ -300,28 +313,15 @@ func cutSectionLabel(s string) (rest string, ok bool) {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	isCN := func(r rune) bool { return strings.ContainsRune("一二三四五六七八九十百〇零", r) }
+	isNum := func(r rune) bool { return isCN(r) || r >= '0' && r <= '9' }
 	switch {
 	case isCN(r):
-		i := n
-		for i < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[i:])
-			if !isCN(r2) {
-				break
-			}
-			i += n2
-		}
+		i := skipRunes(s, n, isCN)
 		if strings.HasPrefix(s[i:], "、") {
 			return s[i+len("、"):], true
 		}
 	case r == '（' || r == '(':
-		i := n
-		for i < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[i:])
-			if !isCN(r2) && !(r2 >= '0' && r2 <= '9') {
-				break
-			}
-			i += n2
-		}
+		i := skipRunes(s, n, isNum)
 		if i > n && i-n <= 9 {
 			if strings.HasPrefix(s[i:], "）") {
 				return strings.TrimLeftFunc(s[i+len("）"):], isHSpace), true
@@ -331,14 +331,7 @@ func cutSectionLabel(s string) (rest string, ok bool) {
 			}
 		}
 	case r == '第':
-		i := n
-		for i < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[i:])
-			if !isCN(r2) && !(r2 >= '0' && r2 <= '9') {
-				break
-			}
-			i += n2
-		}
+		i := skipRunes(s, n, isNum)
 		if r3, n3 := utf8.DecodeRuneInString(s[i:]); i > n && strings.ContainsRune("章节部篇条", r3) {
 			return strings.TrimLeftFunc(s[i+n3:], isHSpace), true
 		}
