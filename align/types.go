@@ -57,4 +57,14 @@ type Pair struct {
 	Doc        string     // source document label (file name), may be empty
 	Scores     []Score    // each scorer's contribution (see Score), so a reader can see why
 	Evidence   []Evidence // matched anchors and lexicon words, for highlighting
+	// State says who stands behind the pair: "" for the aligner's own
+	// output, StateConfirmed when a person checked it and left it as it
+	// was, StateEdited when a person changed it.
+	State string
 }
+
+// Pair states (Pair.State).
+const (
+	StateConfirmed = "confirmed" // a person checked the pair and kept it
+	StateEdited    = "edited"    // a person changed the pair's text or boundaries
+)

@@ -161,6 +161,9 @@ type Record struct {
 	// Evidence are the matched spans behind the pair; omitted when there
 	// are none.
 	Evidence []RecordEvidence `json:"evidence,omitempty"`
+	// State is align.StateConfirmed or align.StateEdited for a pair a
+	// person checked; omitted for the aligner's own output.
+	State string `json:"state,omitempty"`
 }
 
 // RecordScore is an align.Score in a Record.
@@ -195,7 +198,7 @@ func num(f float64) *float64 {
 
 // NewRecord converts a pair to its JSON Lines record.
 func NewRecord(p align.Pair) Record {
-	r := Record{ZH: p.ZH, EN: p.EN, Type: p.Type, Confidence: num(p.Confidence), Paragraph: p.Paragraph, Doc: p.Doc}
+	r := Record{ZH: p.ZH, EN: p.EN, Type: p.Type, Confidence: num(p.Confidence), Paragraph: p.Paragraph, Doc: p.Doc, State: p.State}
 	for _, s := range p.Scores {
 		r.Scores = append(r.Scores, RecordScore{Scorer: s.Scorer, Value: num(s.Value), Weight: num(s.Weight)})
 	}

@@ -102,3 +102,10 @@ func ExampleWriter_Merge() {
 	// Output:
 	// merged 1, duplicates 1, written 2
 }
+
+func ExampleDedupeKey() {
+	a := tmx.DedupeKey(" 你好。", "Hello.\n")
+	b := tmx.DedupeKey("你好。", "Hello.")
+	fmt.Println(a == b)
+	// Output: true
+}

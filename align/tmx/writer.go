@@ -262,6 +262,16 @@ func (w *Writer) trim(s string) string {
 	return t
 }
 
+// DedupeKey is the key under which a Writer with Dedupe recognises a
+// duplicate pair: both sides with the characters XML cannot carry dropped
+// and surrounding white space trimmed, as they are written. Pipelines that
+// de-duplicate a corpus outside one Writer use the same key.
+func DedupeKey(zh, en string) string {
+	z, _ := xmltext.Clean(zh)
+	e, _ := xmltext.Clean(en)
+	return strings.TrimFunc(z, unicode.IsSpace) + "\x00" + strings.TrimFunc(e, unicode.IsSpace)
+}
+
 // clean drops non-Chars from s, recording them for pair index i, and trims.
 func (w *Writer) clean(s, side string, i int) string {
 	c, drops := xmltext.Clean(s)
