@@ -231,7 +231,9 @@ func (w *Writer) start(merge []byte) error {
 			return err
 		}
 	case "beads":
-		w.write = func(align.Pair) error { return errors.New("pipeline: the beads format takes beads (WriteBeads), not pairs") }
+		w.write = func(align.Pair) error {
+			return errors.New("pipeline: the beads format takes beads (WriteBeads), not pairs")
+		}
 		w.flush = func() error { return nil }
 	}
 	return nil

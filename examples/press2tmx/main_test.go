@@ -280,12 +280,12 @@ func TestStdin(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	code, _, errs := runCmd(t, "", "-h")
-	if code != exitOK {
-		t.Errorf("-h exit %d", code)
+	code, out, errs := runCmd(t, "", "-h")
+	if code != exitOK || errs != "" {
+		t.Errorf("-h exit %d, stderr %q; want 0 and the help on standard output", code, errs)
 	}
-	for _, want := range []string{"OmegaT", "-min-confidence", "-format", "Exit status"} {
-		if !strings.Contains(errs, want) {
+	for _, want := range []string{"OmegaT", "-min-confidence", "-format", "Exit status", "1-2", "one Chinese sentence translated by two English"} {
+		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), want) {
 			t.Errorf("-h does not explain %q", want)
 		}
 	}

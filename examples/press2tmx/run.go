@@ -6,13 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/bitextlab/zhen/align"
+	"github.com/bitextlab/zhen/align/pipeline"
 	"github.com/bitextlab/zhen/segment"
 )
 
@@ -39,34 +37,50 @@ Usage:
   press2tmx [flags] FILE               one file holding both languages (a Chinese block then its
                                        English block, or paragraphs alternating)
   press2tmx [flags] ZH_FILE EN_FILE    a Chinese file and its English translation ("-" = standard input)
-  press2tmx -split FILE...             show what the aligner sees: one sentence per line,
+  press2tmx -split FILE...             show where the sentences are cut: one sentence per line,
                                        a blank line between paragraphs
+  press2tmx -pairs FILE [flags]        write pairs you checked (the review page's export, or
+                                       Chinese<TAB>English lines) as a TMX or another format
+
+Flags may come before or after the file names. Text files (UTF-8, UTF-16, GB18030, GBK, Big5),
+Word files (.docx) and web pages (.html) are read.
 
 Examples:
-  press2tmx -o release.tmx release.txt             bilingual file to a TMX for OmegaT, Trados or memoQ
-  press2tmx -format html -o review.html zh.txt en.txt   side-by-side page to check the pairs
-  press2tmx -min-confidence 0.6 -o clean.tmx zh.txt en.txt   keep only the pairs the aligner is sure of
-  press2tmx -rules omegat -o project/tm/auto/release.tmx release.txt
-                                                   segments cut as OmegaT cuts them: 100% matches there
+  press2tmx release.txt -o release.tmx             bilingual file to a TMX for OmegaT, Trados or memoQ
+  press2tmx zh.txt en.txt -format html -o check.html   side-by-side page to check the pairs
+  press2tmx zh.txt en.txt -min-confidence 0.6 -o sure.tmx   keep only the pairs the aligner is sure of
+  press2tmx release.txt -rules omegat -o project/tm/auto/release.tmx
+                                                   sentences cut as OmegaT cuts them: 100% matches there
+  press2tmx new.txt -merge memory.tmx -o memory.tmx   add the pairs of new.txt to an existing memory
+
+Words used below: a "pair" is some Chinese text and its English translation; "1-2" means one
+Chinese sentence translated by two English sentences; "1-0" and "0-1" are sentences with no
+translation on the other side (never written to a TMX); the "confidence" of a pair, from 0 to 1,
+says how sure the aligner is (at 0.8 or above it is almost always right, below 0.5 check it).
 
 Flags:
 `
 
 const usageTail = `
 Output formats (-format):
-  tmx     TMX 1.4b: load it into OmegaT (copy to the project's tm/ folder), Trados Studio
-          (import into a translation memory) or memoQ (import into a TM); languages zh-CN and en-US
-  tsv     Chinese, English, confidence, bead type, paragraph: one pair per line, for a spreadsheet
+  tmx     translation memory (TMX 1.4b): OmegaT (copy it to the project's tm/ folder), Trados Studio
+          or memoQ (import it into a translation memory). Chinese is tagged zh-CN, or zh-TW when
+          the text is in traditional script, unless you set -srclang/-tgtlang
+  tsv     a table: Chinese, English, confidence, type (1-1, 1-2…), paragraph; one pair per line
+  csv     the same table as CSV, which Excel and LibreOffice open with the Chinese intact
   jsonl   one JSON object per pair with every score: for programs
-  html    a page with the two texts side by side, rows coloured by confidence
-  moses   two plain files PATH.zh and PATH.en, one segment per line (needs -o PATH)
-  beads   one alignment bead per line, [zh sentence numbers]:[en sentence numbers], 0-based
+  html    a page with the two texts side by side, rows coloured by confidence: to check the pairs
+  moses   two plain files PATH.zh and PATH.en, line n of one the translation of line n of the other
+  beads   which sentences were paired, one line per pair: [Chinese sentence numbers]:[English
+          sentence numbers], counted from 0 (for measuring alignment quality)
 
-Exit status: 0 done; 1 usage or input error; 3 the two texts do not look like translations
-of each other (the message gives the score; -force aligns them anyway).
+Exit status: 0 done; 1 a mistake on the command line or in an input (the message names the file
+and the position); 3 the two texts do not look like translations of each other (the message gives
+the score; -force aligns them anyway).
 `
 
 type options struct {
+	cfg      pipeline.Config
 	out      string
 	format   string
 	level    string
@@ -74,17 +88,37 @@ type options struct {
 	srclang  string
 	tgtlang  string
 	minConf  float64
-	force    bool
 	report   bool
 	split    bool
-	glossary string
-	encoding string
-	rules    string
 	dedupe   bool
 	merge    string
+	pairs    string
+	fullPath bool
+	maxMB    int64
 	quiet    bool
+}
 
-	zhTag, enTag string // the Chinese and the English tag among -srclang and -tgtlang
+func (o *options) flags(fs *flag.FlagSet) {
+	fs.StringVar(&o.out, "o", "", "write the output to `PATH` (default: standard output). It is written in full, then put in place: an existing file is never left half-written")
+	fs.StringVar(&o.format, "format", "tmx", "output `format`: "+strings.Join(pipeline.Formats(), ", ")+" (see below)")
+	fs.StringVar(&o.level, "level", "sentence", "pair whole paragraphs instead of sentences: `paragraph` (default sentence)")
+	fs.BoolVar(&o.presplit, "presplit", false, "the two files already hold one sentence per line: pair line with line, without cleaning or cutting sentences; numbers in -format beads are line numbers")
+	fs.StringVar(&o.srclang, "srclang", "", "language `tag` of the TMX source (default zh-CN, or zh-TW for traditional script; en-US or en-GB makes English the source)")
+	fs.StringVar(&o.tgtlang, "tgtlang", "", "language `tag` of the TMX target (default en-US; zh-CN, zh-TW or zh-HK when English is the source)")
+	fs.Float64Var(&o.minConf, "min-confidence", 0, "leave out pairs whose confidence is below `X` (from 0 to 1; 0.5 is a reasonable filter)")
+	fs.BoolVar(&o.cfg.Force, "force", false, "pair the texts even when they do not look like translations of each other")
+	fs.BoolVar(&o.report, "report", false, "say on standard error what cleaning changed, how the text was paired and every pair left out")
+	fs.BoolVar(&o.split, "split", false, "only show where sentences are cut: one sentence per line, a blank line between paragraphs")
+	fs.StringVar(&o.cfg.Glossary, "glossary", "", "a term list `FILE` that helps pairing: Chinese<TAB>English per line, or a TBX file (the term exchange format of CAT tools)")
+	fs.StringVar(&o.cfg.Encoding, "encoding", "", "character `encoding` of the files: utf-8, utf-16le, utf-16be, gb18030, gbk, big5, windows-1252; one for both, or one per file in order, as gb18030,utf-8 (default: detect)")
+	fs.BoolVar(&o.cfg.Lossy, "lossy", false, "replace bytes that are not valid in the encoding by � instead of stopping (counted in -report)")
+	fs.StringVar(&o.cfg.Rules, "rules", "default", "where sentences are cut: `default`, omegat (exactly as OmegaT cuts them, for 100% matches there), or an SRX file (segmentation rules exported from a CAT tool)")
+	fs.BoolVar(&o.dedupe, "dedupe", true, "write each identical Chinese/English pair only once (-dedupe=false keeps repeats)")
+	fs.StringVar(&o.merge, "merge", "", "add the pairs to an existing TMX `FILE`: its units come first, repeats are left out (it may be the -o file)")
+	fs.StringVar(&o.pairs, "pairs", "", "write the pairs of `FILE` (the review page's export, -format jsonl, or Chinese<TAB>English lines) instead of aligning")
+	fs.BoolVar(&o.fullPath, "full-path", false, "write the input's full path in each TMX unit (default: the file name only)")
+	fs.Int64Var(&o.maxMB, "max-size", pipeline.DefaultMaxSize>>20, "refuse input files larger than `MB` megabytes")
+	fs.BoolVar(&o.quiet, "q", false, "no progress messages")
 }
 
 // usageError is a mistake on the command line: exit status 1, with a hint to -h.
@@ -95,39 +129,30 @@ func (e usageError) Error() string { return e.msg }
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("press2tmx", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {}
 	var o options
-	fs.StringVar(&o.out, "o", "", "write the output to `PATH` (default standard output)")
-	fs.StringVar(&o.format, "format", "tmx", "output `format`: tmx, tsv, jsonl, html, moses or beads")
-	fs.StringVar(&o.level, "level", "sentence", "translation units: `sentence` pairs or whole paragraph pairs (paragraph)")
-	fs.BoolVar(&o.presplit, "presplit", false, "the inputs are already one sentence per line: no cleaning, no segmentation")
-	fs.StringVar(&o.srclang, "srclang", "zh-CN", "source language `tag` of the TMX (zh-CN, zh-TW…; en-US or en-GB makes English the source)")
-	fs.StringVar(&o.tgtlang, "tgtlang", "en-US", "target language `tag` of the TMX (en-US, en-GB…; zh-CN when English is the source)")
-	fs.Float64Var(&o.minConf, "min-confidence", 0, "leave out pairs whose confidence is below `X` (0 to 1; 0.5 is a reasonable filter)")
-	fs.BoolVar(&o.force, "force", false, "align even when the texts do not look like translations of each other")
-	fs.BoolVar(&o.report, "report", false, "print the cleaning and alignment report on standard error")
-	fs.BoolVar(&o.split, "split", false, "only show the segmentation: one sentence per line, a blank line between paragraphs")
-	fs.StringVar(&o.glossary, "glossary", "", "a term list `FILE` (TSV: Chinese<TAB>English per line, or TBX) that helps the aligner")
-	fs.StringVar(&o.encoding, "encoding", "", "character `encoding` of the inputs: utf-8, utf-16le, utf-16be, gb18030, gbk, big5, windows-1252 (default: detect)")
-	fs.StringVar(&o.rules, "rules", "default", "sentence `rules`: default, omegat (segments exactly as OmegaT does, for 100% matches there), or an SRX file")
-	fs.BoolVar(&o.dedupe, "dedupe", true, "write each identical Chinese/English pair only once")
-	fs.StringVar(&o.merge, "merge", "", "add the pairs to an existing TMX `FILE` (its units come first, duplicates are skipped)")
-	fs.BoolVar(&o.quiet, "q", false, "no progress messages")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usageText)
+	o.flags(fs)
+	files, err := pipeline.ParseFlags(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fmt.Fprint(stdout, usageText)
 		fs.PrintDefaults()
-		fmt.Fprint(stderr, usageTail)
+		fmt.Fprint(stdout, usageTail)
+		return exitOK
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitError // flag package printed the problem and the usage
+	if err == nil {
+		o.cfg.Stdin, o.cfg.MaxSize = stdin, o.maxMB<<20
+		err = o.run(files, stdout, stderr)
+	} else {
+		err = usageError{err.Error()}
 	}
-	err := o.run(fs.Args(), stdin, stdout, stderr)
 	if err == nil {
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "press2tmx: %v\n", err)
+	if errors.Is(err, pipeline.ErrTooLarge) {
+		fmt.Fprintln(stderr, "press2tmx: raise the limit with -max-size MB")
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintln(stderr, "run 'press2tmx -h' for help")
@@ -139,130 +164,117 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitError
 }
 
-// input is one named input file's bytes.
-type input struct {
-	name string
-	data []byte
-}
-
-func readInputs(names []string, stdin io.Reader) ([]input, error) {
-	var ins []input
-	stdinUsed := false
-	for _, n := range names {
-		if n == "-" {
-			if stdinUsed {
-				return nil, usageError{"standard input (-) can be read only once"}
-			}
-			stdinUsed = true
-			b, err := io.ReadAll(stdin)
-			if err != nil {
-				return nil, fmt.Errorf("standard input: %w", err)
-			}
-			ins = append(ins, input{"standard input", b})
-			continue
-		}
-		b, err := os.ReadFile(n)
-		if err != nil {
-			return nil, err // *PathError names the file
-		}
-		ins = append(ins, input{n, b})
+func (o *options) check(files []string) error {
+	if err := pipeline.CheckFormat(o.format); err != nil {
+		return usageError{"-format: " + err.Error()}
 	}
-	return ins, nil
-}
-
-func (o *options) run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if err := o.check(args); err != nil {
-		return err
-	}
-	ins, err := readInputs(args, stdin)
-	if err != nil {
-		return err
-	}
-	if len(ins) == 0 {
-		ins = []input{{pressSampleName, pressSample}}
-	}
-	seg, err := o.segmenter(stderr)
-	if err != nil {
-		return err
-	}
-	if o.split {
-		return o.printSplit(seg, ins, stdout, stderr)
-	}
-
-	al, docName, err := o.align(seg, ins, stderr)
-	if err != nil {
-		return err
-	}
-	return o.write(al, docName, stdout, stderr)
-}
-
-func (o *options) check(args []string) error {
-	switch o.format {
-	case "tmx", "tsv", "jsonl", "html", "moses", "beads":
-	default:
-		return usageError{fmt.Sprintf("-format %q: want tmx, tsv, jsonl, html, moses or beads", o.format)}
-	}
-	switch o.level {
-	case "sentence", "paragraph":
-	default:
+	if o.level != "sentence" && o.level != "paragraph" {
 		return usageError{fmt.Sprintf("-level %q: want sentence or paragraph", o.level)}
 	}
-	if o.format == "moses" && o.out == "" {
-		return usageError{"-format moses writes two files: give their common name with -o PATH"}
+	if err := pipeline.CheckMinConfidence(o.minConf); err != nil {
+		return usageError{"-min-confidence: " + err.Error()}
 	}
-	if o.minConf < 0 || o.minConf > 1 {
-		return usageError{fmt.Sprintf("-min-confidence %v: want a number from 0 to 1", o.minConf)}
+	if o.maxMB <= 0 {
+		return usageError{fmt.Sprintf("-max-size %d: want a number of megabytes above 0", o.maxMB)}
 	}
-	if o.split && o.presplit {
-		return usageError{"-split shows the segmentation, -presplit turns it off: use one of them"}
-	}
-	if !o.split && len(args) > 2 {
-		return usageError{fmt.Sprintf("%d files given: give one bilingual file, or a Chinese file and an English file", len(args))}
-	}
-	if o.presplit && len(args) != 2 {
-		return usageError{"-presplit needs two files: ZH_FILE EN_FILE, one sentence per line"}
-	}
-	src, err := language.Parse(o.srclang)
-	if err != nil {
-		return usageError{fmt.Sprintf("-srclang %q is not a language tag (try zh-CN, zh-TW, en-US, en-GB)", o.srclang)}
-	}
-	tgt, err := language.Parse(o.tgtlang)
-	if err != nil {
-		return usageError{fmt.Sprintf("-tgtlang %q is not a language tag (try en-US, en-GB, zh-CN)", o.tgtlang)}
-	}
-	sb, _ := src.Base()
-	tb, _ := tgt.Base()
 	switch {
-	case sb.String() == "zh" && tb.String() == "en":
-		o.zhTag, o.enTag = o.srclang, o.tgtlang
-	case sb.String() == "en" && tb.String() == "zh":
-		o.zhTag, o.enTag = o.tgtlang, o.srclang
-	default:
-		return usageError{fmt.Sprintf("-srclang %s -tgtlang %s: one must be Chinese (zh-…) and the other English (en-…)", o.srclang, o.tgtlang)}
+	case o.format == "moses" && (o.out == "" || o.out == "-"):
+		return usageError{"-format moses writes two files: give their common name with -o PATH"}
+	case o.split && o.presplit:
+		return usageError{"-split shows where sentences are cut, -presplit turns cutting off: use one of them"}
+	case o.pairs != "" && len(files) > 0:
+		return usageError{"-pairs writes the pairs of one file: give no other input file"}
+	case !o.split && len(files) > 2:
+		return usageError{fmt.Sprintf("%d files given: give one bilingual file, or a Chinese file and an English file", len(files))}
+	case o.presplit && len(files) != 2:
+		return usageError{"-presplit needs two files: ZH_FILE EN_FILE, one sentence per line"}
 	}
 	return nil
 }
 
-func (o *options) segmenter(stderr io.Writer) (*segment.Segmenter, error) {
-	s := &segment.Segmenter{Encoding: o.encoding}
-	switch o.rules {
-	case "", "default":
-	case "omegat":
-		s.Rules = segment.OmegaTRules
-	default:
-		f, err := os.Open(o.rules)
-		if err != nil {
-			return nil, fmt.Errorf("-rules: %w", err)
-		}
-		defer f.Close()
-		r, rep, err := segment.LoadSRX(f, o.rules)
-		if err != nil {
-			return nil, err
-		}
-		printSRXReport(stderr, rep)
-		s.Rules = r
+func (o *options) run(files []string, stdout, stderr io.Writer) error {
+	if err := o.check(files); err != nil {
+		return err
 	}
-	return s, nil
+	langs, err := pipeline.NewLanguages(o.srclang, o.tgtlang)
+	if err != nil {
+		return usageError{"-srclang/-tgtlang: " + err.Error()}
+	}
+	out := &pipeline.Output{Format: o.format, Path: o.out, Stdout: stdout, Inputs: files, Merge: o.merge,
+		MaxSize: o.cfg.MaxSize, MinConfidence: o.minConf, Dedupe: o.dedupe, Languages: langs, Paragraph: o.level == "paragraph"}
+	if o.pairs != "" {
+		out.Inputs = []string{o.pairs}
+	}
+	if !o.split {
+		if err := out.Check(); err != nil {
+			return usageError{err.Error()}
+		}
+	}
+	seg, srx, err := o.cfg.Segmenter()
+	if err != nil {
+		return fmt.Errorf("-rules: %w", err)
+	}
+	printSRXReport(stderr, srx)
+	if o.pairs != "" {
+		pairs, err := o.cfg.ReadPairs(o.pairs)
+		if err != nil {
+			return err
+		}
+		out.Title, out.Doc = "Alignment review: "+filepath.Base(o.pairs), filepath.Base(o.pairs)
+		return o.write(out, pairs, nil, stderr)
+	}
+	ins, err := o.cfg.Read(files...)
+	if err != nil {
+		return err
+	}
+	if len(ins) == 0 {
+		ins = []pipeline.Input{{Path: pressSampleName, Name: pressSampleName, Data: pressSample, Encoding: o.cfg.Encoding}}
+	}
+	if o.split {
+		return o.printSplit(seg, ins, stdout, stderr)
+	}
+	al, err := o.align(seg, ins, langs, stderr)
+	if err != nil {
+		return err
+	}
+	out.Doc = ins[0].Name
+	if !o.fullPath {
+		out.Doc = filepath.Base(out.Doc)
+	}
+	out.Title = "Alignment review: " + out.Doc
+	pairs, beads := al.Pairs, al.Beads
+	if o.level == "paragraph" {
+		pairs, beads = al.ParagraphPairs, al.Paragraphs
+	}
+	if o.report {
+		pipeline.PrintAlignment(stderr, al, 100)
+	} else {
+		pipeline.PrintSkipped(stderr, "press2tmx: ", al, 20)
+	}
+	return o.write(out, pairs(), beads, stderr)
+}
+
+func (o *options) write(out *pipeline.Output, pairs []align.Pair, beads []align.Bead, stderr io.Writer) error {
+	w, err := out.Open()
+	if err != nil {
+		return err
+	}
+	if o.format == "beads" {
+		err = w.WriteBeads(beads)
+	} else {
+		err = w.Write(pairs...)
+	}
+	if err != nil {
+		w.Abort()
+		return err
+	}
+	rep, err := w.Close()
+	if o.report {
+		rep.Print(stderr)
+	} else if rep.LeftOut() > 0 && o.format != "beads" {
+		fmt.Fprintf(stderr, "press2tmx: %s (-report lists them)\n", rep)
+	}
+	return err
 }
 
 // printSRXReport says which rules of a user's SRX file are not used: Go's
@@ -280,47 +292,55 @@ func printSRXReport(w io.Writer, rep *segment.SRXReport) {
 	}
 }
 
-// documents turns the inputs into a Chinese and an English document.
-func (o *options) documents(seg *segment.Segmenter, ins []input) (zh, en *segment.Document, err error) {
-	switch len(ins) {
-	case 1:
-		return seg.Bilingual(ins[0].name, ins[0].data)
-	case 2:
-		zh, err = seg.Monolingual(ins[0].name, ins[0].data, segment.Chinese)
-		if err != nil {
-			return nil, nil, err
-		}
-		en, err = seg.Monolingual(ins[1].name, ins[1].data, segment.English)
-		if err != nil {
-			return nil, nil, err
-		}
-		return zh, en, nil
+func (o *options) align(seg *segment.Segmenter, ins []pipeline.Input, langs *pipeline.Languages, stderr io.Writer) (*align.Alignment, error) {
+	a, err := o.cfg.Aligner()
+	if err != nil {
+		return nil, fmt.Errorf("-glossary: %w", err)
 	}
-	return nil, nil, usageError{"give one bilingual file, or a Chinese file and an English file"}
+	if !o.quiet {
+		a.Progress = newProgress(stderr).update
+	}
+	if o.presplit {
+		zh, err := pipeline.SentenceLines(seg, ins[0])
+		if err != nil {
+			return nil, err
+		}
+		en, err := pipeline.SentenceLines(seg, ins[1])
+		if err != nil {
+			return nil, err
+		}
+		return a.AlignSentences(zh, en)
+	}
+	zh, en, err := pipeline.Documents(seg, ins)
+	if err != nil {
+		return nil, err
+	}
+	if note := langs.Fit(zh); note != "" {
+		fmt.Fprintf(stderr, "press2tmx: %s\n", note)
+	}
+	if o.report {
+		pipeline.PrintDocument(stderr, zh, 100)
+		pipeline.PrintDocument(stderr, en, 100)
+	}
+	return a.Align(zh, en)
 }
 
-func (o *options) printSplit(seg *segment.Segmenter, ins []input, w, stderr io.Writer) error {
+func (o *options) printSplit(seg *segment.Segmenter, ins []pipeline.Input, w, stderr io.Writer) error {
 	var docs []*segment.Document
 	for _, in := range ins {
-		// A file in one language cannot be aligned but can be shown:
-		// Bilingual returns its document beside ErrOneLanguage.
-		zh, en, err := seg.Bilingual(in.name, in.data)
-		if err != nil && (!errors.Is(err, segment.ErrOneLanguage) || zh == nil && en == nil) {
+		ds, err := pipeline.FileDocuments(seg, in)
+		if err != nil {
 			return err
 		}
-		for _, d := range []*segment.Document{zh, en} {
-			if d != nil {
-				docs = append(docs, d)
-			}
-		}
+		docs = append(docs, ds...)
 	}
-	bw := newErrWriter(w)
+	ew := &errWriter{w: w}
 	for i, d := range docs {
 		if o.report {
-			printSegmentReport(stderr, d)
+			pipeline.PrintDocument(stderr, d, 100)
 		}
 		if i > 0 {
-			bw.printf("\n")
+			ew.printf("\n")
 		}
 		first := true
 		for _, p := range d.Paragraphs {
@@ -331,15 +351,15 @@ func (o *options) printSplit(seg *segment.Segmenter, ins []input, w, stderr io.W
 				continue
 			}
 			if !first {
-				bw.printf("\n")
+				ew.printf("\n")
 			}
 			first = false
 			for _, s := range p.Sentences {
-				bw.printf("%s\n", oneLine(s.In(d.Text)))
+				ew.printf("%s\n", oneLine(s.In(d.Text)))
 			}
 		}
 	}
-	return bw.err
+	return ew.err
 }
 
 // oneLine keeps a sentence on one output line.
@@ -351,94 +371,11 @@ func oneLine(s string) string {
 	return s
 }
 
-func (o *options) aligner(stderr io.Writer) (*align.Aligner, error) {
-	a := &align.Aligner{Force: o.force}
-	if o.glossary != "" {
-		f, err := os.Open(o.glossary)
-		if err != nil {
-			return nil, fmt.Errorf("-glossary: %w", err)
-		}
-		defer f.Close()
-		g, err := align.LoadGlossary(f, o.glossary)
-		if err != nil {
-			return nil, err
-		}
-		a.Glossary = g
-	}
-	if !o.quiet {
-		a.Progress = newProgress(stderr).update
-	}
-	return a, nil
-}
-
-func (o *options) align(seg *segment.Segmenter, ins []input, stderr io.Writer) (*align.Alignment, string, error) {
-	a, err := o.aligner(stderr)
-	if err != nil {
-		return nil, "", err
-	}
-	if o.presplit {
-		zh, err := presplitLines(ins[0], o.encoding)
-		if err != nil {
-			return nil, "", err
-		}
-		en, err := presplitLines(ins[1], o.encoding)
-		if err != nil {
-			return nil, "", err
-		}
-		al, err := a.AlignSentences(zh, en)
-		return al, filepath.Base(ins[0].name), err
-	}
-	zh, en, err := o.documents(seg, ins)
-	if err != nil {
-		return nil, "", err
-	}
-	if o.report {
-		printSegmentReport(stderr, zh)
-		printSegmentReport(stderr, en)
-	}
-	al, err := a.Align(zh, en)
-	return al, filepath.Base(ins[0].name), err
-}
-
-// presplitLines decodes a one-sentence-per-line file. Line i is sentence i,
-// empty lines included, so bead numbers are line numbers.
-func presplitLines(in input, enc string) ([]string, error) {
-	// Decode as the Segmenter would (encoding detection, NUL padding,
-	// error positions), but do no cleaning: line i stays sentence i.
-	text, _, err := (&segment.Segmenter{Encoding: enc}).DecodeFile(in.name, in.data)
-	if err != nil {
-		return nil, err // names the file, line and byte
-	}
-	text = strings.TrimSuffix(text, "\n") // a blank file is ErrEmpty already
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
-	}
-	return lines, nil
-}
-
-func printSegmentReport(w io.Writer, d *segment.Document) {
-	if d == nil || d.Report == nil {
-		return
-	}
-	r := d.Report
-	fmt.Fprintf(w, "%s: %s, encoding %s", d.Name, d.Lang, r.Encoding)
-	if r.Layout != "" {
-		fmt.Fprintf(w, ", layout %s", r.Layout)
-	}
-	fmt.Fprintf(w, ", %d paragraphs, %d changes\n", len(d.Paragraphs), len(r.Changes))
-	for _, c := range r.Changes {
-		fmt.Fprintf(w, "  %s\n", c)
-	}
-}
-
 // errWriter remembers the first write error so that printing code stays flat.
 type errWriter struct {
 	w   io.Writer
 	err error
 }
-
-func newErrWriter(w io.Writer) *errWriter { return &errWriter{w: w} }
 
 func (e *errWriter) printf(format string, a ...any) {
 	if e.err == nil {
