@@ -364,3 +364,22 @@ func (w *Writer) Abort() {
 		f.Abort()
 	}
 }
+
+// WriteAll opens the output, writes pairs (or beads, for the beads format)
+// and closes it: all or nothing, as Writer.Close.
+func (o *Output) WriteAll(pairs []align.Pair, beads []align.Bead) (*Report, error) {
+	w, err := o.Open()
+	if err != nil {
+		return nil, err
+	}
+	if o.Format == "beads" {
+		err = w.WriteBeads(beads)
+	} else {
+		err = w.Write(pairs...)
+	}
+	if err != nil {
+		w.Abort()
+		return nil, err
+	}
+	return w.Close()
+}

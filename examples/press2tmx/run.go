@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	_ "embed"
 	"errors"
 	"flag"
@@ -214,7 +215,7 @@ func (o *options) run(files []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("-rules: %w", err)
 	}
-	printSRXReport(stderr, srx)
+	pipeline.PrintSRX(stderr, "press2tmx: ", srx)
 	if o.pairs != "" {
 		pairs, err := o.cfg.ReadPairs(o.pairs)
 		if err != nil {
@@ -255,41 +256,13 @@ func (o *options) run(files []string, stdout, stderr io.Writer) error {
 }
 
 func (o *options) write(out *pipeline.Output, pairs []align.Pair, beads []align.Bead, stderr io.Writer) error {
-	w, err := out.Open()
-	if err != nil {
-		return err
-	}
-	if o.format == "beads" {
-		err = w.WriteBeads(beads)
-	} else {
-		err = w.Write(pairs...)
-	}
-	if err != nil {
-		w.Abort()
-		return err
-	}
-	rep, err := w.Close()
-	if o.report {
+	rep, err := out.WriteAll(pairs, beads)
+	if rep != nil && o.report {
 		rep.Print(stderr)
-	} else if rep.LeftOut() > 0 && o.format != "beads" {
+	} else if rep != nil && rep.LeftOut() > 0 && o.format != "beads" {
 		fmt.Fprintf(stderr, "press2tmx: %s (-report lists them)\n", rep)
 	}
 	return err
-}
-
-// printSRXReport says which rules of a user's SRX file are not used: Go's
-// regular expressions cannot express look-around or back-references.
-func printSRXReport(w io.Writer, rep *segment.SRXReport) {
-	if rep == nil || len(rep.Skipped)+len(rep.Notes) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "press2tmx: %s: using %d rules; %d cannot be used:\n", rep.Name, rep.Used, len(rep.Skipped))
-	for _, r := range rep.Skipped {
-		fmt.Fprintf(w, "  %s\n", r)
-	}
-	for _, n := range rep.Notes {
-		fmt.Fprintf(w, "  note: %s\n", n)
-	}
 }
 
 func (o *options) align(seg *segment.Segmenter, ins []pipeline.Input, langs *pipeline.Languages, stderr io.Writer) (*align.Alignment, error) {
@@ -298,15 +271,12 @@ func (o *options) align(seg *segment.Segmenter, ins []pipeline.Input, langs *pip
 		return nil, fmt.Errorf("-glossary: %w", err)
 	}
 	if !o.quiet {
-		a.Progress = newProgress(stderr).update
+		a.Progress = pipeline.Progress(stderr, "press2tmx: ")
 	}
 	if o.presplit {
 		zh, err := pipeline.SentenceLines(seg, ins[0])
-		if err != nil {
-			return nil, err
-		}
-		en, err := pipeline.SentenceLines(seg, ins[1])
-		if err != nil {
+		en, err2 := pipeline.SentenceLines(seg, ins[1])
+		if err = cmp.Or(err, err2); err != nil {
 			return nil, err
 		}
 		return a.AlignSentences(zh, en)
@@ -332,53 +302,12 @@ func (o *options) printSplit(seg *segment.Segmenter, ins []pipeline.Input, w, st
 		if err != nil {
 			return err
 		}
+		for _, d := range ds {
+			if o.report {
+				pipeline.PrintDocument(stderr, d, 100)
+			}
+		}
 		docs = append(docs, ds...)
 	}
-	ew := &errWriter{w: w}
-	for i, d := range docs {
-		if o.report {
-			pipeline.PrintDocument(stderr, d, 100)
-		}
-		if i > 0 {
-			ew.printf("\n")
-		}
-		first := true
-		for _, p := range d.Paragraphs {
-			if p.Kind == segment.Foreign {
-				// Set apart: the aligner does not see it. Say so, so
-				// that nothing disappears without a word.
-				fmt.Fprintf(stderr, "press2tmx: %s: line %d: paragraph in the other language set apart, not aligned: %.60q\n", d.Name, p.Line, p.In(d.Text))
-				continue
-			}
-			if !first {
-				ew.printf("\n")
-			}
-			first = false
-			for _, s := range p.Sentences {
-				ew.printf("%s\n", oneLine(s.In(d.Text)))
-			}
-		}
-	}
-	return ew.err
-}
-
-// oneLine keeps a sentence on one output line.
-func oneLine(s string) string {
-	s = strings.TrimSpace(s)
-	if strings.ContainsAny(s, "\r\n") {
-		s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
-	}
-	return s
-}
-
-// errWriter remembers the first write error so that printing code stays flat.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) printf(format string, a ...any) {
-	if e.err == nil {
-		_, e.err = fmt.Fprintf(e.w, format, a...)
-	}
+	return pipeline.WriteSentences(w, stderr, "press2tmx: ", docs...)
 }
