@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -13,6 +14,10 @@ import (
 	"github.com/bitextlab/zhen/align/review"
 	"github.com/bitextlab/zhen/align/tmx"
 )
+
+// ErrExists is matched (errors.Is) by the error for an output file that
+// exists already when Output.NoClobber is set.
+var ErrExists = errors.New("exists already")
 
 // Formats returns the output format names, in the order help texts list
 // them.
@@ -73,6 +78,8 @@ type Output struct {
 	Title string
 	// Doc is the TMX x-document of pairs whose Doc is empty.
 	Doc string
+	// NoClobber refuses an output file that exists already.
+	NoClobber bool
 	// MaxList caps each list of what was left out in the Report (0: 20);
 	// the counts are always complete.
 	MaxList int
@@ -92,8 +99,8 @@ func (o *Output) Paths() []string {
 
 // Check refuses an output that cannot be written as described: an unknown
 // format, moses without a path, a merge into another format, a minimum
-// confidence that is not a number from 0 to 1, or an output file that is one
-// of the inputs.
+// confidence that is not a number from 0 to 1, an output file that is one
+// of the inputs, or one that exists already with NoClobber.
 func (o *Output) Check() error {
 	if err := CheckFormat(o.Format); err != nil {
 		return err
@@ -108,6 +115,9 @@ func (o *Output) Check() error {
 		return err
 	}
 	for _, p := range o.Paths() {
+		if _, err := os.Stat(p); err == nil && o.NoClobber {
+			return fmt.Errorf("pipeline: %s: %w", p, ErrExists)
+		}
 		for _, in := range o.Inputs {
 			if sameFile(p, in) {
 				return fmt.Errorf("pipeline: the output %s is the input %s: writing it would destroy the input; choose another output name", p, in)

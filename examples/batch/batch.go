@@ -1,505 +1,232 @@
 package main
 
 import (
-	"bufio"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
-	"sync"
 	"time"
 
-	"golang.org/x/text/language"
-
-	"github.com/bitextlab/zhen/align"
-	"github.com/bitextlab/zhen/align/tmx"
-	"github.com/bitextlab/zhen/segment"
+	"github.com/bitextlab/zhen/align/pipeline"
 )
 
-const usageText = `batch: align a directory of Chinese–English documents into translation memories.
+const usageText = `batch: align a folder of Chinese–English documents, with subfolders, into translation
+memories or corpus files.
 
 Usage:
   batch [flags] DIR
 
-In DIR, NAME.zh.txt and NAME.en.txt (or NAME_zh.txt and NAME_en.txt, or NAME.zh and NAME.en)
-are a Chinese document and its English translation; any other .txt file is read as one
-bilingual file (a Chinese block then its English block, or alternating paragraphs).
+Which files are a document and its translation (in DIR and every subfolder):
+  zh/PATH and en/PATH              a folder zh beside a folder en, the same file name in both
+  NAME.zh.txt and NAME.en.txt      also NAME-zh.txt / NAME-en.txt, NAME_zh.txt / NAME_en.txt,
+                                   NAME.zh / NAME.en, and .docx or .html instead of .txt
+  any other .txt, .docx or .html   one file holding both languages
+Two files for one document (dup.zh.txt, dup_zh.txt) or two documents for one output name
+(memo.zh.txt + memo.en.txt beside memo.txt) are not aligned but listed (exit status 2).
 
 Examples:
-  batch -o tmx press/                 one TMX per document pair, written to the folder tmx/
-  batch -merged all.tmx press/        one TMX holding the pairs of every document
-  batch -min-confidence 0.6 -merged sure.tmx press/
+  batch press/                          one TMX per document, in the folder press-aligned/
+  batch -format jsonl -out corpus press/  one JSON Lines file per document, in corpus/
+  batch -merged all.tmx press/          one TMX with the pairs of every document
+  batch -merged sure.tmx -min-confidence 0.6 press/
 
-Flags:
+Flags (flags may also come after DIR):
 `
 
 const usageTail = `
-Exit status: 0 every document aligned; 1 usage error, or nothing could be aligned;
-2 some documents were skipped (the summary on standard error says which and why).
+Exit status: 0 every document aligned; 1 a mistake on the command line, or nothing aligned;
+2 some documents were not aligned (the summary on standard error says which and why).
 `
 
-// Exit codes.
-const (
-	exitOK      = 0
-	exitError   = 1
-	exitSkipped = 2
-)
+// Exit codes: done, usage error or nothing aligned, some documents not aligned.
+const exitOK, exitError, exitSkipped = 0, 1, 2
 
 type config struct {
-	outDir   string
-	merged   string
-	workers  int
-	minConf  float64
-	force    bool
-	rules    string
-	glossary string
-	srclang  string
-	tgtlang  string
-	quiet    bool
-}
-
-// job is one document: a pair of monolingual files or one bilingual file.
-type job struct {
-	index  int
-	name   string // label: NAME for a pair, the file name for a bilingual file
-	zh, en string // paths; en is empty for a bilingual file
-}
-
-// result is what a worker made of a job.
-type result struct {
-	job
-	pairs []align.Pair
-	score float64
-	err   error
-	took  time.Duration
+	cfg               pipeline.Config
+	outDir, merged    string
+	format            string
+	workers, maxMB    int64
+	minConf           float64
+	srclang, tgtlang  string
+	dedupe, overwrite bool
+	report, quiet     bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {}
 	var c config
-	fs.StringVar(&c.outDir, "o", "", "write one TMX per document into `DIR` (default DIR/tmx)")
-	fs.StringVar(&c.merged, "merged", "", "write every pair into one TMX `FILE` instead (\"-\" = standard output)")
-	fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "documents aligned at the same time")
-	fs.Float64Var(&c.minConf, "min-confidence", 0, "leave out pairs whose confidence is below `X` (0 to 1)")
-	fs.BoolVar(&c.force, "force", false, "align documents even when they do not look like translations of each other")
-	fs.StringVar(&c.rules, "rules", "default", "sentence `rules`: default, omegat (segments as OmegaT does), or an SRX file")
-	fs.StringVar(&c.glossary, "glossary", "", "a term list `FILE` (TSV Chinese<TAB>English, or TBX) that helps the aligner")
-	fs.StringVar(&c.srclang, "srclang", "zh-CN", "source language `tag` of the TMX")
-	fs.StringVar(&c.tgtlang, "tgtlang", "en-US", "target language `tag` of the TMX")
+	fs.StringVar(&c.outDir, "out", "", "write one file per document into `DIR` (default: the input folder's name + \"-aligned\", beside it)")
+	fs.StringVar(&c.outDir, "o", "", "the same as -out")
+	fs.StringVar(&c.merged, "merged", "", "write every pair into one `FILE` instead (\"-\" = standard output)")
+	fs.StringVar(&c.format, "format", "tmx", "output `format`: "+strings.Join(pipeline.Formats(), ", ")+" (as press2tmx)")
+	fs.Int64Var(&c.workers, "workers", int64(runtime.NumCPU()), "documents aligned at the same time")
+	fs.Float64Var(&c.minConf, "min-confidence", 0, "leave out pairs whose confidence is below `X` (from 0 to 1)")
+	fs.BoolVar(&c.cfg.Force, "force", false, "pair documents even when they do not look like translations of each other")
+	fs.StringVar(&c.cfg.Rules, "rules", "default", "where sentences are cut: `default`, omegat, or an SRX file")
+	fs.StringVar(&c.cfg.Glossary, "glossary", "", "a term list `FILE` (Chinese<TAB>English per line, or TBX) that helps pairing")
+	fs.StringVar(&c.cfg.Encoding, "encoding", "", "character `encoding` of every file, or ZH,EN for the Chinese and the English file of each pair (default: detect)")
+	fs.BoolVar(&c.cfg.Lossy, "lossy", false, "replace bytes that are not valid in the encoding by � instead of skipping the document")
+	fs.StringVar(&c.srclang, "srclang", "", "language `tag` of the TMX source (default zh-CN, or zh-TW for traditional script)")
+	fs.StringVar(&c.tgtlang, "tgtlang", "", "language `tag` of the TMX target (default en-US)")
+	fs.BoolVar(&c.dedupe, "dedupe", true, "write each identical Chinese/English pair only once per output file")
+	fs.BoolVar(&c.overwrite, "f", false, "overwrite output files that exist already")
+	fs.BoolVar(&c.report, "report", false, "one report per document: cleaning, pairing, what was left out")
+	fs.Int64Var(&c.maxMB, "max-size", pipeline.DefaultMaxSize>>20, "skip input files larger than `MB` megabytes")
 	fs.BoolVar(&c.quiet, "q", false, "no progress lines")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usageText)
+	dirs, err := pipeline.ParseFlags(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(stdout)
+		fmt.Fprint(stdout, usageText)
 		fs.PrintDefaults()
-		fmt.Fprint(stderr, usageTail)
+		fmt.Fprint(stdout, usageTail)
+		return exitOK
+	case err == nil && len(dirs) != 1:
+		err = errors.New("give one folder")
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitError
+	code := exitError
+	if err == nil {
+		c.cfg.MaxSize = c.maxMB << 20
+		code, err = c.run(dirs[0], stdout, stderr)
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "batch: give one directory; run 'batch -h' for help")
-		return exitError
-	}
-	code, err := c.run(fs.Arg(0), stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "batch: %v\n", err)
+		if errors.Is(err, pipeline.ErrExists) {
+			fmt.Fprintln(stderr, "batch: -f overwrites existing files; or choose another -out folder")
+		} else if code == exitError {
+			fmt.Fprintln(stderr, "run 'batch -h' for help")
+		}
 	}
 	return code
 }
 
-func (c *config) check() (tmx.Header, error) {
-	var h tmx.Header
-	src, err := language.Parse(c.srclang)
-	if err != nil {
-		return h, fmt.Errorf("-srclang %q is not a language tag (try zh-CN, en-US)", c.srclang)
-	}
-	tgt, err := language.Parse(c.tgtlang)
-	if err != nil {
-		return h, fmt.Errorf("-tgtlang %q is not a language tag (try en-US, zh-CN)", c.tgtlang)
-	}
-	if c.workers < 1 {
-		return h, fmt.Errorf("-workers %d: want at least 1", c.workers)
-	}
-	if c.minConf < 0 || c.minConf > 1 {
-		return h, fmt.Errorf("-min-confidence %v: want a number from 0 to 1", c.minConf)
-	}
-	if c.merged != "" && c.outDir != "" {
-		return h, errors.New("-o and -merged: choose one TMX per document (-o) or one merged TMX (-merged)")
-	}
-	return tmx.Header{SrcLang: src, TgtLang: tgt}, nil
-}
-
 func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
-	header, err := c.check()
+	langs, err := pipeline.NewLanguages(c.srclang, c.tgtlang)
+	switch {
+	case err != nil:
+		return exitError, fmt.Errorf("-srclang/-tgtlang: %w", err)
+	case c.workers < 1 || c.maxMB < 1:
+		return exitError, fmt.Errorf("-workers %d -max-size %d: want numbers above 0", c.workers, c.maxMB)
+	case pipeline.CheckFormat(c.format) != nil || pipeline.CheckMinConfidence(c.minConf) != nil:
+		return exitError, cmp.Or(pipeline.CheckFormat(c.format), pipeline.CheckMinConfidence(c.minConf))
+	case c.merged != "" && c.outDir != "":
+		return exitError, errors.New("-out and -merged: choose one file per document (-out) or one file for all (-merged)")
+	}
+	if c.outDir == "" && c.merged == "" {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return exitError, err
+		}
+		c.outDir = abs + "-aligned"
+	}
+	jobs, probs, err := pipeline.Walk(dir, c.outDir)
 	if err != nil {
 		return exitError, err
 	}
-	jobs, skipped, err := findJobs(dir)
-	if err != nil {
-		return exitError, err
+	var inputs []string
+	for _, j := range jobs {
+		inputs = append(inputs, j.Inputs()...)
+	}
+	output := func(path, title string, l *pipeline.Languages) *pipeline.Output {
+		return &pipeline.Output{Format: c.format, Path: path, Stdout: stdout, Inputs: inputs, MinConfidence: c.minConf,
+			Dedupe: c.dedupe, Languages: l, Doc: title, Title: "Alignment review: " + title, NoClobber: !c.overwrite}
+	}
+	perDoc := func(j pipeline.Job, l *pipeline.Languages) *pipeline.Output {
+		return output(filepath.Join(c.outDir, filepath.FromSlash(j.Name)+pipeline.Extension(c.format)), j.Name, l)
+	}
+	for _, j := range jobs {
+		if err := perDoc(j, langs).Check(); err != nil && c.merged == "" {
+			return exitError, err
+		}
 	}
 	if len(jobs) == 0 {
-		printSummary(stderr, 0, 0, 0, skipped)
-		return exitError, fmt.Errorf("%s: no documents to align (want NAME.zh.txt + NAME.en.txt pairs or bilingual .txt files)", dir)
+		printSummary(stderr, 0, 0, 0, probs)
+		return exitError, fmt.Errorf("%s: no documents to align", dir)
 	}
-	seg := &segment.Segmenter{}
-	switch c.rules {
-	case "", "default":
-	case "omegat":
-		seg.Rules = segment.OmegaTRules
-	default:
-		f, err := os.Open(c.rules)
-		if err != nil {
-			return exitError, fmt.Errorf("-rules: %w", err)
-		}
-		r, rep, err := segment.LoadSRX(f, c.rules)
-		f.Close()
-		if err != nil {
-			return exitError, err
-		}
-		if len(rep.Skipped) > 0 {
-			// Go's regular expressions cannot express look-around or
-			// back-references: say which rules are not used.
-			fmt.Fprintf(stderr, "batch: %s: using %d rules; %d cannot be used:\n", c.rules, rep.Used, len(rep.Skipped))
-			for _, sk := range rep.Skipped {
-				fmt.Fprintf(stderr, "  %s\n", sk)
-			}
-		}
-		seg.Rules = r
-	}
-	aligner := &align.Aligner{Force: c.force}
-	if c.glossary != "" {
-		f, err := os.Open(c.glossary)
-		if err != nil {
-			return exitError, fmt.Errorf("-glossary: %w", err)
-		}
-		g, err := align.LoadGlossary(f, c.glossary)
-		f.Close()
-		if err != nil {
-			return exitError, err
-		}
-		aligner.Glossary = g
-	}
-
-	out, err := c.newOutput(dir, header, stdout)
+	seg, srx, err := c.cfg.Segmenter()
 	if err != nil {
-		return exitError, err
+		return exitError, fmt.Errorf("-rules: %w", err)
 	}
-
-	// Workers align; this goroutine writes results in document order, so a
-	// merged TMX is the same whatever the number of workers.
-	todo := make(chan job)
-	done := make(chan result)
-	var wg sync.WaitGroup
-	for range min(c.workers, len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range todo {
-				done <- alignJob(seg, aligner, j)
-			}
-		}()
+	pipeline.PrintSRX(stderr, "batch: ", srx)
+	aligner, err := c.cfg.Aligner()
+	if err != nil {
+		return exitError, fmt.Errorf("-glossary: %w", err)
 	}
-	go func() {
-		for _, j := range jobs {
-			todo <- j
+	var merged *pipeline.Writer
+	if c.merged != "" {
+		if merged, err = output(c.merged, filepath.Base(dir), langs).Open(); err != nil {
+			return exitError, err
 		}
-		close(todo)
-		wg.Wait()
-		close(done)
-	}()
+		defer merged.Abort() // does nothing after Close
+	}
 
-	start := time.Now()
-	pending := map[int]result{}
-	next, aligned, units, finished := 0, 0, 0, 0
-	var writeErr error
-	for r := range done {
-		finished++
+	start, done, aligned, pairs := time.Now(), 0, 0, 0
+	var total pipeline.Report
+	for r := range c.cfg.AlignJobs(seg, aligner, langs, jobs, int(c.workers)) {
+		var rep *pipeline.Report
+		switch {
+		case r.Err == nil && merged != nil:
+			r.Err = merged.Write(r.Pairs...)
+		case r.Err == nil:
+			if rep, r.Err = perDoc(r.Job, r.Languages).WriteAll(r.Pairs, nil); rep != nil {
+				total.Add(rep, 20)
+			}
+		}
+		if done++; r.Err != nil {
+			probs = append(probs, pipeline.Problem{Path: r.Job.Name, Reason: r.Err.Error()})
+		} else {
+			aligned, pairs = aligned+1, pairs+len(r.Pairs)
+		}
+		if c.report {
+			pipeline.PrintDocument(stderr, r.ZH, 20)
+			pipeline.PrintDocument(stderr, r.EN, 20)
+			if r.Alignment != nil {
+				pipeline.PrintAlignment(stderr, r.Alignment, 20)
+			}
+			if rep != nil {
+				rep.Print(stderr)
+			}
+		}
 		if !c.quiet {
-			if r.err != nil {
-				fmt.Fprintf(stderr, "[%d/%d] %s: skipped: %v\n", finished, len(jobs), r.name, r.err)
-			} else {
-				fmt.Fprintf(stderr, "[%d/%d] %s: %d pairs, score %.2f, %.1fs\n", finished, len(jobs), r.name, len(r.pairs), r.score, r.took.Seconds())
+			status, el := fmt.Sprintf("%d pairs", len(r.Pairs)), time.Since(start).Seconds()
+			if r.Err != nil {
+				status = "not aligned: " + r.Err.Error()
 			}
-		}
-		pending[r.index] = r
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			if r.err != nil {
-				skipped = append(skipped, skip{r.name, r.err.Error()})
-				continue
-			}
-			if writeErr == nil {
-				n, err := out.write(r)
-				writeErr = err
-				units += n
-			}
-			aligned++
+			fmt.Fprintf(stderr, "[%d/%d] %s: %s; %.1f documents/s, %.0f pairs/s\n", done, len(jobs), r.Job.Name, status, float64(done)/el, float64(pairs)/el)
 		}
 	}
-	if err := out.close(); writeErr == nil {
-		writeErr = err
+	if merged != nil {
+		rep, err := merged.Close()
+		if err != nil {
+			return exitError, err
+		}
+		total = *rep
 	}
-	if writeErr != nil {
-		return exitError, writeErr
+	if total.LeftOut() > 0 || c.report {
+		total.Print(stderr)
 	}
-	out.report(stderr, c.minConf)
-	if !c.quiet {
-		fmt.Fprintf(stderr, "batch: %.1fs with %d workers\n", time.Since(start).Seconds(), min(c.workers, len(jobs)))
-	}
-	printSummary(stderr, aligned, len(jobs), units, skipped)
+	printSummary(stderr, aligned, len(jobs), total.Written, probs)
 	switch {
 	case aligned == 0:
 		return exitError, nil
-	case len(skipped) > 0:
+	case len(probs) > 0:
 		return exitSkipped, nil
 	}
 	return exitOK, nil
 }
 
-func alignJob(seg *segment.Segmenter, a *align.Aligner, j job) result {
-	start := time.Now()
-	r := result{job: j}
-	var zh, en *segment.Document
-	zdata, err := os.ReadFile(j.zh)
-	if err != nil {
-		r.err = err
-		return r
+func printSummary(w io.Writer, aligned, total, units int, probs []pipeline.Problem) {
+	fmt.Fprintf(w, "batch: aligned %d of %d documents, %d pairs written\n", aligned, total, units)
+	if len(probs) > 0 {
+		fmt.Fprintf(w, "batch: %d files or documents not aligned:\n", len(probs))
 	}
-	if j.en == "" {
-		zh, en, err = seg.Bilingual(filepath.Base(j.zh), zdata)
-	} else {
-		var edata []byte
-		edata, err = os.ReadFile(j.en)
-		if err == nil {
-			zh, err = seg.Monolingual(filepath.Base(j.zh), zdata, segment.Chinese)
-		}
-		if err == nil {
-			en, err = seg.Monolingual(filepath.Base(j.en), edata, segment.English)
-		}
+	for _, p := range probs {
+		fmt.Fprintf(w, "  %s: %s\n", p.Path, p.Reason)
 	}
-	if err != nil {
-		r.err = err
-		return r
-	}
-	al, err := a.Align(zh, en)
-	if err != nil {
-		var np *align.NotParallelError
-		if errors.As(err, &np) {
-			err = fmt.Errorf("not a translation pair (score %.2f, below %.2f; -force aligns it anyway)", np.Score, np.Threshold)
-		}
-		r.err = err
-		return r
-	}
-	r.pairs = al.Pairs()
-	for i := range r.pairs {
-		r.pairs[i].Doc = j.name
-	}
-	r.score = al.Score
-	r.took = time.Since(start)
-	return r
-}
-
-// skip is a document left out, with the reason.
-type skip struct{ name, why string }
-
-func printSummary(w io.Writer, aligned, total, units int, skipped []skip) {
-	fmt.Fprintf(w, "batch: aligned %d of %d documents, %d translation units\n", aligned, total, units)
-	if len(skipped) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "batch: %d skipped:\n", len(skipped))
-	for _, s := range skipped {
-		fmt.Fprintf(w, "  %s: %s\n", s.name, s.why)
-	}
-}
-
-// findJobs lists the documents in dir: pairs by name, other .txt files as
-// bilingual files. Files that fit neither (an unpaired NAME.zh.txt) are
-// returned as skipped.
-func findJobs(dir string) ([]job, []skip, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	type halves struct{ zh, en string }
-	pairs := map[string]*halves{}
-	var bilingual []string
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		name := e.Name()
-		stem, lang := splitLang(name)
-		switch {
-		case lang != "":
-			h := pairs[stem]
-			if h == nil {
-				h = &halves{}
-				pairs[stem] = h
-			}
-			if lang == "zh" {
-				h.zh = filepath.Join(dir, name)
-			} else {
-				h.en = filepath.Join(dir, name)
-			}
-		case strings.EqualFold(filepath.Ext(name), ".txt"):
-			bilingual = append(bilingual, name)
-		}
-	}
-	var jobs []job
-	var skipped []skip
-	for stem, h := range pairs {
-		switch {
-		case h.en == "":
-			skipped = append(skipped, skip{filepath.Base(h.zh), "no English file beside it (want " + stem + ".en.txt)"})
-		case h.zh == "":
-			skipped = append(skipped, skip{filepath.Base(h.en), "no Chinese file beside it (want " + stem + ".zh.txt)"})
-		default:
-			jobs = append(jobs, job{name: stem, zh: h.zh, en: h.en})
-		}
-	}
-	for _, b := range bilingual {
-		jobs = append(jobs, job{name: b, zh: filepath.Join(dir, b)})
-	}
-	sort.Slice(jobs, func(i, j int) bool { return jobs[i].name < jobs[j].name })
-	sort.Slice(skipped, func(i, j int) bool { return skipped[i].name < skipped[j].name })
-	for i := range jobs {
-		jobs[i].index = i
-	}
-	return jobs, skipped, nil
-}
-
-// splitLang recognises NAME.zh.txt, NAME_zh.txt, NAME-zh.txt, NAME.zh (and en).
-func splitLang(name string) (stem, lang string) {
-	base := name
-	if strings.EqualFold(filepath.Ext(base), ".txt") {
-		base = base[:len(base)-4]
-	}
-	for _, l := range []string{"zh", "en"} {
-		for _, sep := range []string{".", "_", "-"} {
-			suf := sep + l
-			if len(base) > len(suf) && strings.EqualFold(base[len(base)-len(suf):], suf) {
-				return base[:len(base)-len(suf)], l
-			}
-		}
-	}
-	return name, ""
-}
-
-// output writes results: to one TMX per document or to one merged TMX.
-type output struct {
-	c      *config
-	header tmx.Header
-	dir    string
-	merged *tmx.Writer
-	file   *os.File
-	buf    *bufio.Writer
-	stats  tmx.Stats // summed over documents
-}
-
-func (c *config) newOutput(dir string, h tmx.Header, stdout io.Writer) (*output, error) {
-	o := &output{c: c, header: h}
-	if c.merged == "" {
-		o.dir = c.outDir
-		if o.dir == "" {
-			o.dir = filepath.Join(dir, "tmx")
-		}
-		return o, os.MkdirAll(o.dir, 0o755)
-	}
-	var w io.Writer = stdout
-	if c.merged != "-" {
-		f, err := os.Create(c.merged)
-		if err != nil {
-			return nil, err
-		}
-		o.file = f
-		w = f
-	}
-	o.buf = bufio.NewWriter(w)
-	o.merged = o.newWriter(o.buf)
-	return o, nil
-}
-
-func (o *output) newWriter(w io.Writer) *tmx.Writer {
-	tw := tmx.NewWriter(w, o.header)
-	tw.MinConfidence = o.c.minConf
-	tw.Dedupe = true
-	return tw
-}
-
-// write writes one document's pairs and returns the number of TUs written.
-func (o *output) write(r result) (int, error) {
-	if o.merged != nil {
-		before := o.merged.Stats().Written
-		for _, p := range r.pairs {
-			if err := o.merged.Write(p); err != nil {
-				return 0, err
-			}
-		}
-		return o.merged.Stats().Written - before, nil
-	}
-	path := filepath.Join(o.dir, strings.TrimSuffix(r.name, filepath.Ext(r.name))+".tmx")
-	f, err := os.Create(path)
-	if err != nil {
-		return 0, err
-	}
-	bw := bufio.NewWriter(f)
-	tw := o.newWriter(bw)
-	for _, p := range r.pairs {
-		tw.Write(p) // sticky error, returned by Close
-	}
-	err = tw.Close()
-	if ferr := bw.Flush(); err == nil {
-		err = ferr
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	o.add(tw.Stats())
-	return tw.Stats().Written, err
-}
-
-func (o *output) add(s tmx.Stats) {
-	o.stats.Written += s.Written
-	o.stats.SkippedEmpty += s.SkippedEmpty
-	o.stats.BelowMinConfidence += s.BelowMinConfidence
-	o.stats.Duplicates += s.Duplicates
-	o.stats.DroppedChars += s.DroppedChars
-}
-
-func (o *output) close() error {
-	if o.merged == nil {
-		return nil
-	}
-	err := o.merged.Close()
-	o.add(o.merged.Stats())
-	if ferr := o.buf.Flush(); err == nil {
-		err = ferr
-	}
-	if o.file != nil {
-		if cerr := o.file.Close(); err == nil {
-			err = cerr
-		}
-	}
-	return err
-}
-
-func (o *output) report(w io.Writer, minConf float64) {
-	s := o.stats
-	fmt.Fprintf(w, "batch: TMX units left out: %d with no counterpart, %d below confidence %g, %d duplicates; %d characters XML cannot carry dropped\n",
-		s.SkippedEmpty, s.BelowMinConfidence, minConf, s.Duplicates, s.DroppedChars)
 }

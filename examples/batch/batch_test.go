@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/bitextlab/zhen/align/pipeline"
 	"github.com/bitextlab/zhen/align/tmx"
 )
 
@@ -41,35 +42,20 @@ func pressDir(t *testing.T) string {
 	return dir
 }
 
-func TestFindJobs(t *testing.T) {
-	jobs, skipped, err := findJobs(pressDir(t))
+func TestWalkPressDir(t *testing.T) {
+	jobs, probs, err := pipeline.Walk(pressDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var names []string
 	for _, j := range jobs {
-		names = append(names, j.name)
+		names = append(names, j.Name)
 	}
-	if diff := cmp.Diff([]string{"release.txt", "split", "unrelated"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"release", "split", "unrelated"}, names); diff != "" {
 		t.Errorf("jobs mismatch (-want +got):\n%s", diff)
 	}
-	if len(skipped) != 1 || skipped[0].name != "alone_zh.txt" {
-		t.Errorf("skipped = %v, want alone_zh.txt without its English file", skipped)
-	}
-}
-
-func TestSplitLang(t *testing.T) {
-	for _, tc := range []struct{ in, stem, lang string }{
-		{"a.zh.txt", "a", "zh"},
-		{"a_EN.txt", "a", "en"},
-		{"speech-2022-zh.txt", "speech-2022", "zh"},
-		{"a.en", "a", "en"},
-		{"zh.txt", "zh.txt", ""},
-		{"release.txt", "release.txt", ""},
-	} {
-		if stem, lang := splitLang(tc.in); stem != tc.stem || lang != tc.lang {
-			t.Errorf("splitLang(%q) = %q, %q; want %q, %q", tc.in, stem, lang, tc.stem, tc.lang)
-		}
+	if len(probs) != 1 || filepath.Base(probs[0].Path) != "alone_zh.txt" {
+		t.Errorf("problems = %v, want alone_zh.txt without its English file", probs)
 	}
 }
 
@@ -82,7 +68,7 @@ func TestMerged(t *testing.T) {
 		t.Fatalf("exit %d, want %d (some skipped); stderr:\n%s", code, exitSkipped, stderr.String())
 	}
 	log := stderr.String()
-	for _, want := range []string{"aligned 2 of 3 documents", "unrelated: not a translation pair", "alone_zh.txt: no English file"} {
+	for _, want := range []string{"aligned 2 of 3 documents", "unrelated: not a translation pair", "alone_zh.txt: Chinese file with no English file"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("summary lacks %q:\n%s", want, log)
 		}
@@ -108,7 +94,7 @@ func TestPerDocumentAndOrder(t *testing.T) {
 	outDir := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	run([]string{"-q", "-o", outDir, "-workers", "3", dir}, &stdout, &stderr)
-	for _, name := range []string{"release.tmx", "split.tmx"} {
+	for _, name := range []string{"release.tmx", "split.tmx"} { // never "release.txt.tmx"
 		if _, err := os.Stat(filepath.Join(outDir, name)); err != nil {
 			t.Errorf("missing %s: %v\n%s", name, err, stderr.String())
 		}
@@ -137,11 +123,14 @@ func TestUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no dir", nil, "give one directory"},
+		{"no dir", nil, "give one folder"},
 		{"missing dir", []string{"/no/such/dir"}, "/no/such/dir"},
 		{"empty dir", []string{t.TempDir()}, "no documents"},
 		{"bad workers", []string{"-workers", "0", "."}, "-workers"},
 		{"both outputs", []string{"-o", "x", "-merged", "y", "."}, "choose one"},
+		{"not Chinese and English", []string{"-srclang", "fr-FR", "-merged", "y", "."}, "one must be Chinese"},
+		{"NaN confidence", []string{"-min-confidence", "NaN", "-merged", "y", "."}, "from 0 to 1"},
+		{"unknown format", []string{"-format", "docx", "-merged", "y", "."}, "tmx, tsv, csv, jsonl, html, moses, beads"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -1,23 +1,15 @@
-// Command batch aligns a whole directory of Chinese–English press material
-// with parallel workers and writes one TMX per document pair, or one merged
-// TMX for the lot.
-//
-// A document pair is NAME.zh.txt with NAME.en.txt (also NAME_zh.txt /
-// NAME_en.txt, NAME.zh / NAME.en); any other *.txt file is read as one
-// bilingual file (a Chinese block and its English translation, or alternating
-// paragraphs). Progress goes to standard error, and at the end a summary lists
-// every document that was skipped and why.
-//
-//	batch -o tmx/ press/              one TMX per pair in tmx/
-//	batch -merged all.tmx press/      one TMX with every pair
+// Command batch aligns a folder of Chinese–English press material, with its
+// subfolders, using parallel workers, and writes one file per document (TMX,
+// TSV, CSV, JSON Lines, HTML, Moses or beads) or one merged file for the lot.
+// How files are paired (zh/ and en/ folders, NAME.zh.txt and NAME.en.txt…) is
+// described by "batch -h" and pipeline.Walk. Progress and a summary of every
+// document not aligned go to standard error.
 //
 // Exit status: 0 when every document was aligned; 1 on a usage error or when
-// nothing could be aligned; 2 when some documents were skipped (listed).
+// nothing could be aligned; 2 when some documents were not aligned (listed).
 package main
 
-import (
-	"os"
-)
+import "os"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
