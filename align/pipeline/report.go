@@ -25,22 +25,23 @@ type Left struct {
 	Pair int
 	// Doc, ZH and EN are the pair's document and text.
 	Doc, ZH, EN string
-	// Unit, Side, Offset and Bytes say where a dropped character was: the
-	// TMX unit (1-based), "zh", "en" or "doc", the byte offset in that
-	// text, and the bytes dropped.
-	Unit   int
-	Side   string
+	// Unit is the TMX unit (1-based) a character was dropped from.
+	Unit int
+	// Side is "zh", "en" or "doc": the text the character was dropped from.
+	Side string
+	// Offset is the dropped character's byte offset in that text.
 	Offset int
-	Bytes  string
+	// Bytes are the bytes dropped.
+	Bytes string
 }
 
 // Report counts what an output wrote and left out. The counts are complete;
 // Left keeps the first entries of each reason (Output.MaxList).
 type Report struct {
-	// Format and Paths are the output's format and files (none for
-	// standard output).
+	// Format is the output's format.
 	Format string
-	Paths  []string
+	// Paths are the output's files (none for standard output).
+	Paths []string
 	// Pairs are the pairs given; Written the units, rows or lines written
 	// (merged TMX units included).
 	Pairs, Written int
