@@ -167,7 +167,7 @@ func ExampleWalk() {
 		"report.2022.zh.txt", "report.2022.en.txt", // a pair by name
 		"report.2023-zh.txt", "report.2023-en.txt", // another convention, another name
 		"zh/2024/speech.txt", "en/2024/speech.txt", // a parallel tree
-		"release.txt",                  // one bilingual file
+		"release.txt",                            // one bilingual file
 		"dup.zh.txt", "dup_zh.txt", "dup.en.txt", // ambiguous
 		"notes.md", // not a document
 	} {
