@@ -76,7 +76,9 @@ type Output struct {
 	Paragraph bool
 	// Title is the HTML page's title.
 	Title string
-	// Doc is the TMX x-document of pairs whose Doc is empty.
+	// Doc, when set, replaces each pair's Doc (the TMX x-document, the
+	// JSON Lines "doc"): a file's base name, say, rather than the full
+	// local path a shared memory should not carry.
 	Doc string
 	// NoClobber refuses an output file that exists already.
 	NoClobber bool
@@ -210,12 +212,7 @@ func (w *Writer) start(merge []byte) error {
 				return fmt.Errorf("%s: %w", o.Merge, err)
 			}
 		}
-		w.write = func(p align.Pair) error {
-			if p.Doc == "" {
-				p.Doc = o.Doc
-			}
-			return w.tmx.Write(p)
-		}
+		w.write = w.tmx.Write
 		w.flush = w.tmx.Close
 	case "tsv":
 		t := review.NewTSVWriter(bw)
@@ -282,6 +279,9 @@ func (w *Writer) Write(pairs ...align.Pair) error {
 				w.seen = make(map[string]bool)
 			}
 			w.seen[k] = true
+		}
+		if w.o.Doc != "" {
+			p.Doc = w.o.Doc
 		}
 		if err := w.write(p); err != nil {
 			w.err = err

@@ -221,7 +221,7 @@ func (o *options) run(files []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		out.Title, out.Doc = "Alignment review: "+filepath.Base(o.pairs), filepath.Base(o.pairs)
+		out.Title = "Alignment review: " + filepath.Base(o.pairs)
 		return o.write(out, pairs, nil, stderr)
 	}
 	ins, err := o.cfg.Read(files...)
