@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -82,6 +83,8 @@ type Output struct {
 	Doc string
 	// NoClobber refuses an output file that exists already.
 	NoClobber bool
+	// MkdirAll creates the output's folder, and its parents, if missing.
+	MkdirAll bool
 	// MaxList caps each list of what was left out in the Report (0: 20);
 	// the counts are always complete.
 	MaxList int
@@ -168,6 +171,12 @@ func (o *Output) Open() (*Writer, error) {
 	}
 	var outs []io.Writer
 	for _, p := range o.Paths() {
+		if o.MkdirAll {
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				w.Abort()
+				return nil, fmt.Errorf("pipeline: %w", err)
+			}
+		}
 		f, err := CreateFile(p)
 		if err != nil {
 			w.Abort()

@@ -135,7 +135,7 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 	}
 	output := func(path, title string, l *pipeline.Languages) *pipeline.Output {
 		return &pipeline.Output{Format: c.format, Path: path, Stdout: stdout, Inputs: inputs, MinConfidence: c.minConf,
-			Dedupe: c.dedupe, Languages: l, Title: "Alignment review: " + title, NoClobber: !c.overwrite}
+			Dedupe: c.dedupe, Languages: l, Title: "Alignment review: " + title, NoClobber: !c.overwrite, MkdirAll: true}
 	}
 	perDoc := func(j pipeline.Job, l *pipeline.Languages) *pipeline.Output {
 		return output(filepath.Join(c.outDir, filepath.FromSlash(j.Name)+pipeline.Extension(c.format)), j.Name, l)

@@ -215,3 +215,11 @@ func TestPairsAndCSV(t *testing.T) {
 		t.Errorf("exit %d, csv %q, stderr %s", code, out, errs)
 	}
 }
+
+func TestLanguageRefusalMessage(t *testing.T) {
+	_, _, errs := runCmd(t, "", "-srclang", "fr-FR")
+	want := `press2tmx: -srclang/-tgtlang: tmx: language tags "fr-FR" and "en-US": one must be Chinese (zh-…) and the other English (en-…)`
+	if !strings.Contains(errs, want) {
+		t.Errorf("stderr %s; want %s (the message batch prints too)", errs, want)
+	}
+}
