@@ -102,7 +102,7 @@ type options struct {
 func (o *options) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.out, "o", "", "write the output to `PATH` (default: standard output). It is written in full, then put in place: an existing file is never left half-written")
 	fs.StringVar(&o.format, "format", "tmx", "output `format`: "+strings.Join(pipeline.Formats(), ", ")+" (see below)")
-	fs.StringVar(&o.level, "level", "sentence", "pair whole paragraphs instead of sentences: `paragraph` (default sentence)")
+	fs.StringVar(&o.level, "level", "sentence", "`sentence` pairs, or whole paragraph pairs (paragraph)")
 	fs.BoolVar(&o.presplit, "presplit", false, "the two files already hold one sentence per line: pair line with line, without cleaning or cutting sentences; numbers in -format beads are line numbers")
 	fs.StringVar(&o.srclang, "srclang", "", "language `tag` of the TMX source (default zh-CN, or zh-TW for traditional script; en-US or en-GB makes English the source)")
 	fs.StringVar(&o.tgtlang, "tgtlang", "", "language `tag` of the TMX target (default en-US; zh-CN, zh-TW or zh-HK when English is the source)")
