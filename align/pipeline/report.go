@@ -131,8 +131,11 @@ func (r *Report) String() string {
 }
 
 // Print writes the summary line and the list of what was left out, with a
-// "… and N more" line where a list was capped.
+// "… and N more" line where a list was capped. A nil Report prints nothing.
 func (r *Report) Print(w io.Writer) {
+	if r == nil {
+		return
+	}
 	fmt.Fprintln(w, r.String())
 	shown := map[string]int{}
 	for _, l := range r.Left {
@@ -202,7 +205,11 @@ func PrintSkipped(w io.Writer, prefix string, al *align.Alignment, max int) {
 // PrintAlignment summarises an alignment: overall score, pairs per type
 // (such as 1-2: one Chinese sentence, two English), paragraphs left out, and
 // sentences with no counterpart, each list at most max long (then a count).
+// A nil alignment prints nothing.
 func PrintAlignment(w io.Writer, al *align.Alignment, max int) {
+	if al == nil {
+		return
+	}
 	counts := map[string]int{}
 	var order []string
 	low := 0

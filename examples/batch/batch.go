@@ -183,15 +183,14 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 		} else {
 			aligned, pairs = aligned+1, pairs+len(r.Pairs)
 		}
+		if r.Note != "" {
+			fmt.Fprintf(stderr, "batch: %s\n", r.Note)
+		}
 		if c.report {
 			pipeline.PrintDocument(stderr, r.ZH, 20)
 			pipeline.PrintDocument(stderr, r.EN, 20)
-			if r.Alignment != nil {
-				pipeline.PrintAlignment(stderr, r.Alignment, 20)
-			}
-			if rep != nil {
-				rep.Print(stderr)
-			}
+			pipeline.PrintAlignment(stderr, r.Alignment, 20)
+			rep.Print(stderr)
 		}
 		if !c.quiet {
 			status, el := fmt.Sprintf("%d pairs", len(r.Pairs)), time.Since(start).Seconds()
