@@ -261,3 +261,10 @@ func ExampleProgress() {
 	fmt.Println(len(al.Beads))
 	// Output: 1
 }
+
+func ExamplePrintProblems() {
+	pipeline.PrintProblems(os.Stdout, "batch: ", []pipeline.Problem{{Path: "in/a.zh.txt", Reason: "Chinese file with no English file beside it"}})
+	// Output:
+	// batch: 1 files or documents not aligned:
+	//   in/a.zh.txt: Chinese file with no English file beside it
+}

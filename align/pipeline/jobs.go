@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"iter"
@@ -35,8 +36,9 @@ type Aligned struct {
 // not depend on the number of workers. Each job's files are read with c
 // (limits, encodings: a comma-separated Encoding names the Chinese and the
 // English file of a pair), segmented with seg and aligned with a. Stopping
-// the loop early stops the workers.
-func (c *Config) AlignJobs(seg *segment.Segmenter, a *align.Aligner, langs *Languages, jobs []Job, workers int) iter.Seq[*Aligned] {
+// the loop early, or cancelling ctx (an interrupt, say), stops the workers
+// and ends the sequence; the caller sees ctx.Err().
+func (c *Config) AlignJobs(ctx context.Context, seg *segment.Segmenter, a *align.Aligner, langs *Languages, jobs []Job, workers int) iter.Seq[*Aligned] {
 	return func(yield func(*Aligned) bool) {
 		if len(jobs) == 0 {
 			return
@@ -61,13 +63,20 @@ func (c *Config) AlignJobs(seg *segment.Segmenter, a *align.Aligner, langs *Lang
 				case todo <- i:
 				case <-stop:
 					return
+				case <-ctx.Done():
+					return
 				}
 			}
 		}()
 		defer wg.Wait()
 		defer close(stop)
 		for i := range jobs {
-			if !yield(<-results[i]) {
+			select {
+			case r := <-results[i]:
+				if !yield(r) {
+					return
+				}
+			case <-ctx.Done():
 				return
 			}
 		}

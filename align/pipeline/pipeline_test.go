@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -379,14 +380,23 @@ func TestAlignJobsOrder(t *testing.T) {
 	seg, _, _ := cfg.Segmenter()
 	a, _ := cfg.Aligner()
 	var got []string
-	for r := range cfg.AlignJobs(seg, a, nil, jobs, 3) {
+	for r := range cfg.AlignJobs(context.Background(), seg, a, nil, jobs, 3) {
 		got = append(got, fmt.Sprint(r.Job.Name, " ", r.Err != nil, " ", len(r.Pairs) > 30))
 	}
 	want := []string{"d0 false true", "d1 false true", "d2 true false", "d3 false true"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("results mismatch (-want +got):\n%s", diff)
 	}
-	for range cfg.AlignJobs(seg, a, nil, jobs, 2) {
+	for range cfg.AlignJobs(context.Background(), seg, a, nil, jobs, 2) {
 		break // stopping early must not hang or panic
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	for range cfg.AlignJobs(ctx, seg, a, nil, jobs, 1) {
+		n++
+		cancel() // an interrupt after the first document
+	}
+	if n != 1 {
+		t.Errorf("%d results after cancelling, want 1", n)
 	}
 }

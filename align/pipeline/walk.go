@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -188,4 +189,16 @@ func Walk(dir string, skip ...string) ([]Job, []Problem, error) {
 	sort.Slice(jobs, func(a, b int) bool { return jobs[a].Name < jobs[b].Name })
 	sort.Slice(probs, func(a, b int) bool { return probs[a].Path < probs[b].Path })
 	return jobs, probs, nil
+}
+
+// PrintProblems lists problems, one per line after a count, the count line
+// starting with prefix; nothing when there are none. The list is never
+// capped: each line is a document the user expected and did not get.
+func PrintProblems(w io.Writer, prefix string, probs []Problem) {
+	if len(probs) > 0 {
+		fmt.Fprintf(w, "%s%d files or documents not aligned:\n", prefix, len(probs))
+	}
+	for _, p := range probs {
+		fmt.Fprintf(w, "  %s: %s\n", p.Path, p.Reason)
+	}
 }

@@ -2,10 +2,13 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -118,12 +121,8 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 	case c.merged != "" && c.outDir != "":
 		return exitError, errors.New("-out and -merged: choose one file per document (-out) or one file for all (-merged)")
 	}
-	if c.outDir == "" && c.merged == "" {
-		abs, err := filepath.Abs(dir)
-		if err != nil {
-			return exitError, err
-		}
-		c.outDir = abs + "-aligned"
+	if abs, err := filepath.Abs(dir); c.outDir == "" && c.merged == "" && err == nil {
+		c.outDir = abs + "-aligned" // beside the input folder, never in it
 	}
 	jobs, probs, err := pipeline.Walk(dir, c.outDir)
 	if err != nil {
@@ -168,7 +167,9 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 
 	start, done, aligned, pairs := time.Now(), 0, 0, 0
 	var total pipeline.Report
-	for r := range c.cfg.AlignJobs(seg, aligner, langs, jobs, int(c.workers)) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	for r := range c.cfg.AlignJobs(ctx, seg, aligner, langs, jobs, int(c.workers)) {
 		var rep *pipeline.Report
 		switch {
 		case r.Err == nil && merged != nil:
@@ -200,6 +201,9 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 			fmt.Fprintf(stderr, "[%d/%d] %s: %s; %.1f documents/s, %.0f pairs/s\n", done, len(jobs), r.Job.Name, status, float64(done)/el, float64(pairs)/el)
 		}
 	}
+	if ctx.Err() != nil {
+		return exitError, errors.New("interrupted: files already written are complete; no other file was changed")
+	}
 	if merged != nil {
 		rep, err := merged.Close()
 		if err != nil {
@@ -222,10 +226,5 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 
 func printSummary(w io.Writer, aligned, total, units int, probs []pipeline.Problem) {
 	fmt.Fprintf(w, "batch: aligned %d of %d documents, %d pairs written\n", aligned, total, units)
-	if len(probs) > 0 {
-		fmt.Fprintf(w, "batch: %d files or documents not aligned:\n", len(probs))
-	}
-	for _, p := range probs {
-		fmt.Fprintf(w, "  %s: %s\n", p.Path, p.Reason)
-	}
+	pipeline.PrintProblems(w, "batch: ", probs)
 }
