@@ -391,6 +391,7 @@ func TestAlignJobsOrder(t *testing.T) {
 		break // stopping early must not hang or panic
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	n := 0
 	for range cfg.AlignJobs(ctx, seg, a, nil, jobs, 1) {
 		n++
