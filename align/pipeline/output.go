@@ -135,19 +135,21 @@ func (o *Output) Check() error {
 // Writer writes pairs to an Output. Nothing is visible under the output's
 // names until Close succeeds.
 type Writer struct {
-	o      *Output
-	files  []*File
-	bufs   []*bufio.Writer
-	write  func(align.Pair) error
-	flush  func() error
-	tmx    *tmx.Writer
-	moses  *review.MosesWriter
-	jsonl  *review.JSONLWriter
-	html   []align.Pair
-	seen   map[string]bool
-	rep    Report
-	err    error
-	closed bool
+	o     *Output
+	files []*File
+	bufs  []*bufio.Writer
+	write func(align.Pair) error
+	flush func() error
+	tmx   *tmx.Writer
+	moses *review.MosesWriter
+	jsonl *review.JSONLWriter
+	html  []align.Pair
+	seen  map[string]bool
+	rep   Report
+	// maxList is Output.MaxList, or its default.
+	maxList int
+	err     error
+	closed  bool
 }
 
 // Open checks the output, reads the memory to merge, then creates the output
@@ -166,8 +168,8 @@ func (o *Output) Open() (*Writer, error) {
 		merge = b
 	}
 	w := &Writer{o: o, rep: Report{Format: o.Format, Paths: o.Paths(), MinConfidence: o.MinConfidence}}
-	if w.o.MaxList == 0 {
-		w.o.MaxList = 20
+	if w.maxList = o.MaxList; w.maxList <= 0 {
+		w.maxList = 20
 	}
 	var outs []io.Writer
 	for _, p := range o.Paths() {
@@ -301,7 +303,7 @@ func (w *Writer) Write(pairs ...align.Pair) error {
 }
 
 func (w *Writer) left(reason string, i int, p align.Pair) {
-	w.rep.addLeft(Left{Reason: reason, Pair: i, Doc: p.Doc, ZH: p.ZH, EN: p.EN}, w.o.MaxList)
+	w.rep.addLeft(Left{Reason: reason, Pair: i, Doc: p.Doc, ZH: p.ZH, EN: p.EN}, w.maxList)
 }
 
 // WriteBeads writes beads, one per line as [zh ids]:[en ids] (the beads
@@ -362,7 +364,7 @@ func (w *Writer) stats() {
 		r.DroppedChars = st.DroppedChars
 		r.Conflicts = st.Conflicts
 		for _, d := range st.Drops {
-			r.addLeft(Left{Reason: ReasonDroppedChars, Pair: d.Pair, Unit: d.TU, Side: d.Side, Offset: d.Offset, Bytes: d.Bytes}, w.o.MaxList)
+			r.addLeft(Left{Reason: ReasonDroppedChars, Pair: -1, Unit: d.TU, Side: d.Side, Offset: d.Offset, Bytes: d.Bytes}, w.maxList)
 		}
 	case w.moses != nil:
 		st := w.moses.Stats()

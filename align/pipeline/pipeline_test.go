@@ -210,6 +210,19 @@ func TestOutputLeftOut(t *testing.T) {
 	}
 }
 
+func TestDroppedCharactersListed(t *testing.T) {
+	o := Output{Format: "tmx", Path: filepath.Join(t.TempDir(), "x.tmx")}
+	rep, err := o.WriteAll([]align.Pair{{ZH: "一\x01。", EN: "One.", Type: "1-1", Confidence: 1}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Print(&b)
+	if rep.DroppedChars != 1 || !strings.Contains(b.String(), `dropped "\x01" from unit 1 (zh side, byte 3)`) {
+		t.Errorf("report:\n%s", b.String())
+	}
+}
+
 func TestReportListCapped(t *testing.T) {
 	pairs := make([]align.Pair, 1000)
 	for i := range pairs {

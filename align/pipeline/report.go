@@ -21,7 +21,8 @@ const (
 type Left struct {
 	// Reason is one of the Reason… constants.
 	Reason string
-	// Pair is the pair's number among those given to Writer.Write, 0-based.
+	// Pair is the pair's number among those given to Writer.Write, 0-based
+	// (-1 for a dropped character: see Unit).
 	Pair int
 	// Doc, ZH and EN are the pair's document and text.
 	Doc, ZH, EN string
