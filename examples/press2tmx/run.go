@@ -288,9 +288,12 @@ func (o *options) align(seg *segment.Segmenter, ins []pipeline.Input, langs *pip
 	if note := langs.Fit(zh); note != "" {
 		fmt.Fprintf(stderr, "press2tmx: %s\n", note)
 	}
-	if o.report {
-		pipeline.PrintDocument(stderr, zh, 100)
-		pipeline.PrintDocument(stderr, en, 100)
+	for _, d := range []*segment.Document{zh, en} {
+		if o.report {
+			pipeline.PrintDocument(stderr, d, 100)
+		} else if d.Report != nil && d.Report.Replaced > 0 {
+			fmt.Fprintf(stderr, "press2tmx: %s: %d invalid byte sequences replaced by U+FFFD (-lossy; -report says where)\n", d.Name, d.Report.Replaced)
+		}
 	}
 	return a.Align(zh, en)
 }
