@@ -187,6 +187,7 @@ func ExampleWalk() {
 	// release 1
 	// report.2022 2
 	// report.2023 2
+	// dup.en.txt not aligned
 	// dup.zh.txt ambiguous
 	// dup_zh.txt ambiguous
 }

@@ -341,15 +341,13 @@ func TestWalk(t *testing.T) {
 	}
 	wantProbs := map[string]string{
 		"memo.zh.txt": "output name collision", "memo.en.txt": "output name collision", "memo.txt": "output name collision",
-		"dup.zh.txt": "ambiguous", "dup_zh.txt": "ambiguous",
+		"dup.zh.txt": "ambiguous", "dup_zh.txt": "ambiguous", "dup.en.txt": "not aligned",
 		"Case.txt": "output name collision", "case.txt": "output name collision",
 		"sub/lone.en.txt": "English file with no Chinese file beside it (want the same name with zh instead of en)",
 	}
 	if diff := cmp.Diff(wantProbs, reasons); diff != "" {
 		t.Errorf("problems mismatch (-want +got):\n%s", diff)
 	}
-	// dup.en.txt is not a job on its own and not lost: its name is in the
-	// ambiguity messages.
 	if !slices.ContainsFunc(probs, func(p Problem) bool { return strings.Contains(p.Reason, "dup_zh.txt") }) {
 		t.Error("the ambiguity message does not name both files")
 	}

@@ -144,16 +144,16 @@ func Walk(dir string, skip ...string) ([]Job, []Problem, error) {
 	byFold := map[string][]Job{}
 	for name := range names {
 		zh, en, bi := found[key{name, "zh"}], found[key{name, "en"}], found[key{name, ""}]
-		bad := false
-		for _, list := range [][]string{zh, en, bi} {
-			if len(list) > 1 {
-				bad = true
+		if len(zh) > 1 || len(en) > 1 || len(bi) > 1 {
+			for _, list := range [][]string{zh, en, bi} {
 				for _, p := range list {
-					probs = append(probs, Problem{p, fmt.Sprintf("ambiguous: %s all name the same document %q; rename all but one", strings.Join(list, ", "), name)})
+					why := fmt.Sprintf("not aligned: another file of the document %q is ambiguous", name)
+					if len(list) > 1 {
+						why = fmt.Sprintf("ambiguous: %s all name the same document %q; rename all but one", strings.Join(list, ", "), name)
+					}
+					probs = append(probs, Problem{p, why})
 				}
 			}
-		}
-		if bad {
 			continue
 		}
 		var js []Job

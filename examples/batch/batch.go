@@ -166,7 +166,7 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 	}
 
 	start, done, aligned, pairs := time.Now(), 0, 0, 0
-	var total pipeline.Report
+	total := pipeline.Report{Format: c.format, MinConfidence: c.minConf}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	for r := range c.cfg.AlignJobs(ctx, seg, aligner, langs, jobs, int(c.workers)) {
@@ -211,8 +211,10 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 		}
 		total = *rep
 	}
-	if total.LeftOut() > 0 || c.report {
+	if c.report {
 		total.Print(stderr)
+	} else if total.LeftOut() > 0 {
+		fmt.Fprintf(stderr, "batch: %s (-report lists them)\n", &total)
 	}
 	printSummary(stderr, aligned, len(jobs), total.Written, probs)
 	switch {

@@ -49,7 +49,7 @@ func TestCollisionsAndAmbiguity(t *testing.T) {
 	if code != exitSkipped {
 		t.Errorf("exit %d, want %d (documents not aligned)\n%s", code, exitSkipped, log)
 	}
-	for _, want := range []string{"aligned 2 of 2 documents", "memo.txt: output name collision", "memo.zh.txt: output name collision", "dup_zh.txt: ambiguous", "dup.zh.txt: ambiguous"} {
+	for _, want := range []string{"aligned 2 of 2 documents", "memo.txt: output name collision", "memo.zh.txt: output name collision", "dup_zh.txt: ambiguous", "dup.zh.txt: ambiguous", "dup.en.txt: not aligned"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("summary lacks %q:\n%s", want, log)
 		}
