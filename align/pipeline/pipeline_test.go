@@ -412,3 +412,20 @@ func TestAlignJobsOrder(t *testing.T) {
 		t.Errorf("%d results after cancelling, want 1", n)
 	}
 }
+
+// BenchmarkReadDevZero: an endless input is refused at the default limit
+// (issue target: press2tmx /dev/zero ends with a clear error in under 5 s).
+func BenchmarkReadDevZero(b *testing.B) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		b.Skip("no /dev/zero")
+	}
+	var cfg Config
+	for b.Loop() {
+		if _, err := cfg.Read("/dev/zero"); !errors.Is(err, ErrTooLarge) {
+			b.Fatal(err)
+		}
+	}
+	if s := b.Elapsed().Seconds() / float64(b.N); s > 5 {
+		b.Errorf("%.1f s per refusal, want under 5", s)
+	}
+}

@@ -118,8 +118,8 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 		return exitError, fmt.Errorf("-workers %d -max-size %d: want numbers above 0", c.workers, c.maxMB)
 	case pipeline.CheckFormat(c.format) != nil || pipeline.CheckMinConfidence(c.minConf) != nil:
 		return exitError, cmp.Or(pipeline.CheckFormat(c.format), pipeline.CheckMinConfidence(c.minConf))
-	case c.merged != "" && c.outDir != "":
-		return exitError, errors.New("-out and -merged: choose one file per document (-out) or one file for all (-merged)")
+	case c.merged != "" && (c.outDir != "" || c.format == "beads"):
+		return exitError, errors.New("-merged: one file for all documents, so neither with -out (one file per document) nor with -format beads (sentence numbers are per document)")
 	}
 	if abs, err := filepath.Abs(dir); c.outDir == "" && c.merged == "" && err == nil {
 		c.outDir = abs + "-aligned" // beside the input folder, never in it
@@ -175,7 +175,7 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 		case r.Err == nil && merged != nil:
 			r.Err = merged.Write(r.Pairs...)
 		case r.Err == nil:
-			if rep, r.Err = perDoc(r.Job, r.Languages).WriteAll(r.Pairs, nil); rep != nil {
+			if rep, r.Err = perDoc(r.Job, r.Languages).WriteAll(r.Pairs, r.Alignment.Beads); rep != nil {
 				total.Add(rep, 20)
 			}
 		}

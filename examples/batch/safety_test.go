@@ -124,13 +124,17 @@ func TestSameRefusalsAsPress2tmx(t *testing.T) {
 func TestEveryFormat(t *testing.T) {
 	in := t.TempDir()
 	writeHalves(t, filepath.Join(in, "a.zh.txt"), filepath.Join(in, "a.en.txt"))
-	for _, f := range []string{"tmx", "tsv", "csv", "jsonl", "html", "moses"} {
+	for _, f := range []string{"tmx", "tsv", "csv", "jsonl", "html", "moses", "beads"} {
 		out := filepath.Join(t.TempDir(), "o")
 		if code, log := runBatch(t, "-format", f, "-out", out, in); code != exitOK {
 			t.Errorf("%s: exit %d\n%s", f, code, log)
 		}
-		if es, _ := os.ReadDir(out); len(es) == 0 {
-			t.Errorf("%s: nothing written", f)
+		es, _ := os.ReadDir(out)
+		if len(es) == 0 {
+			t.Fatalf("%s: nothing written", f)
+		}
+		if b, _ := os.ReadFile(filepath.Join(out, es[0].Name())); len(b) < 100 {
+			t.Errorf("%s: %s holds %d bytes", f, es[0].Name(), len(b))
 		}
 	}
 }
