@@ -129,7 +129,7 @@ func TestUsage(t *testing.T) {
 		{"bad workers", []string{"-workers", "0", "."}, "-workers"},
 		{"both outputs", []string{"-o", "x", "-merged", "y", "."}, "neither with -out"},
 		{"merged beads", []string{"-format", "beads", "-merged", "y", "."}, "sentence numbers are per document"},
-		{"not Chinese and English", []string{"-srclang", "fr-FR", "-merged", "y", "."}, "one must be Chinese"},
+		{"not Chinese and English", []string{"-srclang", "fr-FR", "-merged", "y", "."}, "Chinese"},
 		{"NaN confidence", []string{"-min-confidence", "NaN", "-merged", "y", "."}, "from 0 to 1"},
 		{"unknown format", []string{"-format", "docx", "-merged", "y", "."}, "tmx, tsv, csv, jsonl, html, moses, beads"},
 	} {
