@@ -110,23 +110,6 @@ func ExampleNotParallelError() {
 	// true true
 }
 
-func ExampleZHLength() {
-	// Hanzi and punctuation count one each; Latin letters and digits inside
-	// Chinese count less (here 0.4), since a word of them is one unit of sense.
-	fmt.Printf("%.1f\n", align.ZHLength("党的十八大", 0.4))
-	fmt.Printf("%.1f\n", align.ZHLength("WTO成员", 0.4))
-	// Output:
-	// 5.0
-	// 3.2
-}
-
-func ExampleENLength() {
-	// Characters, with a run of spaces counted once.
-	fmt.Println(align.ENLength("the 18th  National Congress"))
-	// Output:
-	// 26
-}
-
 func ExampleDefaultScorers() {
 	// The zero Aligner uses these; list them to add one of your own.
 	for _, s := range align.DefaultScorers(nil) {
@@ -150,4 +133,28 @@ func ExampleQuoteScorer() {
 	fmt.Println(inside < 0, outside > 0)
 	// Output:
 	// true true
+}
+
+func ExampleDefaultPriors() {
+	// Allow 1-1, 1-2 and omissions only, with the default probabilities:
+	// the map is a copy, so changing it changes no other Aligner.
+	p := align.DefaultPriors()
+	for t := range p {
+		if t != (align.BeadType{ZH: 1, EN: 1}) && t != (align.BeadType{ZH: 1, EN: 2}) && t.ZH+t.EN != 1 {
+			delete(p, t)
+		}
+	}
+	a := &align.Aligner{Priors: p}
+	fmt.Println(len(a.Priors), len(align.DefaultPriors()))
+	fmt.Println(align.DefaultPriors()[align.BeadType{ZH: 1, EN: 2}])
+	// Output:
+	// 4 13
+	// 0.16
+}
+
+func ExampleDefaultParagraphPriors() {
+	p := align.DefaultParagraphPriors()
+	fmt.Println(p[align.BeadType{ZH: 1, EN: 1}], p[align.BeadType{ZH: 0, EN: 1}])
+	// Output:
+	// 0.86 0.02
 }

@@ -8,25 +8,27 @@ import (
 
 // Scorer is one source of evidence that a run of Chinese units (sentences or
 // paragraphs) and a run of English units are translations of each other.
-// Length, anchors and lexicon are Scorers; the search adds up the costs of
-// every scorer and the bead type's prior, so a new Scorer plugs in without
-// touching the search.
+// Length, anchors, lexicon and quotes are Scorers. The search adds up the
+// costs of every scorer and the bead type's prior; what else a scorer can
+// do it says through optional interfaces on its Scoring ([LowerBounder],
+// [Matcher], [Refiner], [Chainer], [Screener], [Learner]), which the
+// aligner looks for as io.Copy looks for io.WriterTo. The built-in scorers
+// use these interfaces and no other door, so a Scorer written outside the
+// package is pruned, shows evidence and takes part in the passes exactly as
+// they do.
 type Scorer interface {
 	// Name names the scorer in Score.Scorer, e.g. "length".
 	Name() string
 	// Prepare looks at a whole document pair (one unit per element) and
 	// returns the scoring for it. Parameters are estimated here, from the
-	// document pair itself.
+	// document pair itself. It must not return nil.
 	Prepare(zh, en []string) Scoring
 }
 
 // Scoring scores candidate beads of one document pair, as prepared by a
 // Scorer. Ranges index the slices given to Prepare. Cost is called millions
-// of times on long documents: keep it cheap (cache per unit pair). A
-// Scoring may also implement Learner (learn from a first pass),
-// Expensive() bool (true: left out of the coarse first search on long
-// documents, used when refining) and Chain() [][2]int (sure unit pairs, both
-// indices increasing, that the search band passes through).
+// of times on long documents: keep it cheap (cache per unit pair). The
+// aligner calls a Scoring from one goroutine at a time.
 type Scoring interface {
 	// Cost returns the cost in nats of aligning zh with en: roughly the
 	// negative log-likelihood ratio of "translation" against "chance".
@@ -40,10 +42,73 @@ type Scoring interface {
 
 // Learner is implemented by a Scoring that can learn from a first alignment
 // pass (re-estimating its parameters or associations from the beads found).
-// When any Scoring is a Learner, the aligner searches a second time.
+// When any Scoring is a Learner, the aligner searches a second time (unless
+// Aligner.NoLearn is set).
 type Learner interface {
-	// Learn receives the beads of the first pass, with their confidence.
+	// Learn receives the beads of the first pass, with their confidence
+	// (computed with Screen where the Scorings are Screeners).
 	Learn(beads []Bead)
+}
+
+// LowerBounder is implemented by a Scoring that can bound its Cost from
+// below in constant time. While searching, the aligner adds the costs of the
+// Scorings without a bound, then replaces the bounds one by one (in Scorers
+// order) by the costs, and gives up on the bead, without calling the
+// remaining Costs, as soon as the sum can no longer beat the best bead
+// found for that cell. The path found is the same as without bounds.
+type LowerBounder interface {
+	// LowerBound returns a value no greater than Cost(zh, en). It is
+	// asked only for beads with units on both sides.
+	LowerBound(zh, en Range) float64
+}
+
+// Matcher is implemented by a Scoring that can say what it matched inside a
+// bead. The aligner lists the matches of the sentence beads as
+// Pair.Evidence, for highlighting.
+type Matcher interface {
+	// Matches lists what the scoring matched between units of zh and
+	// units of en.
+	Matches(zh, en Range) []Match
+}
+
+// Match is one piece of evidence a [Matcher] found: a stretch of one Chinese
+// unit that corresponds to a stretch of one English unit.
+type Match struct {
+	Kind           string // what matched, shown as Evidence.Kind: "number", "lexicon", …
+	ZH, EN         int    // the Chinese and the English unit (indices into the slices given to Prepare)
+	ZHStart, ZHEnd int    // byte span of the match inside Chinese unit ZH
+	ENStart, ENEnd int    // byte span of the match inside English unit EN
+}
+
+// Refiner is implemented by a Scoring too costly for the first, wide search
+// of a long document. When RefineOnly reports true, the aligner searches
+// long documents (4,000 units or more on the two sides) first without the
+// Scoring, then with it inside a narrow band around the path found.
+type Refiner interface {
+	// RefineOnly reports whether the Scoring is left out of the first,
+	// wide search.
+	RefineOnly() bool
+}
+
+// Chainer is implemented by a Scoring that knows sure unit pairs, such as
+// rare numbers found once on each side. The aligner centres its search band
+// on the chain of the first Scoring (in Scorers order) that is a Chainer.
+type Chainer interface {
+	// Chain returns sure pairs (Chinese unit, English unit) in order: both
+	// indices increase from one pair to the next.
+	Chain() [][2]int
+}
+
+// Screener is implemented by a Scoring whose view of a bead for judging a
+// whole first pass differs from the calibrated Similarity that goes into
+// the bead's Confidence. The aligner fills the beads of a first pass with
+// Screen instead of Similarity: the overall Alignment.Score (on which
+// DefaultThreshold was measured) and the confident beads a [Learner] learns
+// from are computed from it. The beads returned carry Similarity.
+type Screener interface {
+	// Screen returns a view of the bead in [0,1] and its weight, as
+	// Similarity does.
+	Screen(zh, en Range) (value, weight float64)
 }
 
 // LengthScorer is the Gale–Church length model: the English length of a
@@ -73,10 +138,10 @@ func (ls LengthScorer) Prepare(zh, en []string) Scoring {
 	s.zcum = make([]float64, len(zh)+1)
 	s.ecum = make([]float64, len(en)+1)
 	for i, t := range zh {
-		s.zcum[i+1] = s.zcum[i] + ZHLength(t, lat)
+		s.zcum[i+1] = s.zcum[i] + zhLength(t, lat)
 	}
 	for j, t := range en {
-		s.ecum[j+1] = s.ecum[j] + ENLength(t)
+		s.ecum[j+1] = s.ecum[j] + enLength(t)
 	}
 	tz, te := s.zcum[len(zh)], s.ecum[len(en)]
 	switch {
@@ -98,10 +163,10 @@ func (ls LengthScorer) Prepare(zh, en []string) Scoring {
 	return s
 }
 
-// ZHLength is the length of Chinese text for the length model: one per
+// zhLength is the length of Chinese text for the length model: one per
 // hanzi or other non-space character, lat per Latin letter or digit, 0 for
 // spaces.
-func ZHLength(s string, lat float64) float64 {
+func zhLength(s string, lat float64) float64 {
 	var n float64
 	for _, r := range s {
 		switch {
@@ -117,9 +182,9 @@ func ZHLength(s string, lat float64) float64 {
 	return n
 }
 
-// ENLength is the length of English text for the length model: its
+// enLength is the length of English text for the length model: its
 // characters, runs of spaces counted once.
-func ENLength(s string) float64 {
+func enLength(s string) float64 {
 	var n float64
 	sp := true
 	for _, r := range s {
@@ -155,17 +220,18 @@ func (s *lengthScoring) delta(zh, en Range) float64 {
 	return (le - s.c*lz) / math.Sqrt(m*s.s2)
 }
 
+// Cost is the normal model's −log of the tail probability of δ. A 1-0 or
+// 0-1 bead at the document's edge (text before the other side's first unit
+// or after its last: a header line, a dateline, a footer) costs nothing:
+// such units often have no counterpart whatever their length. Other 1-0
+// and 0-1 beads cost at most nullCap.
 func (s *lengthScoring) Cost(zh, en Range) float64 {
-	if zh.Len() == 0 || en.Len() == 0 {
-		return min(-logTail(s.delta(zh, en)), nullCap)
+	if zh.Start == zh.End && (zh.Start == 0 || zh.Start == len(s.zcum)-1) ||
+		en.Start == en.End && (en.Start == 0 || en.Start == len(s.ecum)-1) {
+		return 0
 	}
-	return -logTail(s.delta(zh, en))
-}
-
-// cost is Cost with delta and logTail written out in one function (the
-// search calls it for nearly every bead): the same operations in the same
-// order, so the same result.
-func (s *lengthScoring) cost(zh, en Range) float64 {
+	// delta and logTail written out in one function (the search calls it
+	// for nearly every bead): the same operations in the same order.
 	lz := s.zcum[zh.End] - s.zcum[zh.Start]
 	le := s.ecum[en.End] - s.ecum[en.Start]
 	var x float64
@@ -191,6 +257,9 @@ func (s *lengthScoring) cost(zh, en Range) float64 {
 	return -t
 }
 
+// LowerBound returns 0: the cost is the negative log of a probability.
+func (s *lengthScoring) LowerBound(zh, en Range) float64 { return 0 }
+
 // nullCap bounds the length cost of a 1-0 or 0-1 bead. The normal model
 // makes leaving out a long paragraph dearer than any wrong merge, so a
 // missing paragraph would be glued to its neighbour; with the cap, the
@@ -211,7 +280,9 @@ func (s *lengthScoring) Similarity(zh, en Range) (float64, float64) {
 	return 1 / (1 + math.Exp(-llr)), 1
 }
 
-func (s *lengthScoring) legacySimilarity(zh, en Range) (float64, float64) {
+// Screen returns the normal tail probability 2(1−Φ(|δ|)), the view the
+// overall score was measured with.
+func (s *lengthScoring) Screen(zh, en Range) (float64, float64) {
 	return math.Exp(logTail(s.delta(zh, en))), 1
 }
 
