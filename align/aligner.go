@@ -760,7 +760,7 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		} else {
 			band = dp.NewBand(n, m, float64(w), r.center(b))
 		}
-		if band.Cells() > maxCells(n, m, per) || (band.Lo[n] == 0 && band.Hi[0] == m && full) {
+		if band.Cells() > maxCells(n, m, per) || (band.Lo[n] == 0 && band.Hi[0] == m && full) || r.stopped() {
 			if ok {
 				return globalSteps(res.Path, b)
 			}
@@ -787,7 +787,7 @@ func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limi
 	for !ok {
 		// No path in the band (the allowed bead types cannot tile
 		// it, or every cost is infinite): widen everywhere.
-		if band.Lo[n] == 0 && band.Hi[0] == m || band.Cells() > limit {
+		if band.Lo[n] == 0 && band.Hi[0] == m || band.Cells() > limit || r.stopped() {
 			return omissions(b)
 		}
 		w *= 2

@@ -47,7 +47,7 @@ func (r *run) cost(i, j, di, dj int) float64 {
 // Once the job is cancelled every bead costs +Inf, so that the search ends
 // quickly.
 func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
-	if r.stop != nil && r.stop.Load() {
+	if r.stopped() {
 		return math.Inf(1)
 	}
 	zr, er := Range{i, i + di}, Range{j, j + dj}
@@ -85,3 +85,7 @@ func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 	}
 	return c
 }
+
+// stopped reports whether the job was cancelled (the search then gives up
+// widening).
+func (r *run) stopped() bool { return r.stop != nil && r.stop.Load() }
