@@ -57,7 +57,7 @@ func TestAlignSentencesInput(t *testing.T) {
 // nilScorer prepares no Scoring.
 type nilScorer struct{}
 
-func (nilScorer) Name() string                         { return "nil" }
+func (nilScorer) Name() string                          { return "nil" }
 func (nilScorer) Prepare(zh, en []string) align.Scoring { return nil }
 
 func TestAlignerSettings(t *testing.T) {
