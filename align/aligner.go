@@ -54,11 +54,10 @@ var (
 )
 
 // DefaultThreshold is the overall parallelism score below which Align and
-// AlignSentences return ErrNotParallel (unless Aligner.Force is set).
-// Measured: translations score 0.66–0.88 (the freest literary chapter
-// lowest), unrelated texts of the same genre 0.08–0.31 (seeds 000 and 002:
-// 0.19). The threshold sits nearer the unrelated side, since refusing a
-// real translation costs more than aligning a doubtful pair.
+// AlignSentences return ErrNotParallel (unless Aligner.Force is set). It
+// lies between the scores of translations and those of unrelated texts of
+// the same genre, nearer the unrelated side, since refusing a real
+// translation costs more than aligning a doubtful pair.
 const DefaultThreshold = 0.4
 
 // ErrNotParallel is the error (wrapped in a *NotParallelError) returned when

@@ -263,16 +263,15 @@ func (s *lengthScoring) LowerBound(zh, en Range) float64 { return 0 }
 // nullCap bounds the length cost of a 1-0 or 0-1 bead. The normal model
 // makes leaving out a long paragraph dearer than any wrong merge, so a
 // missing paragraph would be glued to its neighbour; with the cap, the
-// omission prior and the other scorers decide. (Measured: no change on the
-// dev sets' sentences, where omissions are short and rare.)
+// omission prior and the other scorers decide.
 const nullCap = 6.0
 
 // Similarity returns the posterior probability of a translation from the
 // length alone (even prior odds): the density of δ under the model, a
 // standard normal, against a normal three times as wide for unrelated
 // text. It is at most 0.75 (length alone never makes a pair sure), 0.66
-// at |δ| = 1 and 0.34 at |δ| = 2. (The tail probability 2(1−Φ(|δ|)),
-// used before, is uniform over correct beads: half of them scored below
+// at |δ| = 1 and 0.34 at |δ| = 2. (The tail probability 2(1−Φ(|δ|)) of
+// Screen is uniform over correct beads: half of them would score below
 // 0.5.)
 func (s *lengthScoring) Similarity(zh, en Range) (float64, float64) {
 	d := s.delta(zh, en)
