@@ -263,30 +263,34 @@ const (
 // order: both indices increase.
 func (s *anchorScoring) Chain() [][2]int { return s.chain }
 
-// Matches lists the anchors matched inside a bead: each Chinese anchor
-// with the first unused English anchor of the same key.
-func (s *anchorScoring) Matches(zh, en Range) []Match {
-	type loc struct {
-		unit int
-		t    anchorTok
+// AppendMatches appends the anchors matched inside a bead: each Chinese
+// anchor with the first English anchor of the same key not matched yet.
+func (s *anchorScoring) AppendMatches(out []Match, zh, en Range) []Match {
+	if zh.Len() == 0 || en.Len() == 0 {
+		return out
 	}
-	byKey := map[string][]loc{} // English anchors of the bead not yet matched
+	var usedBuf [64]bool // per English anchor of the bead, in order: matched
+	used := usedBuf[:0]
 	for j := en.Start; j < en.End; j++ {
-		for _, t := range s.enToks[j] {
-			byKey[t.Key] = append(byKey[t.Key], loc{j, t})
+		for range s.enToks[j] {
+			used = append(used, false)
 		}
 	}
-	var out []Match
 	for i := zh.Start; i < zh.End; i++ {
 		for _, t := range s.zhToks[i] {
-			l := byKey[t.Key]
-			if len(l) == 0 {
-				continue
+			k := 0
+		find:
+			for j := en.Start; j < en.End; j++ {
+				for _, e := range s.enToks[j] {
+					if !used[k] && e.Key == t.Key {
+						used[k] = true
+						out = append(out, Match{Kind: t.Kind, ZH: i, EN: j,
+							ZHStart: t.Start, ZHEnd: t.End, ENStart: e.Start, ENEnd: e.End})
+						break find
+					}
+					k++
+				}
 			}
-			e := l[0]
-			byKey[t.Key] = l[1:]
-			out = append(out, Match{Kind: t.Kind, ZH: i, EN: e.unit,
-				ZHStart: t.Start, ZHEnd: t.End, ENStart: e.t.Start, ENEnd: e.t.End})
 		}
 	}
 	return out

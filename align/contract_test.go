@@ -124,9 +124,9 @@ func (s *digitScoring) LowerBound(zh, en align.Range) float64 {
 	return -digitGain*float64(m) + digitMiss*float64(nz+ne-2*m)
 }
 
-func (s *digitScoring) Matches(zh, en align.Range) []align.Match {
+func (s *digitScoring) AppendMatches(dst []align.Match, zh, en align.Range) []align.Match {
 	s.calls.matches++
-	return s.match(zh, en)
+	return append(dst, s.match(zh, en)...)
 }
 
 func (s *digitScoring) RefineOnly() bool { return s.refineOnly }

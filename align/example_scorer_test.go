@@ -53,13 +53,13 @@ type yearScoring struct {
 	zhCount, enCount []int   // running count of years
 }
 
-func (s *yearScoring) Matches(zh, en align.Range) []align.Match {
-	var out []align.Match
+func (s *yearScoring) AppendMatches(out []align.Match, zh, en align.Range) []align.Match {
+	n := len(out)
 	for i := zh.Start; i < zh.End; i++ {
 		for _, zs := range s.zh[i] {
 			for j := en.Start; j < en.End; j++ {
 				for _, es := range s.en[j] {
-					if len(out) < 8 {
+					if len(out)-n < 8 {
 						out = append(out, align.Match{Kind: "four digits", ZH: i, EN: j, ZHStart: zs, ZHEnd: zs + 4, ENStart: es, ENEnd: es + 4})
 					}
 				}
@@ -70,7 +70,7 @@ func (s *yearScoring) Matches(zh, en align.Range) []align.Match {
 }
 
 func (s *yearScoring) Cost(zh, en align.Range) float64 {
-	return -3 * float64(len(s.Matches(zh, en)))
+	return -3 * float64(len(s.AppendMatches(nil, zh, en)))
 }
 
 func (s *yearScoring) LowerBound(zh, en align.Range) float64 {
@@ -79,7 +79,7 @@ func (s *yearScoring) LowerBound(zh, en align.Range) float64 {
 }
 
 func (s *yearScoring) Similarity(zh, en align.Range) (float64, float64) {
-	if len(s.Matches(zh, en)) > 0 {
+	if len(s.AppendMatches(nil, zh, en)) > 0 {
 		return 1, 0.5
 	}
 	return 0, 0

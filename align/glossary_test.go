@@ -69,7 +69,7 @@ func TestGlossaryScoring(t *testing.T) {
 		t.Errorf("cost with the glossary %v, without %v: want lower", a, b)
 	}
 	kinds := map[string]bool{}
-	for _, e := range with.Matches(Range{0, 1}, Range{0, 1}) {
+	for _, e := range with.AppendMatches(nil, Range{0, 1}, Range{0, 1}) {
 		kinds[e.Kind+" "+zh[0][e.ZHStart:e.ZHEnd]] = true
 	}
 	if !kinds["glossary 对外联络部"] {

@@ -608,13 +608,13 @@ func (s *lexScoring) Similarity(zh, en Range) (float64, float64) {
 	return 1 / (1 + math.Exp(c)), math.Min(2, n/4)
 }
 
-// Matches lists, for display, one English word covering each covered
-// Chinese word of the bead ("lexicon", or "glossary" for a user's term).
-func (s *lexScoring) Matches(zh, en Range) []Match {
+// AppendMatches appends, for display, one English word covering each
+// covered Chinese word of the bead ("lexicon", or "glossary" for a user's
+// term).
+func (s *lexScoring) AppendMatches(out []Match, zh, en Range) []Match {
 	if zh.Len() == 0 || en.Len() == 0 {
-		return nil
+		return out
 	}
-	var out []Match
 	for i := zh.Start; i < zh.End; i++ {
 		var done uint64
 		for j := en.Start; j < en.End; j++ {

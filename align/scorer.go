@@ -63,12 +63,12 @@ type LowerBounder interface {
 }
 
 // Matcher is implemented by a Scoring that can say what it matched inside a
-// bead. The aligner lists the matches of the sentence beads as
-// Pair.Evidence, for highlighting.
+// bead. When the alignment is made, the aligner records the matches of the
+// sentence beads; Pairs shows them as Pair.Evidence, for highlighting.
 type Matcher interface {
-	// Matches lists what the scoring matched between units of zh and
-	// units of en.
-	Matches(zh, en Range) []Match
+	// AppendMatches appends to dst what the scoring matched between
+	// units of zh and units of en, and returns the extended slice.
+	AppendMatches(dst []Match, zh, en Range) []Match
 }
 
 // Match is one piece of evidence a [Matcher] found: a stretch of one Chinese

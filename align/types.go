@@ -4,7 +4,10 @@ import "strconv"
 
 // Range is a half-open range [Start, End) of sentence (or paragraph) indices.
 type Range struct {
-	Start, End int // Start <= End; Start == End is an empty range
+	// Start <= End in the aligner's beads; Start == End is an empty
+	// range. ReadBeads reads a side whose indices have a gap as a reversed
+	// range (Start > End).
+	Start, End int
 }
 
 // Len returns the number of items in the range.
