@@ -119,7 +119,9 @@ type Aligner struct {
 	Progress func(done, total int)
 }
 
-// Alignment is the result of aligning two texts.
+// Alignment is the result of aligning two texts. It holds the beads, what
+// the scorers matched inside them (for Pair.Evidence) and the text they
+// point into, and nothing of the aligner's working state.
 type Alignment struct {
 	ZH, EN []string // the sentences, in order (Foreign paragraphs left out)
 	// Beads are the sentence beads, in order: they cover every sentence of
