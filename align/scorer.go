@@ -135,15 +135,15 @@ func (ls LengthScorer) Prepare(zh, en []string) Scoring {
 		lat = 0.4
 	}
 	s := &lengthScoring{fixedS2: ls.S2 > 0}
-	s.zcum = make([]float64, len(zh)+1)
-	s.ecum = make([]float64, len(en)+1)
+	s.zhCum = make([]float64, len(zh)+1)
+	s.enCum = make([]float64, len(en)+1)
 	for i, t := range zh {
-		s.zcum[i+1] = s.zcum[i] + zhLength(t, lat)
+		s.zhCum[i+1] = s.zhCum[i] + zhLength(t, lat)
 	}
 	for j, t := range en {
-		s.ecum[j+1] = s.ecum[j] + enLength(t)
+		s.enCum[j+1] = s.enCum[j] + enLength(t)
 	}
-	tz, te := s.zcum[len(zh)], s.ecum[len(en)]
+	tz, te := s.zhCum[len(zh)], s.enCum[len(en)]
 	switch {
 	case ls.C > 0:
 		s.c = ls.C
@@ -205,14 +205,14 @@ func enLength(s string) float64 {
 }
 
 type lengthScoring struct {
-	zcum, ecum []float64
-	c, s2      float64
-	fixedS2    bool
+	zhCum, enCum []float64 // running length of units [0, k) per side
+	c, s2        float64   // English length per Chinese length, and the variance per unit of length
+	fixedS2      bool      // s2 was given: Learn keeps it
 }
 
 func (s *lengthScoring) delta(zh, en Range) float64 {
-	lz := s.zcum[zh.End] - s.zcum[zh.Start]
-	le := s.ecum[en.End] - s.ecum[en.Start]
+	lz := s.zhCum[zh.End] - s.zhCum[zh.Start]
+	le := s.enCum[en.End] - s.enCum[en.Start]
 	m := (lz + le/s.c) / 2
 	if m <= 0 {
 		return 0
@@ -226,14 +226,14 @@ func (s *lengthScoring) delta(zh, en Range) float64 {
 // such units often have no counterpart whatever their length. Other 1-0
 // and 0-1 beads cost at most nullCap.
 func (s *lengthScoring) Cost(zh, en Range) float64 {
-	if zh.Start == zh.End && (zh.Start == 0 || zh.Start == len(s.zcum)-1) ||
-		en.Start == en.End && (en.Start == 0 || en.Start == len(s.ecum)-1) {
+	if zh.Start == zh.End && (zh.Start == 0 || zh.Start == len(s.zhCum)-1) ||
+		en.Start == en.End && (en.Start == 0 || en.Start == len(s.enCum)-1) {
 		return 0
 	}
 	// delta and logTail written out in one function (the search calls it
 	// for nearly every bead): the same operations in the same order.
-	lz := s.zcum[zh.End] - s.zcum[zh.Start]
-	le := s.ecum[en.End] - s.ecum[en.Start]
+	lz := s.zhCum[zh.End] - s.zhCum[zh.Start]
+	le := s.enCum[en.End] - s.enCum[en.Start]
 	var x float64
 	if m := (lz + le/s.c) / 2; !(m <= 0) { // as delta: NaN goes on
 		x = (le - s.c*lz) / math.Sqrt(m*s.s2)
