@@ -251,3 +251,24 @@ func TestScorerContractNoDoors(t *testing.T) {
 		t.Errorf("no 1-1 bead in %v", types(al.Beads))
 	}
 }
+
+// TestManyScorers checks that every scorer's bound is used however many
+// scorers there are (no fixed number of bounded scorings).
+func TestManyScorers(t *testing.T) {
+	zh, en := readLines(t, pressZH), readLines(t, pressEN)
+	scorers := align.DefaultScorers(nil)
+	var calls []*digitCalls
+	for range 9 {
+		c := &digitCalls{}
+		calls = append(calls, c)
+		scorers = append(scorers, digitScorer{calls: c})
+	}
+	if _, err := (&align.Aligner{Scorers: scorers}).AlignSentences(zh, en); err != nil {
+		t.Fatal(err)
+	}
+	for k, c := range calls {
+		if c.bound == 0 {
+			t.Errorf("scorer %d of %d: LowerBound never called", len(scorers)-len(calls)+k, len(scorers))
+		}
+	}
+}
