@@ -90,6 +90,9 @@ func ReadBeads(r io.Reader, name string) ([]Bead, error) {
 	return out, nil
 }
 
+// maxIndex bounds the sentence indices ReadBeads accepts.
+const maxIndex = 1 << 31
+
 // parseIDs reads "[3,4,5]" as the Range {3, 6}, "[3,5]" as the reversed
 // Range {6, 3}; "[]" is the empty range at next.
 func parseIDs(s string, next int) (Range, error) {
@@ -105,7 +108,7 @@ func parseIDs(s string, next int) (Range, error) {
 	gap := false
 	for f := range strings.SplitSeq(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 0 {
+		if err != nil || n < 0 || n >= maxIndex {
 			return Range{}, fmt.Errorf("bad sentence index %.20q", strings.TrimSpace(f))
 		}
 		switch {

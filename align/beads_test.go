@@ -8,6 +8,7 @@ import (
 
 	"github.com/bitextlab/zhen/align"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func r(a, b int) align.Range { return align.Range{Start: a, End: b} }
@@ -67,6 +68,7 @@ func TestReadBeadsErrors(t *testing.T) {
 		{"bad id", "[0]:[a]\n", "align: x:1: English side: bad sentence index"},
 		{"negative", "[0]:[1]\n[-1]:[2]\n", "align: x:2: Chinese side"},
 		{"descending", "[1]:[3,2]\n", "align: x:1: English side: index 2 after 3"},
+		{"huge", "[2147483648]:[0]\n", "align: x:1: Chinese side: bad sentence index"},
 		{"repeated", "\n[1,1]:[3]\n", "align: x:2: Chinese side: index 1 after 1"},
 		{"invalid UTF-8", "[0]:[\xff]\n", "align: x:1: English side"},
 	}
@@ -140,3 +142,35 @@ func TestStrictF1(t *testing.T) {
 }
 
 var cmpApprox = cmp.Comparer(func(a, b float64) bool { d := a - b; return d < 1e-9 && d > -1e-9 })
+
+// FuzzReadBeads checks that ReadBeads never panics and that what it reads
+// WriteBeads writes back to the same beads.
+func FuzzReadBeads(f *testing.F) {
+	f.Add("[]:[0]\n[0]:[1,2]\n[1,2]:[3]\n[3]:[]\n")
+	f.Add("[0,2]:[1]\n[1]:[]\n")
+	f.Add(" [ 7 , 8 ]:[ ]\r\n\n[x]:[1]")
+	f.Add("[99999999999999999999]:[0]")
+	f.Add("[9223372036854775807]:[]")
+	f.Add("[0]:[1]:[2]\n[\xff]:[]")
+	f.Fuzz(func(t *testing.T, in string) {
+		beads, err := align.ReadBeads(strings.NewReader(in), "fuzz")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "align: fuzz") {
+				t.Fatalf("error %q does not name the input", err)
+			}
+			return
+		}
+		var buf bytes.Buffer
+		if err := align.WriteBeads(&buf, beads); err != nil {
+			t.Fatal(err)
+		}
+		again, err := align.ReadBeads(&buf, "again")
+		if err != nil {
+			t.Fatalf("reading back %q: %v", buf.String(), err)
+		}
+		if diff := cmp.Diff(beads, again, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("ReadBeads(WriteBeads(ReadBeads(%q))) mismatch (-first +again):\n%s", in, diff)
+		}
+		align.StrictF1(beads, again)
+	})
+}
