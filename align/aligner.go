@@ -1,11 +1,14 @@
 package align
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/bitextlab/zhen/internal/dp"
 	"github.com/bitextlab/zhen/segment"
@@ -20,33 +23,41 @@ type BeadType struct {
 // String returns the type as "1-2".
 func (t BeadType) String() string { return fmt.Sprintf("%d-%d", t.ZH, t.EN) }
 
-// DefaultPriors are the sentence bead priors used when Aligner.Priors is
-// nil: measured on Chinese-original official prose (1-2 16%, 1-3 4.5%, 1-4
-// 1.6%), with room for the 2-1 and 3-1 beads of English-original text. The
-// aligner re-estimates them from its first pass, so they are a starting
-// point, not a cage.
-var DefaultPriors = map[BeadType]float64{
-	{1, 1}: 0.70, {1, 2}: 0.16, {1, 3}: 0.045, {1, 4}: 0.016,
-	{2, 1}: 0.03, {2, 2}: 0.012, {3, 1}: 0.006, {4, 1}: 0.001,
-	{2, 3}: 0.006, {3, 2}: 0.003, {1, 0}: 0.006, {0, 1}: 0.006,
-	{1, 5}: 0.004,
-}
+// DefaultPriors returns the sentence bead priors used when Aligner.Priors
+// is nil: measured on Chinese-original official prose (1-2 16%, 1-3 4.5%,
+// 1-4 1.6%), with room for the 2-1 and 3-1 beads of English-original text.
+// The aligner re-estimates them from its first pass, so they are a starting
+// point, not a cage. Each call returns a new map, which the caller may
+// change.
+func DefaultPriors() map[BeadType]float64 { return maps.Clone(defaultPriors) }
 
-// DefaultParagraphPriors are the paragraph bead priors used when
+// DefaultParagraphPriors returns the paragraph bead priors used when
 // Aligner.ParagraphPriors is nil: press documents are paragraph-parallel,
-// but titles, headers and datelines are regrouped or exist on one side only.
-var DefaultParagraphPriors = map[BeadType]float64{
-	{1, 1}: 0.86, {1, 0}: 0.02, {0, 1}: 0.02, {1, 2}: 0.03, {2, 1}: 0.03,
-	{2, 2}: 0.01, {1, 3}: 0.01, {3, 1}: 0.005, {2, 3}: 0.005, {3, 2}: 0.005,
-	{1, 4}: 0.002, {4, 1}: 0.002,
-}
+// but titles, headers and datelines are regrouped or exist on one side
+// only. Each call returns a new map, which the caller may change.
+func DefaultParagraphPriors() map[BeadType]float64 { return maps.Clone(defaultParagraphPriors) }
+
+// defaultPriors and defaultParagraphPriors are never changed: the aligner
+// only reads its priors (re-estimated priors are a new map).
+var (
+	defaultPriors = map[BeadType]float64{
+		{1, 1}: 0.70, {1, 2}: 0.16, {1, 3}: 0.045, {1, 4}: 0.016,
+		{2, 1}: 0.03, {2, 2}: 0.012, {3, 1}: 0.006, {4, 1}: 0.001,
+		{2, 3}: 0.006, {3, 2}: 0.003, {1, 0}: 0.006, {0, 1}: 0.006,
+		{1, 5}: 0.004,
+	}
+	defaultParagraphPriors = map[BeadType]float64{
+		{1, 1}: 0.86, {1, 0}: 0.02, {0, 1}: 0.02, {1, 2}: 0.03, {2, 1}: 0.03,
+		{2, 2}: 0.01, {1, 3}: 0.01, {3, 1}: 0.005, {2, 3}: 0.005, {3, 2}: 0.005,
+		{1, 4}: 0.002, {4, 1}: 0.002,
+	}
+)
 
 // DefaultThreshold is the overall parallelism score below which Align and
-// AlignSentences return ErrNotParallel (unless Aligner.Force is set).
-// Measured: translations score 0.66–0.88 (the freest literary chapter
-// lowest), unrelated texts of the same genre 0.08–0.31 (seeds 000 and 002:
-// 0.19). The threshold sits nearer the unrelated side, since refusing a
-// real translation costs more than aligning a doubtful pair.
+// AlignSentences return ErrNotParallel (unless Aligner.Force is set). It
+// lies between the scores of translations and those of unrelated texts of
+// the same genre, nearer the unrelated side, since refusing a real
+// translation costs more than aligning a doubtful pair.
 const DefaultThreshold = 0.4
 
 // ErrNotParallel is the error (wrapped in a *NotParallelError) returned when
@@ -76,21 +87,23 @@ func (e *NotParallelError) Unwrap() error { return ErrNotParallel }
 // as its Scorers are safe for that, as the package's are).
 type Aligner struct {
 	// Priors are the sentence bead types allowed and their prior
-	// probabilities (nil: DefaultPriors). They need not sum to 1. Where
-	// the allowed types cannot tile a stretch of text (only 1-1 for
-	// unequal counts), that stretch is reported as 1-0 and 0-1 beads.
-	// Types with more than 8 units on a side are ignored.
+	// probabilities (nil: DefaultPriors()). They need not sum to 1; types
+	// with a prior of 0 or less are not allowed. Where the allowed types
+	// cannot tile a stretch of text (only 1-1 for unequal counts), that
+	// stretch is reported as 1-0 and 0-1 beads. Types with more than 8
+	// units on a side are ignored. A NaN or infinite prior is an error.
 	Priors map[BeadType]float64
 	// ParagraphPriors are the paragraph bead types and priors (nil:
-	// DefaultParagraphPriors).
+	// DefaultParagraphPriors()), as Priors.
 	ParagraphPriors map[BeadType]float64
 	// Scorers are the sources of evidence (nil: DefaultScorers(Glossary)).
+	// A nil element is an error.
 	Scorers []Scorer
 	// Glossary adds user term pairs to the lexicon scorer of the default
 	// set. Ignored when Scorers is set.
 	Glossary *Glossary
 	// Threshold is the overall score below which the texts are called not
-	// parallel (0: DefaultThreshold; negative: never).
+	// parallel (0: DefaultThreshold; negative: never). NaN is an error.
 	Threshold float64
 	// Force aligns texts that do not look parallel instead of returning
 	// ErrNotParallel.
@@ -106,7 +119,9 @@ type Aligner struct {
 	Progress func(done, total int)
 }
 
-// Alignment is the result of aligning two texts.
+// Alignment is the result of aligning two texts. It holds the beads, what
+// the scorers matched inside them (for Pair.Evidence) and the text they
+// point into, and nothing of the aligner's working state.
 type Alignment struct {
 	ZH, EN []string // the sentences, in order (Foreign paragraphs left out)
 	// Beads are the sentence beads, in order: they cover every sentence of
@@ -123,11 +138,14 @@ type Alignment struct {
 	// that nothing is dropped silently.
 	Skipped []Skipped
 
-	zhDoc, enDoc     *segment.Document
+	// For an alignment of Documents: the documents' text and name, each
+	// sentence's span in the text and the index of its paragraph there.
+	zhText, enText   string
+	docName          string
 	zhSpans, enSpans []segment.Span
-	zhPar, enPar     []int    // source paragraph index of each sentence
-	paraType         []string // bead type of each paragraph bead, in paragraphs
-	evidence         func(b Bead) []sentEvidence
+	zhPar, enPar     []int
+	paraType         []string      // bead type of each paragraph bead, counted in paragraphs
+	evidence         evidenceIndex // what the scorers matched inside each sentence bead
 }
 
 // Skipped is a paragraph left out of the alignment.
@@ -140,14 +158,41 @@ type Skipped struct {
 
 // AlignSentences aligns pre-split sentence lists (one sentence per element,
 // as in one-sentence-per-line corpora). The returned alignment has a single
-// paragraph bead.
+// paragraph bead. An empty (or blank) sentence is an error matching
+// ErrEmptySentence, and a side that is almost all in the other language (as
+// segment.Segmenter.Monolingual judges a file) one matching
+// ErrWrongLanguage; both name the side and the sentence's index. A few
+// lines of the other language (a name, a reference) are accepted.
 func (a *Aligner) AlignSentences(zh, en []string) (*Alignment, error) {
+	return a.AlignSentencesContext(context.Background(), zh, en)
+}
+
+// AlignSentencesContext is AlignSentences, stopped when ctx is done: the
+// error then wraps ctx.Err() and no alignment is returned.
+func (a *Aligner) AlignSentencesContext(ctx context.Context, zh, en []string) (*Alignment, error) {
+	if err := a.check(); err != nil {
+		return nil, err
+	}
+	if err := checkSentences(zh, en); err != nil {
+		return nil, err
+	}
+	job, err := startJob(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer job.end()
 	al := &Alignment{ZH: zh, EN: en}
-	r := a.newRun(zh, en, a.priors(), true)
+	r, err := a.startRun(zh, en, a.priors(), true, job)
+	if err != nil {
+		return nil, err
+	}
 	blocks := []block{{z: Range{0, len(zh)}, e: Range{0, len(en)}}}
 	al.Beads = r.alignBlocks(blocks, a)
+	if err := job.err(); err != nil {
+		return nil, err
+	}
 	al.Paragraphs = []Bead{{ZH: Range{0, len(zh)}, EN: Range{0, len(en)}, Confidence: 1}}
-	al.evidence = r.evidence
+	al.evidence = newEvidenceIndex(r.scorings, al.Beads)
 	return a.finish(al, r)
 }
 
@@ -156,18 +201,41 @@ func (a *Aligner) AlignSentences(zh, en []string) (*Alignment, error) {
 // bead). Paragraphs of Kind Foreign are skipped and listed in
 // Alignment.Skipped.
 func (a *Aligner) Align(zh, en *segment.Document) (*Alignment, error) {
+	return a.AlignContext(context.Background(), zh, en)
+}
+
+// AlignContext is Align, stopped when ctx is done: the error then wraps
+// ctx.Err() and no alignment is returned.
+func (a *Aligner) AlignContext(ctx context.Context, zh, en *segment.Document) (*Alignment, error) {
 	if zh == nil || en == nil {
 		return nil, errors.New("align: nil document")
 	}
-	al := &Alignment{zhDoc: zh, enDoc: en}
+	if err := a.check(); err != nil {
+		return nil, err
+	}
+	job, err := startJob(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer job.end()
+	al := &Alignment{zhText: zh.Text, enText: en.Text, docName: zh.Name}
 	zp := collect(zh, segment.Chinese, al, &al.ZH, &al.zhSpans, &al.zhPar)
 	ep := collect(en, segment.English, al, &al.EN, &al.enSpans, &al.enPar)
 	// Paragraph texts and their sentence ranges.
 	ztexts, zr := paraTexts(zh, zp)
 	etexts, er := paraTexts(en, ep)
-	pr := a.newRun(ztexts, etexts, a.paragraphPriors(), false)
+	pr, err := a.startRun(ztexts, etexts, a.paragraphPriors(), false, job)
+	if err != nil {
+		return nil, err
+	}
 	pbeads := pr.alignBlocks([]block{{z: Range{0, len(ztexts)}, e: Range{0, len(etexts)}}}, a)
-	r := a.newRun(al.ZH, al.EN, a.priors(), true)
+	if err := job.err(); err != nil {
+		return nil, err
+	}
+	r, err := a.startRun(al.ZH, al.EN, a.priors(), true, job)
+	if err != nil {
+		return nil, err
+	}
 	var blocks []block
 	for k, pb := range pbeads {
 		b := block{
@@ -183,7 +251,10 @@ func (a *Aligner) Align(zh, en *segment.Document) (*Alignment, error) {
 		al.paraType = append(al.paraType, pb.Type())
 	}
 	al.Beads = r.alignBlocks(blocks, a)
-	al.evidence = r.evidence
+	if err := job.err(); err != nil {
+		return nil, err
+	}
+	al.evidence = newEvidenceIndex(r.scorings, al.Beads)
 	return a.finish(al, r)
 }
 
@@ -266,14 +337,14 @@ func (a *Aligner) priors() map[BeadType]float64 {
 	if a.Priors != nil {
 		return a.Priors
 	}
-	return DefaultPriors
+	return defaultPriors
 }
 
 func (a *Aligner) paragraphPriors() map[BeadType]float64 {
 	if a.ParagraphPriors != nil {
 		return a.ParagraphPriors
 	}
-	return DefaultParagraphPriors
+	return defaultParagraphPriors
 }
 
 func (a *Aligner) scorers() []Scorer {
@@ -337,54 +408,48 @@ type run struct {
 	chain      [][2]int // sure anchor pairs (zh, en)
 	progress   func(done, total int)
 	done, tot  int
-	last       int             // last value reported to progress
-	firstScore float64         // overall score of the first full pass
-	final      bool            // filling the beads of the last pass
-	isLength   []bool          // per scoring: the length model
-	quotes     []*quoteScoring // per scoring: the quotation states (costed without an interface call)
-	bounders   []lowerBounder
-	lengths    []*lengthScoring // per scoring: the length model (costed without an interface call)
-	lexicons   []*lexScoring    // per scoring: the lexicon (likewise)
-	anchors    []*anchorScoring // per scoring: the anchors (likewise)
-	quoteIdx   []int            // indices of the quotation scorings, in order
-	boundIdx   []int            // indices of the scorings with a lower bound, in order
-	plainIdx   []int            // indices of the others, in order
-	// early is set when every scoring is the length model, quotation
-	// states, or has a lower bound: costLimit then tests the bounds
-	// before costing the length model (whose cost is never negative).
-	early bool
+	last       int          // last value reported to progress
+	firstScore float64      // overall score of the first full pass
+	final      bool         // filling the beads of the last pass
+	plan       costPlan     // how costLimit costs a bead with the current scorings
+	stop       *atomic.Bool // set when the job is cancelled: every bead then costs +Inf
+	err        error        // a scorer that could not be prepared
 }
 
-// legacySimilarity is the similarity of the built-in scorings before
-// calibration (length: the normal tail probability; lexicon: the
-// untempered posterior; anchors: misses count fully). The first pass fills
-// its beads with it: the overall Score (and DefaultThreshold, measured on
-// it) and the choice of confident beads to learn from were tuned on these
-// values. The beads returned carry the calibrated Similarity.
-type legacySimilarity interface {
-	legacySimilarity(zh, en Range) (value, weight float64)
-}
-
+// newRun prepares every scorer for the document pair (zh, en). A scorer
+// that prepares a nil Scoring is left out and reported in r.err.
 func (a *Aligner) newRun(zh, en []string, priors map[BeadType]float64, sentences bool) *run {
 	r := &run{zh: zh, en: en, priors: priors, sentences: sentences}
-	for _, s := range a.scorers() {
+	for k, s := range a.scorers() {
+		sc := s.Prepare(zh, en)
+		if sc == nil {
+			r.err = errors.Join(r.err, fmt.Errorf("align: scorer %q (Scorers[%d]) prepared a nil Scoring", s.Name(), k))
+			continue
+		}
 		r.names = append(r.names, s.Name())
-		r.scorings = append(r.scorings, s.Prepare(zh, en))
+		r.scorings = append(r.scorings, sc)
 	}
 	r.zcum = make([]float64, len(zh)+1)
 	r.ecum = make([]float64, len(en)+1)
 	for i, t := range zh {
-		r.zcum[i+1] = r.zcum[i] + ZHLength(t, 0.4) + 0.5
+		r.zcum[i+1] = r.zcum[i] + zhLength(t, 0.4) + 0.5
 	}
 	for j, t := range en {
-		r.ecum[j+1] = r.ecum[j] + ENLength(t) + 0.5
+		r.ecum[j+1] = r.ecum[j] + enLength(t) + 0.5
 	}
 	r.c = 4
 	if r.zcum[len(zh)] > 0 && r.ecum[len(en)] > 0 {
 		r.c = r.ecum[len(en)] / r.zcum[len(zh)]
 	}
-	r.chain = sureChain(r.scorings, len(zh), len(en))
+	r.chain = sureChain(r.scorings)
 	return r
+}
+
+// startRun is newRun for a job: its error, and the job's stop flag set.
+func (a *Aligner) startRun(zh, en []string, priors map[BeadType]float64, sentences bool, job *job) (*run, error) {
+	r := a.newRun(zh, en, priors, sentences)
+	r.stop = job.stopped()
+	return r, r.err
 }
 
 // sortedTypes returns the bead types of m in a fixed order (Chinese count,
@@ -429,163 +494,9 @@ func (r *run) moves() []dp.Move {
 	return mv
 }
 
-// cost is the scorers' cost of a bead. A 1-0 or 0-1 bead at the start or
-// end of the document (text before the other side's first unit or after
-// its last: a header line over the title, a dateline, a footer) is an
-// edge omission: such units have no counterpart far more often than units
-// inside a text, so it costs edgeBonus less, and the length model, which
-// prices an omission by its length, is left out. Without this, a header
-// with no counterpart was glued into the title bead (seed 001: a 1-2 of
-// confidence 0.15) whenever its words or length did not clearly speak
-// against it; with it, such a unit is left out unless it adds evidence
-// to the bead it would join.
-func (r *run) cost(i, j, di, dj int) float64 {
-	return r.costLimit(i, j, di, dj, math.Inf(1))
-}
-
-// lowerBounder is implemented by a Scoring that can bound its Cost from
-// below cheaply (the lexicon: every word covered). When the cheap scorers
-// and that bound already exceed the limit a bead must beat, the search
-// skips the exact cost.
-type lowerBounder interface {
-	lowerBound(zh, en Range) float64
-}
-
-// costLimit is cost, or +Inf when the bead's cost is sure to be above
-// limit (dp.BoundedCostFunc). Scorings without a lower bound are costed
-// first; then those with one, in order, each replacing its bound by its
-// cost while the sum of costs and remaining bounds stays under the limit.
-func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
-	if len(r.isLength) != len(r.scorings) {
-		r.kinds()
-	}
-	zr, er := Range{i, i + di}, Range{j, j + dj}
-	edge := di == 0 && (i == 0 || i == len(r.zh)) || dj == 0 && (j == 0 || j == len(r.en))
-	bound := !math.IsInf(limit, 1) && di > 0 && dj > 0
-	var c, lb float64
-	var lbs [8]float64 // bounds of the deferred scorings, by index (few scorers)
-	deferred := false
-	if bound && r.early {
-		// The bounds and the quotation costs first: the length model's
-		// cost is never negative, and floating-point addition is monotone,
-		// so when they alone exceed the limit, so does the sum with it
-		// (the test below would prune the bead too). The sums are formed
-		// in the same order as below, so the result is the same.
-		var q float64
-		for _, k := range r.quoteIdx {
-			q += r.quotes[k].cost(zr, er)
-		}
-		for _, k := range r.boundIdx {
-			if a := r.anchors[k]; a != nil {
-				lbs[k] = a.lowerBound(zr, er)
-			} else if x := r.lexicons[k]; x != nil {
-				lbs[k] = x.lowerBound(zr, er)
-			} else {
-				lbs[k] = r.bounders[k].lowerBound(zr, er)
-			}
-			lb += lbs[k]
-		}
-		if q+lb > limit+1e-9 {
-			return math.Inf(1)
-		}
-		deferred = true
-		for _, k := range r.plainIdx {
-			if q := r.quotes[k]; q != nil {
-				c += q.cost(zr, er)
-			} else if l := r.lengths[k]; l != nil {
-				c += l.cost(zr, er)
-			} else {
-				c += r.scorings[k].Cost(zr, er)
-			}
-		}
-	} else {
-		for k, s := range r.scorings {
-			if edge && r.isLength[k] {
-				continue
-			}
-			if q := r.quotes[k]; q != nil {
-				c += q.cost(zr, er)
-				continue
-			}
-			if bound && r.bounders[k] != nil && k < len(lbs) {
-				lbs[k] = r.bounders[k].lowerBound(zr, er)
-				lb += lbs[k]
-				deferred = true
-				continue
-			}
-			if l := r.lengths[k]; l != nil {
-				c += l.cost(zr, er)
-				continue
-			}
-			if x := r.lexicons[k]; x != nil {
-				c += x.Cost(zr, er)
-				continue
-			}
-			if a := r.anchors[k]; a != nil {
-				c += a.Cost(zr, er)
-				continue
-			}
-			c += s.Cost(zr, er)
-		}
-	}
-	if edge {
-		c -= edgeBonus
-	}
-	if !deferred {
-		return c
-	}
-	for _, k := range r.boundIdx {
-		if k >= len(lbs) {
-			continue
-		}
-		if c+lb > limit+1e-9 {
-			return math.Inf(1)
-		}
-		lb -= lbs[k]
-		if x := r.lexicons[k]; x != nil {
-			c += x.Cost(zr, er)
-		} else if a := r.anchors[k]; a != nil {
-			c += a.Cost(zr, er)
-		} else {
-			c += r.scorings[k].Cost(zr, er)
-		}
-	}
-	return c
-}
-
-// kinds records which of the current scorings are the length model and
-// which can bound their cost (the scorings change between passes).
-func (r *run) kinds() {
-	r.isLength = make([]bool, len(r.scorings))
-	r.quotes = make([]*quoteScoring, len(r.scorings))
-	r.bounders = make([]lowerBounder, len(r.scorings))
-	r.lengths = make([]*lengthScoring, len(r.scorings))
-	r.quoteIdx, r.boundIdx, r.plainIdx = nil, nil, nil
-	r.lexicons = make([]*lexScoring, len(r.scorings))
-	r.anchors = make([]*anchorScoring, len(r.scorings))
-	r.early = len(r.scorings) <= 8
-	for k, s := range r.scorings {
-		r.lengths[k], r.isLength[k] = s.(*lengthScoring)
-		r.lexicons[k], _ = s.(*lexScoring)
-		r.anchors[k], _ = s.(*anchorScoring)
-		r.quotes[k], _ = s.(*quoteScoring)
-		if b, ok := s.(lowerBounder); ok {
-			r.bounders[k] = b
-		}
-		if !r.isLength[k] && r.quotes[k] == nil && r.bounders[k] == nil {
-			r.early = false
-		}
-		switch {
-		case r.bounders[k] != nil:
-			r.boundIdx = append(r.boundIdx, k)
-		case r.quotes[k] != nil:
-			r.quoteIdx = append(r.quoteIdx, k)
-			r.plainIdx = append(r.plainIdx, k)
-		default:
-			r.plainIdx = append(r.plainIdx, k)
-		}
-	}
-}
+// kinds sorts the current scorings for costLimit (the scorings change
+// between passes).
+func (r *run) kinds() { r.plan = newCostPlan(r.scorings) }
 
 // edgeBonus is the log of how much more often a unit at the document's
 // edge has no counterpart than one inside (about 15% against the 0.6% of
@@ -606,7 +517,7 @@ var coarseMin = 4000
 
 // alignBlocks aligns each block, learns from the result when a scorer can,
 // and aligns again. On long documents a first, wide search uses only the
-// cheap scorings (those not reporting Expensive() true); the full search then
+// cheap scorings (those not Refiners with RefineOnly true); the full search then
 // runs in a narrow band around that path, widening where it touches the edge.
 func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 	if r.sentences {
@@ -631,7 +542,7 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 		all := r.scorings
 		r.scorings = nil
 		for _, s := range all {
-			if e, ok := s.(interface{ Expensive() bool }); !ok || !e.Expensive() {
+			if e, ok := s.(Refiner); !ok || !e.RefineOnly() {
 				r.scorings = append(r.scorings, s)
 			}
 		}
@@ -702,7 +613,7 @@ func (r *run) finishProgress() {
 
 func (r *run) hasExpensive() bool {
 	for _, s := range r.scorings {
-		if e, ok := s.(interface{ Expensive() bool }); ok && e.Expensive() {
+		if e, ok := s.(Refiner); ok && e.RefineOnly() {
 			return true
 		}
 	}
@@ -764,8 +675,8 @@ func (r *run) fill(b *Bead) {
 	b.Scores = make([]Score, len(r.scorings))
 	for k, s := range r.scorings {
 		var v, w float64
-		if ls, ok := s.(legacySimilarity); ok && !r.final {
-			v, w = ls.legacySimilarity(b.ZH, b.EN)
+		if sc, ok := s.(Screener); ok && !r.final {
+			v, w = sc.Screen(b.ZH, b.EN)
 		} else {
 			v, w = s.Similarity(b.ZH, b.EN)
 		}
@@ -850,7 +761,7 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		} else {
 			band = dp.NewBand(n, m, float64(w), r.center(b))
 		}
-		if band.Cells() > maxCells(n, m, per) || (band.Lo[n] == 0 && band.Hi[0] == m && full) {
+		if band.Cells() > maxCells(n, m, per) || (band.Lo[n] == 0 && band.Hi[0] == m && full) || r.stopped() {
 			if ok {
 				return globalSteps(res.Path, b)
 			}
@@ -877,7 +788,7 @@ func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limi
 	for !ok {
 		// No path in the band (the allowed bead types cannot tile
 		// it, or every cost is infinite): widen everywhere.
-		if band.Lo[n] == 0 && band.Hi[0] == m || band.Cells() > limit {
+		if band.Lo[n] == 0 && band.Hi[0] == m || band.Cells() > limit || r.stopped() {
 			return omissions(b)
 		}
 		w *= 2
@@ -1209,17 +1120,4 @@ func interp(cum []float64, x float64) float64 {
 	k := int(x)
 	f := x - float64(k)
 	return cum[k] + f*(cum[k+1]-cum[k])
-}
-
-// evidence lists what the scorers matched inside a bead (nil if none can).
-func (r *run) evidence(b Bead) []sentEvidence {
-	var ev []sentEvidence
-	for _, s := range r.scorings {
-		if e, ok := s.(interface {
-			evidenceIn(zh, en Range) []sentEvidence
-		}); ok {
-			ev = append(ev, e.evidenceIn(b.ZH, b.EN)...)
-		}
-	}
-	return ev
 }

@@ -192,6 +192,12 @@ func FuzzAlignSentences(f *testing.F) {
 		}
 		for _, force := range []bool{false, true} {
 			al, err := (&Aligner{Force: force}).AlignSentences(zh, en)
+			if errors.Is(err, ErrEmptySentence) || errors.Is(err, ErrWrongLanguage) {
+				if al != nil {
+					t.Fatalf("input error %v with an alignment", err)
+				}
+				return
+			}
 			if err != nil && !errors.Is(err, ErrNotParallel) {
 				t.Fatalf("unexpected error %v", err)
 			}

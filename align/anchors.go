@@ -1,11 +1,11 @@
 package align
 
 import (
-	"github.com/bitextlab/zhen/internal/anchor"
 	"math"
 	"sort"
 	"unicode/utf8"
 
+	"github.com/bitextlab/zhen/internal/anchor"
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -34,16 +34,15 @@ type AnchorScorer struct {
 func (AnchorScorer) Name() string { return "anchors" }
 
 type anchorScoring struct {
-	gain, miss float64
-	zh, en     [][]akey // per sentence, keys present in both documents
-	ztok, etok [][]anchorTok
-	nz, ne     int
-	chain      [][2]int
-	zbuf, ebuf []akey // scratch for multi-unit beads
-	// Running counts and weights of the keys per side: a bead with keys
-	// on one side only is scored without merging.
-	zn, en_ []int
-	zw, ew  []float64
+	gain, miss       float64
+	zhKeys, enKeys   [][]akey      // per unit: its keys present in both documents, sorted by id
+	zhToks, enToks   [][]anchorTok // per unit: every anchor found in it
+	chain            [][2]int      // sure anchor pairs (Chinese unit, English unit)
+	zhMerge, enMerge []akey        // scratch: the keys of a multi-unit bead
+	// Running counts and weights of the keys of units [0, k) per side: a
+	// bead with keys on one side only is scored without merging.
+	zhKeyCount, enKeyCount   []int
+	zhKeyWeight, enKeyWeight []float64
 }
 
 // akey is a document-level anchor key id with its weight.
@@ -55,15 +54,15 @@ type akey struct {
 // Prepare extracts the anchors of every unit, keeps the keys present on both
 // sides and weighs them by rarity.
 func (as AnchorScorer) Prepare(zh, en []string) Scoring {
-	s := &anchorScoring{gain: as.Gain, miss: as.Miss, nz: len(zh), ne: len(en)}
+	s := &anchorScoring{gain: as.Gain, miss: as.Miss}
 	if s.gain == 0 {
 		s.gain = 2.5
 	}
 	if s.miss == 0 {
 		s.miss = 0.6
 	}
-	s.ztok = make([][]anchorTok, len(zh))
-	s.etok = make([][]anchorTok, len(en))
+	s.zhToks = make([][]anchorTok, len(zh))
+	s.enToks = make([][]anchorTok, len(en))
 	zdf := map[string]int{}
 	edf := map[string]int{}
 	zcount := map[string]int{}
@@ -71,9 +70,9 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 	base := map[string]float64{}
 	seen := map[string]bool{} // keys seen in the current unit
 	for i, t := range zh {
-		s.ztok[i] = anchorsZH(t)
+		s.zhToks[i] = anchorsZH(t)
 		clear(seen)
-		for _, a := range s.ztok[i] {
+		for _, a := range s.zhToks[i] {
 			zcount[a.Key]++
 			base[a.Key] = a.Base
 			if !seen[a.Key] {
@@ -83,9 +82,9 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 		}
 	}
 	for j, t := range en {
-		s.etok[j] = anchorsEN(t)
+		s.enToks[j] = anchorsEN(t)
 		clear(seen)
-		for _, a := range s.etok[j] {
+		for _, a := range s.enToks[j] {
 			ecount[a.Key]++
 			if !seen[a.Key] {
 				seen[a.Key] = true
@@ -124,17 +123,17 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 		sort.Slice(out, func(x, y int) bool { return out[x].id < out[y].id })
 		return out
 	}
-	s.zh = make([][]akey, len(zh))
-	s.en = make([][]akey, len(en))
+	s.zhKeys = make([][]akey, len(zh))
+	s.enKeys = make([][]akey, len(en))
 	for i := range zh {
-		s.zh[i] = conv(s.ztok[i])
+		s.zhKeys[i] = conv(s.zhToks[i])
 	}
 	for j := range en {
-		s.en[j] = conv(s.etok[j])
+		s.enKeys[j] = conv(s.enToks[j])
 	}
-	s.zn, s.zw = keySums(s.zh)
-	s.en_, s.ew = keySums(s.en)
-	s.chain = sureAnchors(s.ztok, s.etok, zcount, ecount, ids, sureMaxCount(len(zh)+len(en)))
+	s.zhKeyCount, s.zhKeyWeight = keySums(s.zhKeys)
+	s.enKeyCount, s.enKeyWeight = keySums(s.enKeys)
+	s.chain = sureAnchors(s.zhToks, s.enToks, zcount, ecount, ids, sureMaxCount(len(zh)+len(en)))
 	return s
 }
 
@@ -152,50 +151,50 @@ func keySums(units [][]akey) ([]int, []float64) {
 	return n, w
 }
 
-// lowerBound is the cost the bead would have with every key matched that
+// LowerBound is the cost the bead would have with every key matched that
 // can be: a key weighs the same on both sides, so at most the smaller
 // side's weight is matched (the rest missed). O(1), from running sums.
-func (s *anchorScoring) lowerBound(zh, en Range) float64 {
+func (s *anchorScoring) LowerBound(zh, en Range) float64 {
 	if zh.Len() == 0 || en.Len() == 0 {
 		return 0
 	}
-	wz := s.zw[zh.End] - s.zw[zh.Start]
-	we := s.ew[en.End] - s.ew[en.Start]
+	wz := s.zhKeyWeight[zh.End] - s.zhKeyWeight[zh.Start]
+	we := s.enKeyWeight[en.End] - s.enKeyWeight[en.Start]
 	m := min(wz, we) // the builtin: math.Min's results, inlined
 	return -s.gain*m + s.miss*(wz+we-2*m)
 }
 
 // match returns the matched and unmatched anchor weight of a bead.
 func (s *anchorScoring) match(zh, en Range) (m, u float64) {
-	nz := s.zn[zh.End] - s.zn[zh.Start]
-	ne := s.en_[en.End] - s.en_[en.Start]
+	nz := s.zhKeyCount[zh.End] - s.zhKeyCount[zh.Start]
+	ne := s.enKeyCount[en.End] - s.enKeyCount[en.Start]
 	if nz == 0 && ne == 0 {
 		return 0, 0
 	}
 	if nz == 0 || ne == 0 {
 		// Nothing to match: every key present is a miss.
-		return 0, s.zw[zh.End] - s.zw[zh.Start] + s.ew[en.End] - s.ew[en.Start]
+		return 0, s.zhKeyWeight[zh.End] - s.zhKeyWeight[zh.Start] + s.enKeyWeight[en.End] - s.enKeyWeight[en.Start]
 	}
 	var zk, ek []akey
 	if zh.Len() == 1 {
-		zk = s.zh[zh.Start]
+		zk = s.zhKeys[zh.Start]
 	} else {
-		zk = s.zbuf[:0]
+		zk = s.zhMerge[:0]
 		for i := zh.Start; i < zh.End; i++ {
-			zk = append(zk, s.zh[i]...)
+			zk = append(zk, s.zhKeys[i]...)
 		}
 		sortKeys(zk)
-		s.zbuf = zk
+		s.zhMerge = zk
 	}
 	if en.Len() == 1 {
-		ek = s.en[en.Start]
+		ek = s.enKeys[en.Start]
 	} else {
-		ek = s.ebuf[:0]
+		ek = s.enMerge[:0]
 		for j := en.Start; j < en.End; j++ {
-			ek = append(ek, s.en[j]...)
+			ek = append(ek, s.enKeys[j]...)
 		}
 		sortKeys(ek)
-		s.ebuf = ek
+		s.enMerge = ek
 	}
 	a, b := 0, 0
 	for a < len(zk) && b < len(ek) {
@@ -244,7 +243,9 @@ func (s *anchorScoring) Similarity(zh, en Range) (float64, float64) {
 	return (m + anchorMissValue*u) / (m + u), anchorWeight * math.Min(1, m+anchorMissShare*u)
 }
 
-func (s *anchorScoring) legacySimilarity(zh, en Range) (float64, float64) {
+// Screen returns the matched share of the bead's anchors, misses counting
+// fully against it.
+func (s *anchorScoring) Screen(zh, en Range) (float64, float64) {
 	m, u := s.match(zh, en)
 	if m+u == 0 {
 		return 0, 0
@@ -262,29 +263,34 @@ const (
 // order: both indices increase.
 func (s *anchorScoring) Chain() [][2]int { return s.chain }
 
-// Evidence lists the anchors matched inside a bead.
-func (s *anchorScoring) evidenceIn(zh, en Range) []sentEvidence {
-	type loc struct {
-		sent int
-		t    anchorTok
+// AppendMatches appends the anchors matched inside a bead: each Chinese
+// anchor with the first English anchor of the same key not matched yet.
+func (s *anchorScoring) AppendMatches(out []Match, zh, en Range) []Match {
+	if zh.Len() == 0 || en.Len() == 0 {
+		return out
 	}
-	ez := map[string][]loc{}
+	var usedBuf [64]bool // per English anchor of the bead, in order: matched
+	used := usedBuf[:0]
 	for j := en.Start; j < en.End; j++ {
-		for _, t := range s.etok[j] {
-			ez[t.Key] = append(ez[t.Key], loc{j, t})
+		for range s.enToks[j] {
+			used = append(used, false)
 		}
 	}
-	var out []sentEvidence
 	for i := zh.Start; i < zh.End; i++ {
-		for _, t := range s.ztok[i] {
-			l := ez[t.Key]
-			if len(l) == 0 {
-				continue
+		for _, t := range s.zhToks[i] {
+			k := 0
+		find:
+			for j := en.Start; j < en.End; j++ {
+				for _, e := range s.enToks[j] {
+					if !used[k] && e.Key == t.Key {
+						used[k] = true
+						out = append(out, Match{Kind: t.Kind, ZH: i, EN: j,
+							ZHStart: t.Start, ZHEnd: t.End, ENStart: e.Start, ENEnd: e.End})
+						break find
+					}
+					k++
+				}
 			}
-			e := l[0]
-			ez[t.Key] = l[1:]
-			out = append(out, sentEvidence{Kind: t.Kind, ZHSent: i, ENSent: e.sent,
-				ZHStart: t.Start, ZHEnd: t.End, ENStart: e.t.Start, ENEnd: e.t.End})
 		}
 	}
 	return out
@@ -391,10 +397,10 @@ func diffChain(out [][2]int, zr, er []rune, zs, es []int) [][2]int {
 	return out
 }
 
-// sureChain returns the sure anchor chain of the first scoring that has one.
-func sureChain(ss []Scoring, n, m int) [][2]int {
+// sureChain returns the sure chain of the first scoring that is a Chainer.
+func sureChain(ss []Scoring) [][2]int {
 	for _, s := range ss {
-		if c, ok := s.(interface{ Chain() [][2]int }); ok {
+		if c, ok := s.(Chainer); ok {
 			return c.Chain()
 		}
 	}

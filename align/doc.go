@@ -4,41 +4,53 @@
 //
 // # Use
 //
-// Segment both sides with package segment and call [Aligner.Align]; for
-// corpora that arrive one sentence per line, call [Aligner.AlignSentences].
-// The zero [Aligner] is right for Chinese–English press text:
+// Segment both sides with package segment, align them, and use the pairs:
 //
-//	al, err := (&align.Aligner{}).Align(zhDoc, enDoc)
+//	var sg segment.Segmenter
+//	zh, en, err := sg.Bilingual("release.txt", data) // or Monolingual twice
+//	…
+//	al, err := (&align.Aligner{}).Align(zh, en)
 //	if errors.Is(err, align.ErrNotParallel) { … } // not translations of each other
-//	for _, p := range al.Pairs() {
+//	for p := range al.All() {
 //		fmt.Println(p.Type, p.Confidence, p.ZH, p.EN)
 //	}
 //
-// Align works in two levels: paragraphs first, then sentences inside each
-// paragraph bead, so a sentence bead never crosses a paragraph bead.
-// Paragraphs of Kind Foreign are left out and listed in Alignment.Skipped.
+// The zero [Aligner] is right for Chinese–English press text. For corpora
+// that arrive one sentence per line, call [Aligner.AlignSentences]. Long
+// jobs take a context: [Aligner.AlignContext], [Aligner.AlignSentencesContext].
+// [WriteBeads], [ReadBeads] and [StrictF1] write, read and score alignments
+// in the notation of the evaluation sets ([0,1]:[2]).
 //
 // # Beads
 //
 // A [Bead] joins a run of Chinese sentences with a run of English sentences:
 // 1-1, 1-2 (a long Chinese sentence translated as two), 2-1, 2-2, 1-3, 3-1,
-// 1-4, 4-1, 2-3, 3-2, or 1-0 / 0-1 for text with no counterpart. Text with
-// no counterpart is far more common at a document's edges (a header line
-// over the title, a dateline, a footer) than inside it: a 1-0 or 0-1 bead
-// before the other side's first unit or after its last is priced as such
-// (about 25 times likelier, and not by its length), so a header is left
-// out rather than glued to the title unless it adds evidence. The beads
-// cover every sentence exactly once, in order. Each carries a Confidence in
-// [0,1] and the Score of every scorer (value and weight), so a translator can
-// filter pairs and see why a pair was made. Alignment.Score is the overall
-// parallelism of the two texts; below Aligner.Threshold (default
-// [DefaultThreshold]) Align returns a [*NotParallelError] (matching
-// [ErrNotParallel]) together with the alignment, unless Aligner.Force is set.
+// 1-4, 4-1, 2-3, 3-2, or 1-0 / 0-1 for text with no counterpart. The beads
+// cover every sentence exactly once, in order. Align works in two levels:
+// paragraphs first, then sentences inside each paragraph bead, so a
+// sentence bead never crosses a paragraph bead; paragraphs of Kind Foreign
+// are left out and listed in Alignment.Skipped.
 //
-// Bead priors ([DefaultPriors]) fit Chinese-original official prose (1-2
-// 16%, 1-3 4.5%, 1-4 1.6%); they are re-estimated from the first pass of
-// each document, so English-original text (more 2-1) is handled too. Set
-// Aligner.Priors to allow other shapes or forbid some.
+// Each bead carries a Confidence in [0,1] and the Score of every scorer
+// (value and weight), so a translator can filter pairs and see why a pair
+// was made; [Alignment.Pairs] and [Alignment.All] give each bead's text and
+// the Evidence matched inside it, for highlighting. Alignment.Score is the
+// overall parallelism of the two texts; below Aligner.Threshold (default
+// [DefaultThreshold]) Align returns a [*NotParallelError] (matching
+// [ErrNotParallel]) together with the alignment, unless Aligner.Force is
+// set.
+//
+// Text with no counterpart is far more common at a document's edges (a
+// header line over the title, a dateline, a footer) than inside it: a 1-0
+// or 0-1 bead before the other side's first unit or after its last is
+// priced as such (about 25 times likelier, and not by its length), so a
+// header is left out rather than glued to the title unless it adds
+// evidence.
+//
+// Bead priors ([DefaultPriors]) fit Chinese-original official prose; they
+// are re-estimated from the first pass of each document, so
+// English-original text (more 2-1) is handled too. Set Aligner.Priors to
+// allow other shapes or forbid some.
 //
 // # Confidence
 //
@@ -53,37 +65,24 @@
 // with a neighbour moved by one unit, merged with a neighbour), Δ being
 // how much dearer each alternative is in the search's own cost. A bead
 // whose two sides look alike but which nearly ties with another cut
-// (1-2 against 1-1 + 0-1) is therefore not called sure.
-//
-// Measured (strict: the bead exactly as in the gold; beads with text on
-// both sides), the share of beads that are right in each confidence band:
-//
-//	band        press001  academic  magazine  literary (MAC)
-//	0.9–1       1.00      1.00      0.99      1.00
-//	0.8–0.9     1.00      1.00      0.99      0.98
-//	0.65–0.8    1.00      1.00      0.98      0.93
-//	0.5–0.65    1.00      0.96      0.92      0.83
-//	0.3–0.5     1.00      1.00      0.83      0.77
-//	0–0.3       –         –         0.50      0.45
-//
-// With the filter press2tmx suggests (-min-confidence 0.5), 1–4% of the
-// right beads are dropped on press001 and the academic and magazine sets
-// (15% on the free literary translation, 10% before this calibration);
-// of the wrong beads 52% (MAC) and 55% (magazine) pass it (before: 79%
-// and 91%), and 6% and 23% reach 0.8 (before: 39% and 55%). The academic
-// set has too few wrong beads (4) to say. (With the development sets at
-// hand, ZHEN_DEVSETS=<their directory> go test -run Calibration -v ./align
-// prints these tables.) The overall
-// Alignment.Score and DefaultThreshold are computed from the first pass
-// with the uncalibrated similarities, on which the threshold was measured.
+// (1-2 against 1-1 + 0-1) is therefore not called sure. The README gives
+// the share of right beads in each confidence band on the development
+// sets. The overall Alignment.Score and DefaultThreshold are computed from
+// the first pass, with each scorer's [Screener] view where it has one.
 //
 // # Scorers
 //
-// Evidence comes from [Scorer]s, each reporting a cost in nats (a
-// log-likelihood ratio of "translation" against "chance") for any candidate
-// bead. The search adds them up with the bead prior; a new scorer plugs in
-// through Aligner.Scorers without touching the search. The defaults
-// ([DefaultScorers]):
+// Evidence comes from [Scorer]s. A Scorer prepares a [Scoring] for a
+// document pair, which reports a cost in nats (a log-likelihood ratio of
+// "translation" against "chance") for any candidate bead and a similarity
+// for its confidence. The search adds the costs up with the bead prior.
+// What else a Scoring can do it says through optional interfaces, which the
+// built-in scorers use as any other scorer would: [LowerBounder] (a cheap
+// bound, so that hopeless beads skip the full cost), [Matcher] (evidence
+// for display), [Refiner] (too costly for the first, wide search of a long
+// document), [Chainer] (sure unit pairs that guide the search), [Screener]
+// (its view for judging a whole first pass) and [Learner] (learns from the
+// first pass). The defaults ([DefaultScorers]):
 //
 //   - [LengthScorer]: Gale and Church's length model. The ratio c (English
 //     characters per Chinese character) is Σen/Σzh of the document pair, as
@@ -92,11 +91,10 @@
 //     re-estimated from the first pass. The normal tail is computed in log
 //     space, so no bead ever costs +Inf.
 //   - [AnchorScorer]: numbers by value, ordinals (十八大 ↔ 18th), dates,
-//     percentages, Latin tokens, section markers and quotes (from
-//     internal/anchor), weighted by rarity in the document; a match gains
-//     more than a miss costs. Rare anchors found once on each side are
-//     chained with go-diff (DiffMainRunes, no timeout) into a monotone chain
-//     of sure anchors that guides the search.
+//     percentages, Latin tokens, section markers and quotes, weighted by
+//     rarity in the document; a match gains more than a miss costs. Rare
+//     anchors found once on each side are chained with go-diff into a
+//     monotone chain of sure anchors that guides the search.
 //   - [LexiconScorer]: how much of each side the other covers through the
 //     built-in CC-CEDICT lexicon (and a user [Glossary]), words weighted by
 //     rarity, compared with the coverage unrelated sentences of the same
@@ -105,16 +103,11 @@
 //     as 十八大 ↔ "congress", and the aligner searches again.
 //   - [QuoteScorer]: whether a bead ends inside an open quotation on both
 //     sides or outside on both. Dialogue is cut into sentences differently
-//     on the two sides ('All right. / We fight for money.' against one
-//     Chinese sentence ending “好，咱们打个彩头。), and the side of a closing
-//     quote a boundary falls on picks the right cut of a 1-2 / 1-3 chain
-//     where lengths and words barely differ. On the gold beads of the
-//     literary set the two sides agree in 98.8% of beads, against 55–67%
-//     by chance in its dialogue-rich chapters; it lifted strict F1 there
-//     from 0.871 to 0.897 and changed nothing on the academic, magazine and
-//     press sets. It takes no part in Confidence.
+//     on the two sides, and the side of a closing quote a boundary falls on
+//     picks the right cut where lengths and words barely differ. It takes
+//     no part in Confidence.
 //
-// # Search and scale
+// # Search
 //
 // The search is dynamic programming over the sentence grid restricted to a
 // band around a centre line. On short texts the centre runs through the
@@ -125,55 +118,32 @@
 // Long texts (4,000 sentences or more on the two sides) must not depend on
 // unique anchors: a corpus of many documents repeats its numbers and
 // names. There the band is centred on the sure-anchor chain only where it
-// is dense (a key may then occur a few times, matched in order), and
-// otherwise on a coarse-to-fine path by length (after Vecalign: sentence
-// lengths summed in pairs, again and again, down to a small grid aligned in
-// full, each path projected one level finer and refined in a narrow band).
-// Where the path touches the band's edge, only that stretch is searched
-// again, between two points of the path, four times wider on the side it
-// pressed against (and around its ends if the path moved there), with a
-// beam that drops cells far worse than the best of their row. A first pass
-// uses the cheap scorers only; the lexicon refines inside a narrow band
-// around it. Time and memory grow with the number of sentences times the
-// band width, never with N×M; each cell tries the bead shapes cheapest
-// prior first, and a scorer that can bound its cost from below in O(1)
-// (anchors, lexicon) is skipped on beads that cannot beat the best found
-// so far.
-//
-// Measured on real text (BenchmarkAlignRealistic…: the development sets
-// repeated to 41,085 × 45,991 sentences, one core, busy machine): length
-// and anchors 1.6 CPU seconds and 84 MB (0.9 s for half the input), all
-// scorers 4.5 CPU seconds and under 300 MB (2.7 s for half), strict F1
-// 0.94 against the concatenated gold (0.73 with length and anchors
-// alone), as good as aligning each document on its own. The synthetic
-// benchmarks (seed 001 repeated with a unique number per copy, so anchors
-// abound) take 1.1 and 3.1 CPU seconds. Texts that are not parallel at
-// all cost about 3 CPU seconds for 40,000 sentences: widening stops at a
-// fixed number of cells per sentence, and a long text whose cheap first
-// pass already scores far below the threshold is not refined.
+// is dense, and otherwise on a coarse-to-fine path by length (after
+// Vecalign: sentence lengths summed in pairs, again and again, down to a
+// small grid aligned in full, each path projected one level finer and
+// refined in a narrow band). Where the path touches the band's edge, only
+// that stretch is searched again, wider on the side it pressed against,
+// with a beam that drops cells far worse than the best of their row. A
+// first pass leaves out the Refiner scorings (the lexicon); they refine
+// inside a narrow band around it. Time and memory grow with the number of
+// sentences times the band width, never with N×M. Texts whose first pass
+// already scores far below the threshold are not refined.
 //
 // # Limits
 //
-// On long texts with no unique anchors, a stretch left out on one side is
-// found through the widening only while the true path does not fall more
-// than the beam (120 nats) behind the best one in its rows; measured on
-// repeated press paragraphs: 52 units left out are found, 97 only in part.
+// On long texts with no unique anchors, a long stretch left out on one side
+// is found through the widening only while the true path does not fall
+// more than the beam (120 nats, about ten omitted sentences' worth) behind
+// the best one in its rows; longer stretches may be found only in part.
 // Each omitted sentence costs as much as an isolated omission, so a long
-// run of text with no counterpart (twenty or more paragraph-sized units)
-// may be partly glued into 1-4 or 1-5 beads next to it; such beads get a
-// low confidence. The optional sub-split points of segment.Paragraph.Subs
-// (after ；) are not used: beads always hold whole sentences.
+// run of text with no counterpart may be partly glued into 1-4 or 1-5
+// beads next to it; such beads get a low confidence. The optional sub-split
+// points of segment.Paragraph.Subs (after ；) are not used: beads always
+// hold whole sentences.
 //
 // # Glossaries
 //
 // [LoadGlossary] reads term pairs (TSV: Chinese TAB English; or TBX). Their
 // Chinese terms become words of the lexicon and their English stems sure
 // translations, with full weight.
-//
-// # Measured quality
-//
-// Strict F1 (Vecalign/Bertalign metric) on the development sets, all
-// scorers and learning: literary MAC 0.897, academic 0.996, magazine 0.98
-// (Gale–Church 0.449, 0.961, 0.912; hunalign with a dictionary 0.610 and
-// Vecalign 0.863 on MAC). Length and anchors alone: 0.63, 0.99, 0.97.
 package align

@@ -3,6 +3,7 @@ package align_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/bitextlab/zhen/align"
@@ -110,23 +111,6 @@ func ExampleNotParallelError() {
 	// true true
 }
 
-func ExampleZHLength() {
-	// Hanzi and punctuation count one each; Latin letters and digits inside
-	// Chinese count less (here 0.4), since a word of them is one unit of sense.
-	fmt.Printf("%.1f\n", align.ZHLength("党的十八大", 0.4))
-	fmt.Printf("%.1f\n", align.ZHLength("WTO成员", 0.4))
-	// Output:
-	// 5.0
-	// 3.2
-}
-
-func ExampleENLength() {
-	// Characters, with a run of spaces counted once.
-	fmt.Println(align.ENLength("the 18th  National Congress"))
-	// Output:
-	// 26
-}
-
 func ExampleDefaultScorers() {
 	// The zero Aligner uses these; list them to add one of your own.
 	for _, s := range align.DefaultScorers(nil) {
@@ -150,4 +134,73 @@ func ExampleQuoteScorer() {
 	fmt.Println(inside < 0, outside > 0)
 	// Output:
 	// true true
+}
+
+func ExampleDefaultPriors() {
+	// Allow 1-1, 1-2 and omissions only, with the default probabilities:
+	// the map is a copy, so changing it changes no other Aligner.
+	p := align.DefaultPriors()
+	for t := range p {
+		if t != (align.BeadType{ZH: 1, EN: 1}) && t != (align.BeadType{ZH: 1, EN: 2}) && t.ZH+t.EN != 1 {
+			delete(p, t)
+		}
+	}
+	a := &align.Aligner{Priors: p}
+	fmt.Println(len(a.Priors), len(align.DefaultPriors()))
+	fmt.Println(align.DefaultPriors()[align.BeadType{ZH: 1, EN: 2}])
+	// Output:
+	// 4 13
+	// 0.16
+}
+
+func ExampleDefaultParagraphPriors() {
+	p := align.DefaultParagraphPriors()
+	fmt.Println(p[align.BeadType{ZH: 1, EN: 1}], p[align.BeadType{ZH: 0, EN: 1}])
+	// Output:
+	// 0.86 0.02
+}
+
+func ExampleWriteBeads() {
+	beads := []align.Bead{
+		{ZH: align.Range{Start: 0, End: 0}, EN: align.Range{Start: 0, End: 1}},
+		{ZH: align.Range{Start: 0, End: 1}, EN: align.Range{Start: 1, End: 3}},
+		{ZH: align.Range{Start: 1, End: 3}, EN: align.Range{Start: 3, End: 4}},
+	}
+	if err := align.WriteBeads(os.Stdout, beads); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// []:[0]
+	// [0]:[1,2]
+	// [1,2]:[3]
+}
+
+func ExampleReadBeads() {
+	gold := "[]:[0]\n[0]:[1,2]\n[1,2]:[3]\n[3]:[]\n"
+	beads, err := align.ReadBeads(strings.NewReader(gold), "001.align")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, b := range beads {
+		fmt.Println(b.Type(), b.ZH, b.EN)
+	}
+	_, err = align.ReadBeads(strings.NewReader("[0]:[1]\n[1]:[2,x]\n"), "002.align")
+	fmt.Println(err)
+	// Output:
+	// 0-1 {0 0} {0 1}
+	// 1-2 {0 1} {1 3}
+	// 2-1 {1 3} {3 4}
+	// 1-0 {3 4} {4 4}
+	// align: 002.align:2: English side: bad sentence index "x"
+}
+
+func ExampleStrictF1() {
+	gold, _ := align.ReadBeads(strings.NewReader("[]:[0]\n[0]:[1,2]\n[1]:[3]\n"), "gold")
+	// The aligner glued the English header to the first sentence.
+	test, _ := align.ReadBeads(strings.NewReader("[0]:[0,1,2]\n[1]:[3]\n"), "test")
+	p, r, f1 := align.StrictF1(gold, test)
+	fmt.Printf("P %.2f R %.2f F1 %.2f\n", p, r, f1)
+	// Output:
+	// P 0.50 R 0.50 F1 0.50
 }

@@ -3,6 +3,7 @@ package align
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -26,8 +27,11 @@ type Glossary struct {
 
 // LoadGlossary reads a glossary in TSV (Chinese TAB English per line,
 // optional header, "#" comments) or TBX (detected by a leading "<" or a
-// .tbx/.xml name). Errors name the file and line.
+// .tbx/.xml name). Errors name the file and line; a nil r is an error.
 func LoadGlossary(r io.Reader, name string) (*Glossary, error) {
+	if r == nil {
+		return nil, fmt.Errorf("align: %s: nil reader", name)
+	}
 	br := bufio.NewReader(r)
 	head, _ := br.Peek(512)
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -25,10 +26,15 @@ func TestLoadGlossary(t *testing.T) {
 		},
 		{name: "line without tab", file: "bad.tsv", in: "十八大\t18th Congress\n对外联络部 International Department\n", err: "align: bad.tsv:2: "},
 		{name: "broken tbx", file: "bad.tbx", in: "<martif><termEntry>", err: "align: bad.tbx"},
+		{name: "nil reader", file: "nil.tsv", err: "align: nil.tsv: nil reader"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g, err := LoadGlossary(strings.NewReader(tt.in), tt.file)
+			var r io.Reader = strings.NewReader(tt.in)
+			if tt.name == "nil reader" {
+				r = nil
+			}
+			g, err := LoadGlossary(r, tt.file)
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) || !strings.HasPrefix(err.Error(), "align: ") {
 					t.Fatalf("LoadGlossary error = %v, want one starting \"align: \" and naming %q", err, tt.err)
@@ -63,7 +69,7 @@ func TestGlossaryScoring(t *testing.T) {
 		t.Errorf("cost with the glossary %v, without %v: want lower", a, b)
 	}
 	kinds := map[string]bool{}
-	for _, e := range with.evidenceIn(Range{0, 1}, Range{0, 1}) {
+	for _, e := range with.AppendMatches(nil, Range{0, 1}, Range{0, 1}) {
 		kinds[e.Kind+" "+zh[0][e.ZHStart:e.ZHEnd]] = true
 	}
 	if !kinds["glossary 对外联络部"] {

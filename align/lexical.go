@@ -37,42 +37,42 @@ type lexScoring struct {
 	scale float64
 	learn bool
 
-	zunits [][]int32   // per Chinese unit: its distinct words (entry ID, or −2−k for unknown char k)
-	zmult  [][]float64 // how often each occurs
-	zspan  [][][2]int32
-	estems [][]int32 // per English unit: content stem IDs (vocabulary ID, or VocabLen+k)
-	espan  [][][2]int32
-	nstem  int32 // vocabulary size incl. document-local stems
-	vocab  int32 // the lexicon's vocabulary size
+	zunits   [][]int32         // per Chinese unit: its distinct words (entry ID, or −2−k for unknown character k)
+	zmult    [][]float64       // per Chinese unit: how often each of its words occurs
+	zspan    [][][2]int32      // per Chinese unit: the byte span of each word's first occurrence
+	estems   [][]int32         // per English unit: content stem IDs (vocabulary ID, or VocabLen+k)
+	espan    [][][2]int32      // per English unit: the byte span of each stem
+	nstem    int32             // vocabulary size including document-local stems
+	vocab    int32             // the lexicon's vocabulary size
+	learned  map[int32][]int32 // Chinese word → stems learnt from the first pass
+	zhWeight map[int32]float64 // rarity weight per Chinese word
+	enWeight map[int32]float64 // rarity weight per English stem
 
-	learned map[int32][]int32 // zh unit → learned stems
-	zw      map[int32]float64 // rarity weight per zh unit
-	ew      map[int32]float64 // rarity weight per en stem
+	// Gloss bags: per unit, sorted keys stem<<6 | bit, the bit naming a
+	// coverable word of the unit (a Chinese word glossing to the stem, or
+	// the English word with that stem); words past the 64th share bits.
+	zhBag, enBag [][]uint32
+	// Per unit and bit: the summed weight of the words on that bit, and
+	// the first of them (an index into zunits[i] or estems[j], for
+	// evidence).
+	zhBitWeight, enBitWeight [][]float64
+	zhBitWord, enBitWord     [][]int32
+	zhTotal, enTotal         []float64 // per unit: the weight of its coverable words
+	zhCoverable, enCoverable []int     // per unit: the number of its coverable words
 
-	zbag [][]uint32 // per zh unit: sorted keys stem<<6 | bit of a zh word glossing to it
-	zbw  [][]float64
-	ztot []float64
-	zk   []int // coverable words per zh unit
-	ebag [][]uint32
-	// Word of each bit (bits 0–63 name the first 64 coverable words): an
-	// index into zunits[i] or estems[j], for evidence.
-	zbx, ebx [][]int32
-	ebw      [][]float64
-	etot     []float64
-	ek       []int
-
-	qz, qe float64 // chance that one word is covered by one unrelated word
-	p1     float64 // rate at which a word of a true bead is covered beyond chance (starts at 0.4, the dev sets' mean; re-estimated per document)
+	zhChance, enChance float64 // chance that one word is covered by one unrelated word
+	p1                 float64 // rate at which a word of a true bead is covered beyond chance (starts at 0.4, the dev sets' mean; re-estimated per document)
 	// Log-likelihood ratio terms by the other side's number of words:
 	// hit[k] for a covered word, miss[k] for one left uncovered.
 	zhit, zmiss, ehit, emiss []float64
 
-	cbase  []int
-	cache  [][]pairCover
-	target []bool // per stem: some Chinese word of the document glosses to it
-	// Running sums of ztot, zk, etot and ek, for lowerBound.
-	ztotCum, etotCum []float64
-	zkCum, ekCum     []int
+	cacheBase []int         // per Chinese unit: the English unit of its cache row's first entry
+	cache     [][]pairCover // per Chinese unit: covers with a window of English units
+	target    []bool        // per stem: some Chinese word of the document glosses to it
+	// Running sums of zhTotal, zhCoverable, enTotal and enCoverable, for
+	// LowerBound.
+	zhTotalCum, enTotalCum         []float64
+	zhCoverableCum, enCoverableCum []int
 }
 
 type pairCover struct {
@@ -183,13 +183,13 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 		s.estems[j], s.espan[j] = stems[a:b:b], espans[a:b:b]
 	}
 	wg.Wait()
-	s.zw = idfWeights(zdf, len(zh))
-	for u := range s.zw {
+	s.zhWeight = idfWeights(zdf, len(zh))
+	for u := range s.zhWeight {
 		if u >= 0 && lex.IsGlossary(u) {
-			s.zw[u] = 1 // the user says this term matters
+			s.zhWeight[u] = 1 // the user says this term matters
 		}
 	}
-	s.ew = idfWeights(edf, len(en))
+	s.enWeight = idfWeights(edf, len(en))
 	s.rebuild()
 	return s
 }
@@ -226,11 +226,11 @@ func (s *lexScoring) glosses(u int32) ([]int32, []int32) {
 func (s *lexScoring) rebuild() {
 	n, m := len(s.zunits), len(s.estems)
 	target := make([]bool, s.nstem)
-	s.zbag = make([][]uint32, n)
-	s.zbx = make([][]int32, n)
-	s.zbw = make([][]float64, n)
-	s.ztot = make([]float64, n)
-	s.zk = make([]int, n)
+	s.zhBag = make([][]uint32, n)
+	s.zhBitWord = make([][]int32, n)
+	s.zhBitWeight = make([][]float64, n)
+	s.zhTotal = make([]float64, n)
+	s.zhCoverable = make([]int, n)
 	var keys []uint32    // stem<<6 | bit index
 	var scratch []uint32 // for appendBag
 	// One backing array per field for all units (fewer allocations).
@@ -265,9 +265,9 @@ func (s *lexScoring) rebuild() {
 				bw = append(bw, 0)
 				bx = append(bx, int32(x))
 			}
-			w := s.zw[u] * s.zmult[i][x]
+			w := s.zhWeight[u] * s.zmult[i][x]
 			bw[b] += w
-			s.ztot[i] += w
+			s.zhTotal[i] += w
 			k++
 			for _, st := range g {
 				if st < maxStem {
@@ -282,7 +282,7 @@ func (s *lexScoring) rebuild() {
 				target[st] = true
 			}
 		}
-		s.zk[i] = k
+		s.zhCoverable[i] = k
 		allW = append(allW[:w0], bw...)
 		allX = append(allX[:w0], bx...)
 		allKeys = appendBag(allKeys, keys, &scratch)
@@ -290,14 +290,14 @@ func (s *lexScoring) rebuild() {
 	}
 	for i := range s.zunits {
 		a, b := zcuts[i], zcuts[i+1]
-		s.zbag[i] = allKeys[a.k:b.k:b.k]
-		s.zbw[i] = allW[a.w:b.w:b.w]
-		s.zbx[i] = allX[a.w:b.w:b.w]
+		s.zhBag[i] = allKeys[a.k:b.k:b.k]
+		s.zhBitWeight[i] = allW[a.w:b.w:b.w]
+		s.zhBitWord[i] = allX[a.w:b.w:b.w]
 	}
 	// An English unit's bag only changes when one of its document-local
 	// stems became, or stopped being, a gloss (learning): the others are
 	// kept from the previous build.
-	oldBag, oldX, oldW, oldTot, oldK, oldTarget := s.ebag, s.ebx, s.ebw, s.etot, s.ek, s.target
+	oldBag, oldX, oldW, oldTot, oldK, oldTarget := s.enBag, s.enBitWord, s.enBitWeight, s.enTotal, s.enCoverable, s.target
 	keep := make([]bool, m)
 	if oldTarget != nil && len(oldBag) == m {
 		for j, sts := range s.estems {
@@ -311,11 +311,11 @@ func (s *lexScoring) rebuild() {
 		}
 	}
 	s.target = target
-	s.ebag = make([][]uint32, m)
-	s.ebx = make([][]int32, m)
-	s.ebw = make([][]float64, m)
-	s.etot = make([]float64, m)
-	s.ek = make([]int, m)
+	s.enBag = make([][]uint32, m)
+	s.enBitWord = make([][]int32, m)
+	s.enBitWeight = make([][]float64, m)
+	s.enTotal = make([]float64, m)
+	s.enCoverable = make([]int, m)
 	nk, nw = 0, 0
 	for j, sts := range s.estems {
 		if keep[j] {
@@ -331,7 +331,7 @@ func (s *lexScoring) rebuild() {
 	for j, sts := range s.estems {
 		if keep[j] {
 			ecuts[j+1] = cut{len(allKeys), len(allW)}
-			s.etot[j], s.ek[j] = oldTot[j], oldK[j]
+			s.enTotal[j], s.enCoverable[j] = oldTot[j], oldK[j]
 			continue
 		}
 		keys = keys[:0]
@@ -348,14 +348,14 @@ func (s *lexScoring) rebuild() {
 				bw = append(bw, 0)
 				bx = append(bx, int32(x))
 			}
-			bw[b] += s.ew[st]
-			s.etot[j] += s.ew[st]
+			bw[b] += s.enWeight[st]
+			s.enTotal[j] += s.enWeight[st]
 			k++
 			if st < maxStem {
 				keys = append(keys, uint32(st)<<6|b)
 			}
 		}
-		s.ek[j] = k
+		s.enCoverable[j] = k
 		allW = append(allW[:w0], bw...)
 		allX = append(allX[:w0], bx...)
 		allKeys = appendBag(allKeys, keys, &scratch)
@@ -363,18 +363,18 @@ func (s *lexScoring) rebuild() {
 	}
 	for j := range s.estems {
 		if keep[j] {
-			s.ebag[j], s.ebw[j], s.ebx[j] = oldBag[j], oldW[j], oldX[j]
+			s.enBag[j], s.enBitWeight[j], s.enBitWord[j] = oldBag[j], oldW[j], oldX[j]
 			continue
 		}
 		a, b := ecuts[j], ecuts[j+1]
-		s.ebag[j] = allKeys[a.k:b.k:b.k]
-		s.ebw[j] = allW[a.w:b.w:b.w]
-		s.ebx[j] = allX[a.w:b.w:b.w]
+		s.enBag[j] = allKeys[a.k:b.k:b.k]
+		s.enBitWeight[j] = allW[a.w:b.w:b.w]
+		s.enBitWord[j] = allX[a.w:b.w:b.w]
 	}
-	s.cbase = make([]int, n)
+	s.cacheBase = make([]int, n)
 	s.cache = make([][]pairCover, n)
-	s.ztotCum, s.zkCum = cumulate(s.ztot, s.zk)
-	s.etotCum, s.ekCum = cumulate(s.etot, s.ek)
+	s.zhTotalCum, s.zhCoverableCum = cumulate(s.zhTotal, s.zhCoverable)
+	s.enTotalCum, s.enCoverableCum = cumulate(s.enTotal, s.enCoverable)
 	s.estimateChance()
 }
 
@@ -389,20 +389,20 @@ func cumulate(tot []float64, k []int) ([]float64, []int) {
 	return ct, ck
 }
 
-// lowerBound is the cost the bead would have with every word of both sides
+// LowerBound is the cost the bead would have with every word of both sides
 // covered (hits gain, misses only cost): no coverage can do better. It
 // takes O(1), from running sums.
-func (s *lexScoring) lowerBound(zh, en Range) float64 {
+func (s *lexScoring) LowerBound(zh, en Range) float64 {
 	if zh.Len() == 0 || en.Len() == 0 {
 		return 0
 	}
 	if en.Len() > 8 {
 		en.End = en.Start + 8 // as in coverage
 	}
-	tz := s.ztotCum[zh.End] - s.ztotCum[zh.Start]
-	te := s.etotCum[en.End] - s.etotCum[en.Start]
-	kz := min(s.zkCum[zh.End]-s.zkCum[zh.Start], len(s.ehit)-1)
-	ke := min(s.ekCum[en.End]-s.ekCum[en.Start], len(s.zhit)-1)
+	tz := s.zhTotalCum[zh.End] - s.zhTotalCum[zh.Start]
+	te := s.enTotalCum[en.End] - s.enTotalCum[en.Start]
+	kz := min(s.zhCoverableCum[zh.End]-s.zhCoverableCum[zh.Start], len(s.ehit)-1)
+	ke := min(s.enCoverableCum[en.End]-s.enCoverableCum[en.Start], len(s.zhit)-1)
 	return -s.scale * (tz*s.zhit[ke] + te*s.ehit[kz])
 }
 
@@ -459,7 +459,7 @@ func radixSort(keys []uint32, tmp *[]uint32) {
 // cover computes which words of zh unit a and en unit b cover each other:
 // a merge of the two sorted bags.
 func (s *lexScoring) cover(a, b int) (zm, em uint64) {
-	x, y := s.zbag[a], s.ebag[b]
+	x, y := s.zhBag[a], s.enBag[b]
 	p, q := 0, 0
 	for p < len(x) && q < len(y) {
 		xs, ys := x[p]>>6, y[q]>>6
@@ -488,9 +488,9 @@ func (s *lexScoring) pair(a, b int) (uint64, uint64) {
 	if cap(row) == 0 {
 		row = make([]pairCover, 1, 16)
 		s.cache[a] = row
-		s.cbase[a] = b
+		s.cacheBase[a] = b
 	}
-	base := s.cbase[a]
+	base := s.cacheBase[a]
 	if b < base {
 		// Extend to the left.
 		grow := base - b
@@ -498,7 +498,7 @@ func (s *lexScoring) pair(a, b int) (uint64, uint64) {
 		copy(nr[grow:], row)
 		row = nr
 		base = b
-		s.cbase[a] = base
+		s.cacheBase[a] = base
 		s.cache[a] = row
 	}
 	k := b - base
@@ -546,14 +546,14 @@ func (s *lexScoring) coverage(zh, en Range) (cz, tz, ce, te float64, kz, ke int)
 			zm |= a
 			em[j-en.Start] |= b
 		}
-		cz += wsum(s.zbw[i], zm)
-		tz += s.ztot[i]
-		kz += s.zk[i]
+		cz += wsum(s.zhBitWeight[i], zm)
+		tz += s.zhTotal[i]
+		kz += s.zhCoverable[i]
 	}
 	for j := en.Start; j < en.End; j++ {
-		ce += wsum(s.ebw[j], em[j-en.Start])
-		te += s.etot[j]
-		ke += s.ek[j]
+		ce += wsum(s.enBitWeight[j], em[j-en.Start])
+		te += s.enTotal[j]
+		ke += s.enCoverable[j]
 	}
 	return
 }
@@ -585,9 +585,9 @@ func (s *lexScoring) Cost(zh, en Range) float64 {
 	return -s.scale * l
 }
 
-// Expensive reports true: on long documents the aligner searches first
+// RefineOnly reports true: on long documents the aligner searches first
 // without the lexicon, then with it around that path.
-func (s *lexScoring) Expensive() bool { return true }
+func (s *lexScoring) RefineOnly() bool { return true }
 
 // Similarity returns the posterior probability that the bead is a
 // translation (even prior odds) from the log-likelihood ratio of Cost,
@@ -608,17 +608,17 @@ func (s *lexScoring) Similarity(zh, en Range) (float64, float64) {
 	return 1 / (1 + math.Exp(c)), math.Min(2, n/4)
 }
 
-// evidenceIn lists, for display, one English word covering each covered
-// Chinese word of the bead ("lexicon", or "glossary" for a user's term).
-func (s *lexScoring) evidenceIn(zh, en Range) []sentEvidence {
+// AppendMatches appends, for display, one English word covering each
+// covered Chinese word of the bead ("lexicon", or "glossary" for a user's
+// term).
+func (s *lexScoring) AppendMatches(out []Match, zh, en Range) []Match {
 	if zh.Len() == 0 || en.Len() == 0 {
-		return nil
+		return out
 	}
-	var out []sentEvidence
 	for i := zh.Start; i < zh.End; i++ {
 		var done uint64
 		for j := en.Start; j < en.End; j++ {
-			x, y := s.zbag[i], s.ebag[j]
+			x, y := s.zhBag[i], s.enBag[j]
 			p, q := 0, 0
 			for p < len(x) && q < len(y) {
 				xs, ys := x[p]>>6, y[q]>>6
@@ -627,17 +627,17 @@ func (s *lexScoring) evidenceIn(zh, en Range) []sentEvidence {
 					eb := int(y[q] & 63)
 					for ; p < len(x) && x[p]>>6 == xs; p++ {
 						zb := int(x[p] & 63)
-						if done&(1<<zb) != 0 || zb >= len(s.zbx[i]) || eb >= len(s.ebx[j]) {
+						if done&(1<<zb) != 0 || zb >= len(s.zhBitWord[i]) || eb >= len(s.enBitWord[j]) {
 							continue
 						}
 						done |= 1 << zb
-						zu, et := s.zbx[i][zb], s.ebx[j][eb]
+						zu, et := s.zhBitWord[i][zb], s.enBitWord[j][eb]
 						kind := "lexicon"
 						if u := s.zunits[i][zu]; u >= 0 && s.lex.IsGlossary(u) {
 							kind = "glossary"
 						}
 						zs, es := s.zspan[i][zu], s.espan[j][et]
-						out = append(out, sentEvidence{Kind: kind, ZHSent: i, ENSent: j,
+						out = append(out, Match{Kind: kind, ZH: i, EN: j,
 							ZHStart: int(zs[0]), ZHEnd: int(zs[1]), ENStart: int(es[0]), ENEnd: int(es[1])})
 					}
 					for q < len(y) && y[q]>>6 == ys {
@@ -658,7 +658,7 @@ func (s *lexScoring) evidenceIn(zh, en Range) []sentEvidence {
 // unrelated sentence, on pairs taken half a document apart.
 func (s *lexScoring) estimateChance() {
 	n, m := len(s.zunits), len(s.estems)
-	s.qz, s.qe = 0.01, 0.01
+	s.zhChance, s.enChance = 0.01, 0.01
 	defer s.tables()
 	if n < 4 || m < 4 {
 		return
@@ -672,21 +672,21 @@ func (s *lexScoring) estimateChance() {
 		j := (i*m/n + m/2) % m
 		zm, em := s.cover(i, j)
 		cz += float64(bits.OnesCount64(zm))
-		nz += float64(min(s.zk[i], 64) * s.ek[j])
+		nz += float64(min(s.zhCoverable[i], 64) * s.enCoverable[j])
 		ce += float64(bits.OnesCount64(em))
-		ne += float64(min(s.ek[j], 64) * s.zk[i])
+		ne += float64(min(s.enCoverable[j], 64) * s.zhCoverable[i])
 	}
 	if nz > 0 {
-		s.qz = math.Max(0.001, cz/nz)
+		s.zhChance = math.Max(0.001, cz/nz)
 	}
 	if ne > 0 {
-		s.qe = math.Max(0.001, ce/ne)
+		s.enChance = math.Max(0.001, ce/ne)
 	}
 }
 
 func (s *lexScoring) tables() {
-	s.zhit, s.zmiss = llrTables(s.qz, s.p1)
-	s.ehit, s.emiss = llrTables(s.qe, s.p1)
+	s.zhit, s.zmiss = llrTables(s.zhChance, s.p1)
+	s.ehit, s.emiss = llrTables(s.enChance, s.p1)
 }
 
 // Learn estimates word associations from the confident beads of the first
@@ -789,8 +789,8 @@ func (s *lexScoring) estimateP1(beads []Bead, cut float64) {
 			continue
 		}
 		cz, tz, ce, te, kz, ke := s.coverage(b.ZH, b.EN)
-		p0z := 1 - math.Pow(1-s.qz, float64(ke))
-		p0e := 1 - math.Pow(1-s.qe, float64(kz))
+		p0z := 1 - math.Pow(1-s.zhChance, float64(ke))
+		p0e := 1 - math.Pow(1-s.enChance, float64(kz))
 		num += cz - tz*p0z + ce - te*p0e
 		den += tz*(1-p0z) + te*(1-p0e)
 	}
@@ -811,7 +811,9 @@ func uniq(a []int32) []int32 {
 	return out
 }
 
-func (s *lexScoring) legacySimilarity(zh, en Range) (float64, float64) {
+// Screen returns the posterior probability of a translation from the whole
+// log-likelihood ratio of Cost, untempered.
+func (s *lexScoring) Screen(zh, en Range) (float64, float64) {
 	if zh.Len() == 0 || en.Len() == 0 {
 		return 0, 0
 	}

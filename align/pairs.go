@@ -1,23 +1,39 @@
 package align
 
 import (
+	"iter"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitextlab/zhen/segment"
 )
 
 // Pairs returns one Pair per sentence bead, 1-0 and 0-1 beads included
 // (writers decide what to keep). For an alignment of Documents, a side whose
 // sentences lie in one paragraph is the exact original text from the first
 // sentence's start to the last one's end; otherwise sentences are joined
-// (Chinese directly, English with a space).
+// (Chinese directly, English with a space). A bead whose ranges reach
+// outside ZH or EN (Beads changed by the caller) is cut to them.
 func (al *Alignment) Pairs() []Pair {
 	out := make([]Pair, 0, len(al.Beads))
-	for _, b := range al.Beads {
-		out = append(out, al.pair(b))
+	for k, b := range al.Beads {
+		out = append(out, al.pair(k, b))
 	}
 	return out
+}
+
+// All returns an iterator over the Pairs of the sentence beads, in order,
+// each made when it is reached.
+func (al *Alignment) All() iter.Seq[Pair] {
+	return func(yield func(Pair) bool) {
+		for k, b := range al.Beads {
+			if !yield(al.pair(k, b)) {
+				return
+			}
+		}
+	}
 }
 
 // ParagraphPairs returns one Pair per paragraph bead, with the paragraphs'
@@ -27,6 +43,7 @@ func (al *Alignment) Pairs() []Pair {
 func (al *Alignment) ParagraphPairs() []Pair {
 	out := make([]Pair, 0, len(al.Paragraphs))
 	for k, b := range al.Paragraphs {
+		b = al.clip(b)
 		p := al.newPair(b, al.joinParas(b.ZH, true), al.joinParas(b.EN, false))
 		if k < len(al.paraType) {
 			p.Type = al.paraType[k]
@@ -36,28 +53,52 @@ func (al *Alignment) ParagraphPairs() []Pair {
 	return out
 }
 
-func (al *Alignment) pair(b Bead) Pair {
+// pair makes the Pair of bead b, the k-th of Beads.
+func (al *Alignment) pair(k int, b Bead) Pair {
+	b = al.clip(b)
 	p := al.newPair(b, al.join(b.ZH, true), al.join(b.EN, false))
-	if al.evidence != nil {
-		p.Evidence = wholeWords(al.placeEvidence(b, al.evidence(b)), p.ZH, p.EN)
-	}
+	p.Evidence = wholeWords(al.placeEvidence(b, al.evidence.of(k, b)), p.ZH, p.EN)
 	return p
+}
+
+// clip cuts the bead's ranges to the sentences there are.
+func (al *Alignment) clip(b Bead) Bead {
+	b.ZH = clipRange(b.ZH, len(al.ZH))
+	b.EN = clipRange(b.EN, len(al.EN))
+	return b
+}
+
+func clipRange(r Range, n int) Range {
+	r.Start = max(0, min(r.Start, n))
+	r.End = max(r.Start, min(r.End, n))
+	return r
 }
 
 // newPair makes the Pair of bead b with the given text of its two sides.
 func (al *Alignment) newPair(b Bead, zh, en string) Pair {
-	p := Pair{
+	return Pair{
 		ZH:         zh,
 		EN:         en,
 		Type:       b.Type(),
 		Confidence: b.Confidence,
 		Paragraph:  b.Paragraph,
+		Doc:        al.docName,
 		Scores:     b.Scores,
 	}
-	if al.zhDoc != nil {
-		p.Doc = al.zhDoc.Name
+}
+
+// side returns one side's sentences, and for an alignment of Documents
+// the text, the sentence spans and paragraph indices (nil otherwise, or
+// when ZH or EN was changed by the caller).
+func (al *Alignment) side(zh bool) (texts []string, text string, spans []segment.Span, par []int) {
+	texts, text, spans, par = al.EN, al.enText, al.enSpans, al.enPar
+	if zh {
+		texts, text, spans, par = al.ZH, al.zhText, al.zhSpans, al.zhPar
 	}
-	return p
+	if len(spans) != len(texts) || len(par) != len(texts) {
+		spans, par = nil, nil
+	}
+	return texts, text, spans, par
 }
 
 // join returns the text of sentences r on one side.
@@ -65,14 +106,13 @@ func (al *Alignment) join(r Range, zh bool) string {
 	if r.Len() == 0 {
 		return ""
 	}
-	texts, doc, spans, par := al.EN, al.enDoc, al.enSpans, al.enPar
+	texts, text, spans, par := al.side(zh)
 	sep := " "
 	if zh {
-		texts, doc, spans, par = al.ZH, al.zhDoc, al.zhSpans, al.zhPar
 		sep = ""
 	}
-	if doc != nil && len(spans) == len(texts) && par[r.Start] == par[r.End-1] {
-		return doc.Text[spans[r.Start].Start:spans[r.End-1].End]
+	if spans != nil && par[r.Start] == par[r.End-1] {
+		return text[spans[r.Start].Start:spans[r.End-1].End]
 	}
 	return strings.Join(texts[r.Start:r.End], sep)
 }
@@ -82,10 +122,7 @@ func (al *Alignment) joinParas(r Range, zh bool) string {
 	if r.Len() == 0 {
 		return ""
 	}
-	par := al.enPar
-	if zh {
-		par = al.zhPar
-	}
+	_, _, _, par := al.side(zh)
 	if par == nil {
 		return al.join(r, zh)
 	}
@@ -100,25 +137,17 @@ func (al *Alignment) joinParas(r Range, zh bool) string {
 	return strings.Join(parts, "\n")
 }
 
-// sentEvidence is a match found by a scorer, in sentence coordinates.
-type sentEvidence struct {
-	Kind           string
-	ZHSent, ENSent int // sentence indices
-	ZHStart, ZHEnd int // byte offsets inside the sentence
-	ENStart, ENEnd int
-}
-
-// placeEvidence converts sentence-relative offsets to offsets in the
-// pair's joined text.
-func (al *Alignment) placeEvidence(b Bead, ev []sentEvidence) []Evidence {
-	if len(ev) == 0 {
+// placeEvidence converts unit-relative offsets to offsets in the pair's
+// joined text.
+func (al *Alignment) placeEvidence(b Bead, ms []Match) []Evidence {
+	if len(ms) == 0 {
 		return nil
 	}
 	zoff := al.offsets(b.ZH, true)
 	eoff := al.offsets(b.EN, false)
-	out := make([]Evidence, 0, len(ev))
-	for _, e := range ev {
-		zi, ei := e.ZHSent-b.ZH.Start, e.ENSent-b.EN.Start
+	out := make([]Evidence, 0, len(ms))
+	for _, e := range ms {
+		zi, ei := e.ZH-b.ZH.Start, e.EN-b.EN.Start
 		if zi < 0 || zi >= len(zoff) || ei < 0 || ei >= len(eoff) {
 			continue
 		}
@@ -132,17 +161,16 @@ func (al *Alignment) placeEvidence(b Bead, ev []sentEvidence) []Evidence {
 
 // offsets returns where each sentence of r starts in the joined text.
 func (al *Alignment) offsets(r Range, zh bool) []int {
-	texts, doc, spans, par := al.EN, al.enDoc, al.enSpans, al.enPar
+	texts, _, spans, par := al.side(zh)
 	sep := 1
 	if zh {
-		texts, doc, spans, par = al.ZH, al.zhDoc, al.zhSpans, al.zhPar
 		sep = 0
 	}
 	out := make([]int, r.Len())
 	if r.Len() == 0 {
 		return out
 	}
-	if doc != nil && len(spans) == len(texts) && par[r.Start] == par[r.End-1] {
+	if spans != nil && par[r.Start] == par[r.End-1] {
 		for k := r.Start; k < r.End; k++ {
 			out[k-r.Start] = spans[k].Start - spans[r.Start].Start
 		}

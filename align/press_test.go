@@ -1,7 +1,6 @@
 package align_test
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"strconv"
@@ -69,50 +68,13 @@ func readLines(t *testing.T, path string) []string {
 	return lines
 }
 
-// parseBeads reads beads in the "[zh ids]:[en ids]" notation, one per line.
+// parseBeads reads beads with align.ReadBeads, as id lists.
 func parseBeads(name, text string) ([]goldBead, error) {
-	var out []goldBead
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		zs, es, ok := strings.Cut(line, ":")
-		if !ok {
-			return nil, fmt.Errorf("%s:%d: no ':' in %q", name, n, line)
-		}
-		z, err := parseIDs(zs)
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: Chinese side: %v", name, n, err)
-		}
-		e, err := parseIDs(es)
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: English side: %v", name, n, err)
-		}
-		out = append(out, goldBead{ZH: z, EN: e})
+	bs, err := align.ReadBeads(strings.NewReader(text), name)
+	if err != nil {
+		return nil, err
 	}
-	return out, sc.Err()
-}
-
-func parseIDs(s string) ([]int, error) {
-	s = strings.TrimSpace(s)
-	if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
-		return nil, fmt.Errorf("%q is not a [list]", s)
-	}
-	s = strings.TrimSpace(s[1 : len(s)-1])
-	if s == "" {
-		return nil, nil
-	}
-	var out []int
-	for _, f := range strings.Split(s, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 0 {
-			return nil, fmt.Errorf("bad sentence id %q", f)
-		}
-		out = append(out, n)
-	}
-	return out, nil
+	return toGold(bs), nil
 }
 
 // readGold reads and checks a gold file: it must cover [0,nz) and [0,ne)
@@ -148,10 +110,19 @@ func readGold(t *testing.T, path string, nz, ne int) []goldBead {
 	return g
 }
 
-// toGold converts aligner beads to the gold notation.
+// toGold converts beads to the gold notation; a reversed range (a side
+// with a gap, see align.ReadBeads) becomes its lowest and highest index.
 func toGold(beads []align.Bead) []goldBead {
 	out := make([]goldBead, len(beads))
 	for k, b := range beads {
+		if b.ZH.Start > b.ZH.End {
+			out[k].ZH = []int{b.ZH.End, b.ZH.Start - 1}
+			b.ZH = align.Range{}
+		}
+		if b.EN.Start > b.EN.End {
+			out[k].EN = []int{b.EN.End, b.EN.Start - 1}
+			b.EN = align.Range{}
+		}
 		for i := b.ZH.Start; i < b.ZH.End; i++ {
 			out[k].ZH = append(out[k].ZH, i)
 		}
@@ -162,101 +133,29 @@ func toGold(beads []align.Bead) []goldBead {
 	return out
 }
 
-// strictScore is the strict precision, recall and F1 of the Vecalign /
-// Bertalign evaluation (Thompson & Koehn 2019; bertalign eval.py), as in
-// /work/shared/tools/score.py: beads are compared as sets of (zh ids,
-// en ids); precision counts every test bead (1-0 and 0-1 included) and
-// credits exact matches with a gold bead; recall counts only the gold beads
-// with both sides non-empty and credits those found among the test beads
-// with both sides non-empty. A zero denominator gives 0.
+// strictScore is align.StrictF1 on id lists.
 func strictScore(gold, test []goldBead) (p, r, f float64) {
-	set := func(bs []goldBead, noDel bool) map[string]bool {
-		m := map[string]bool{}
-		for _, b := range bs {
-			if len(b.ZH)+len(b.EN) == 0 || noDel && (len(b.ZH) == 0 || len(b.EN) == 0) {
-				continue
-			}
-			m[b.key()] = true
-		}
-		return m
-	}
-	hits := func(of, in map[string]bool) (n int) {
-		for k := range of {
-			if in[k] {
-				n++
-			}
-		}
-		return n
-	}
-	g, ts := set(gold, false), set(test, false)
-	gn, tn := set(gold, true), set(test, true)
-	if len(ts) > 0 {
-		p = float64(hits(ts, g)) / float64(len(ts))
-	}
-	if len(gn) > 0 {
-		r = float64(hits(gn, tn)) / float64(len(gn))
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
+	return align.StrictF1(fromGold(gold), fromGold(test))
 }
 
-func TestStrictScore(t *testing.T) {
-	gold := "[]:[0]\n[0]:[1]\n[1]:[2,3]\n[2]:[]\n[3]:[4]\n"
-	tests := []struct {
-		name string
-		test string
-		want [3]float64 // P, R, F1
-	}{
-		{"identical", gold, [3]float64{1, 1, 1}},
-		// 4 test beads, 3 in the gold ([1]:[2,3], [2]:[] and [3]:[4]); 3
-		// gold beads without 1-0/0-1, 2 found. Checked against score.py.
-		{"header glued", "[0]:[0,1]\n[1]:[2,3]\n[2]:[]\n[3]:[4]\n", [3]float64{3.0 / 4, 2.0 / 3, 12.0 / 17}},
-		// Split 1-2 as 1-1 + 0-1: precision 4/6, recall 2/3 (score.py agrees).
-		{"split", "[]:[0]\n[0]:[1]\n[1]:[2]\n[]:[3]\n[2]:[]\n[3]:[4]\n", [3]float64{4.0 / 6, 2.0 / 3, 2.0 / 3}},
-		// Duplicate beads count once, as in the set-based original.
-		{"duplicates", gold + "[3]:[4]\n", [3]float64{1, 1, 1}},
-		{"empty test", "", [3]float64{0, 0, 0}},
-		{"empty-empty bead ignored", "[]:[]\n" + gold, [3]float64{1, 1, 1}},
+// fromGold converts id lists (increasing) back to beads, as ReadBeads
+// would read them.
+func fromGold(bs []goldBead) []align.Bead {
+	side := func(ids []int) align.Range {
+		if len(ids) == 0 {
+			return align.Range{}
+		}
+		lo, hi := ids[0], ids[len(ids)-1]
+		if hi-lo+1 != len(ids) {
+			return align.Range{Start: hi + 1, End: lo}
+		}
+		return align.Range{Start: lo, End: hi + 1}
 	}
-	g, err := parseBeads("gold", gold)
-	if err != nil {
-		t.Fatal(err)
+	out := make([]align.Bead, len(bs))
+	for k, b := range bs {
+		out[k] = align.Bead{ZH: side(b.ZH), EN: side(b.EN)}
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			tb, err := parseBeads(tc.name, tc.test)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, r, f := strictScore(g, tb)
-			if diff := cmp.Diff(tc.want, [3]float64{p, r, f}, cmpApprox); diff != "" {
-				t.Errorf("strictScore() mismatch (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-var cmpApprox = cmp.Comparer(func(a, b float64) bool { d := a - b; return d < 1e-9 && d > -1e-9 })
-
-func TestParseBeadsErrors(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-	}{
-		{"no colon", "[0] [1]\n", "x:1: no ':'"},
-		{"no brackets", "0:[1]\n", "x:1: Chinese side"},
-		{"bad id", "[0]:[a]\n", "x:1: English side"},
-		{"negative", "[0]:[1]\n[-1]:[2]\n", "x:2: Chinese side"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := parseBeads("x", tc.in)
-			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
-				t.Errorf("parseBeads(%q) error = %v, want prefix %q", tc.in, err, tc.want)
-			}
-		})
-	}
+	return out
 }
 
 // logMisses logs every gold bead the aligner did not produce, with the text

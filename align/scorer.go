@@ -8,25 +8,27 @@ import (
 
 // Scorer is one source of evidence that a run of Chinese units (sentences or
 // paragraphs) and a run of English units are translations of each other.
-// Length, anchors and lexicon are Scorers; the search adds up the costs of
-// every scorer and the bead type's prior, so a new Scorer plugs in without
-// touching the search.
+// Length, anchors, lexicon and quotes are Scorers. The search adds up the
+// costs of every scorer and the bead type's prior; what else a scorer can
+// do it says through optional interfaces on its Scoring ([LowerBounder],
+// [Matcher], [Refiner], [Chainer], [Screener], [Learner]), which the
+// aligner looks for as io.Copy looks for io.WriterTo. The built-in scorers
+// use these interfaces and no other door, so a Scorer written outside the
+// package is pruned, shows evidence and takes part in the passes exactly as
+// they do.
 type Scorer interface {
 	// Name names the scorer in Score.Scorer, e.g. "length".
 	Name() string
 	// Prepare looks at a whole document pair (one unit per element) and
 	// returns the scoring for it. Parameters are estimated here, from the
-	// document pair itself.
+	// document pair itself. It must not return nil.
 	Prepare(zh, en []string) Scoring
 }
 
 // Scoring scores candidate beads of one document pair, as prepared by a
 // Scorer. Ranges index the slices given to Prepare. Cost is called millions
-// of times on long documents: keep it cheap (cache per unit pair). A
-// Scoring may also implement Learner (learn from a first pass),
-// Expensive() bool (true: left out of the coarse first search on long
-// documents, used when refining) and Chain() [][2]int (sure unit pairs, both
-// indices increasing, that the search band passes through).
+// of times on long documents: keep it cheap (cache per unit pair). The
+// aligner calls a Scoring from one goroutine at a time.
 type Scoring interface {
 	// Cost returns the cost in nats of aligning zh with en: roughly the
 	// negative log-likelihood ratio of "translation" against "chance".
@@ -40,10 +42,73 @@ type Scoring interface {
 
 // Learner is implemented by a Scoring that can learn from a first alignment
 // pass (re-estimating its parameters or associations from the beads found).
-// When any Scoring is a Learner, the aligner searches a second time.
+// When any Scoring is a Learner, the aligner searches a second time (unless
+// Aligner.NoLearn is set).
 type Learner interface {
-	// Learn receives the beads of the first pass, with their confidence.
+	// Learn receives the beads of the first pass, with their confidence
+	// (computed with Screen where the Scorings are Screeners).
 	Learn(beads []Bead)
+}
+
+// LowerBounder is implemented by a Scoring that can bound its Cost from
+// below in constant time. While searching, the aligner adds the costs of the
+// Scorings without a bound, then replaces the bounds one by one (in Scorers
+// order) by the costs, and gives up on the bead, without calling the
+// remaining Costs, as soon as the sum can no longer beat the best bead
+// found for that cell. The path found is the same as without bounds.
+type LowerBounder interface {
+	// LowerBound returns a value no greater than Cost(zh, en). It is
+	// asked only for beads with units on both sides.
+	LowerBound(zh, en Range) float64
+}
+
+// Matcher is implemented by a Scoring that can say what it matched inside a
+// bead. When the alignment is made, the aligner records the matches of the
+// sentence beads; Pairs shows them as Pair.Evidence, for highlighting.
+type Matcher interface {
+	// AppendMatches appends to dst what the scoring matched between
+	// units of zh and units of en, and returns the extended slice.
+	AppendMatches(dst []Match, zh, en Range) []Match
+}
+
+// Match is one piece of evidence a [Matcher] found: a stretch of one Chinese
+// unit that corresponds to a stretch of one English unit.
+type Match struct {
+	Kind           string // what matched, shown as Evidence.Kind: "number", "lexicon", …
+	ZH, EN         int    // the Chinese and the English unit (indices into the slices given to Prepare)
+	ZHStart, ZHEnd int    // byte span of the match inside Chinese unit ZH
+	ENStart, ENEnd int    // byte span of the match inside English unit EN
+}
+
+// Refiner is implemented by a Scoring too costly for the first, wide search
+// of a long document. When RefineOnly reports true, the aligner searches
+// long documents (4,000 units or more on the two sides) first without the
+// Scoring, then with it inside a narrow band around the path found.
+type Refiner interface {
+	// RefineOnly reports whether the Scoring is left out of the first,
+	// wide search.
+	RefineOnly() bool
+}
+
+// Chainer is implemented by a Scoring that knows sure unit pairs, such as
+// rare numbers found once on each side. The aligner centres its search band
+// on the chain of the first Scoring (in Scorers order) that is a Chainer.
+type Chainer interface {
+	// Chain returns sure pairs (Chinese unit, English unit) in order: both
+	// indices increase from one pair to the next.
+	Chain() [][2]int
+}
+
+// Screener is implemented by a Scoring whose view of a bead for judging a
+// whole first pass differs from the calibrated Similarity that goes into
+// the bead's Confidence. The aligner fills the beads of a first pass with
+// Screen instead of Similarity: the overall Alignment.Score (on which
+// DefaultThreshold was measured) and the confident beads a [Learner] learns
+// from are computed from it. The beads returned carry Similarity.
+type Screener interface {
+	// Screen returns a view of the bead in [0,1] and its weight, as
+	// Similarity does.
+	Screen(zh, en Range) (value, weight float64)
 }
 
 // LengthScorer is the Gale–Church length model: the English length of a
@@ -70,15 +135,15 @@ func (ls LengthScorer) Prepare(zh, en []string) Scoring {
 		lat = 0.4
 	}
 	s := &lengthScoring{fixedS2: ls.S2 > 0}
-	s.zcum = make([]float64, len(zh)+1)
-	s.ecum = make([]float64, len(en)+1)
+	s.zhCum = make([]float64, len(zh)+1)
+	s.enCum = make([]float64, len(en)+1)
 	for i, t := range zh {
-		s.zcum[i+1] = s.zcum[i] + ZHLength(t, lat)
+		s.zhCum[i+1] = s.zhCum[i] + zhLength(t, lat)
 	}
 	for j, t := range en {
-		s.ecum[j+1] = s.ecum[j] + ENLength(t)
+		s.enCum[j+1] = s.enCum[j] + enLength(t)
 	}
-	tz, te := s.zcum[len(zh)], s.ecum[len(en)]
+	tz, te := s.zhCum[len(zh)], s.enCum[len(en)]
 	switch {
 	case ls.C > 0:
 		s.c = ls.C
@@ -98,10 +163,10 @@ func (ls LengthScorer) Prepare(zh, en []string) Scoring {
 	return s
 }
 
-// ZHLength is the length of Chinese text for the length model: one per
+// zhLength is the length of Chinese text for the length model: one per
 // hanzi or other non-space character, lat per Latin letter or digit, 0 for
 // spaces.
-func ZHLength(s string, lat float64) float64 {
+func zhLength(s string, lat float64) float64 {
 	var n float64
 	for _, r := range s {
 		switch {
@@ -117,9 +182,9 @@ func ZHLength(s string, lat float64) float64 {
 	return n
 }
 
-// ENLength is the length of English text for the length model: its
+// enLength is the length of English text for the length model: its
 // characters, runs of spaces counted once.
-func ENLength(s string) float64 {
+func enLength(s string) float64 {
 	var n float64
 	sp := true
 	for _, r := range s {
@@ -140,14 +205,14 @@ func ENLength(s string) float64 {
 }
 
 type lengthScoring struct {
-	zcum, ecum []float64
-	c, s2      float64
-	fixedS2    bool
+	zhCum, enCum []float64 // running length of units [0, k) per side
+	c, s2        float64   // English length per Chinese length, and the variance per unit of length
+	fixedS2      bool      // s2 was given: Learn keeps it
 }
 
 func (s *lengthScoring) delta(zh, en Range) float64 {
-	lz := s.zcum[zh.End] - s.zcum[zh.Start]
-	le := s.ecum[en.End] - s.ecum[en.Start]
+	lz := s.zhCum[zh.End] - s.zhCum[zh.Start]
+	le := s.enCum[en.End] - s.enCum[en.Start]
 	m := (lz + le/s.c) / 2
 	if m <= 0 {
 		return 0
@@ -155,19 +220,20 @@ func (s *lengthScoring) delta(zh, en Range) float64 {
 	return (le - s.c*lz) / math.Sqrt(m*s.s2)
 }
 
+// Cost is the normal model's −log of the tail probability of δ. A 1-0 or
+// 0-1 bead at the document's edge (text before the other side's first unit
+// or after its last: a header line, a dateline, a footer) costs nothing:
+// such units often have no counterpart whatever their length. Other 1-0
+// and 0-1 beads cost at most nullCap.
 func (s *lengthScoring) Cost(zh, en Range) float64 {
-	if zh.Len() == 0 || en.Len() == 0 {
-		return min(-logTail(s.delta(zh, en)), nullCap)
+	if zh.Start == zh.End && (zh.Start == 0 || zh.Start == len(s.zhCum)-1) ||
+		en.Start == en.End && (en.Start == 0 || en.Start == len(s.enCum)-1) {
+		return 0
 	}
-	return -logTail(s.delta(zh, en))
-}
-
-// cost is Cost with delta and logTail written out in one function (the
-// search calls it for nearly every bead): the same operations in the same
-// order, so the same result.
-func (s *lengthScoring) cost(zh, en Range) float64 {
-	lz := s.zcum[zh.End] - s.zcum[zh.Start]
-	le := s.ecum[en.End] - s.ecum[en.Start]
+	// delta and logTail written out in one function (the search calls it
+	// for nearly every bead): the same operations in the same order.
+	lz := s.zhCum[zh.End] - s.zhCum[zh.Start]
+	le := s.enCum[en.End] - s.enCum[en.Start]
 	var x float64
 	if m := (lz + le/s.c) / 2; !(m <= 0) { // as delta: NaN goes on
 		x = (le - s.c*lz) / math.Sqrt(m*s.s2)
@@ -191,19 +257,21 @@ func (s *lengthScoring) cost(zh, en Range) float64 {
 	return -t
 }
 
+// LowerBound returns 0: the cost is the negative log of a probability.
+func (s *lengthScoring) LowerBound(zh, en Range) float64 { return 0 }
+
 // nullCap bounds the length cost of a 1-0 or 0-1 bead. The normal model
 // makes leaving out a long paragraph dearer than any wrong merge, so a
 // missing paragraph would be glued to its neighbour; with the cap, the
-// omission prior and the other scorers decide. (Measured: no change on the
-// dev sets' sentences, where omissions are short and rare.)
+// omission prior and the other scorers decide.
 const nullCap = 6.0
 
 // Similarity returns the posterior probability of a translation from the
 // length alone (even prior odds): the density of δ under the model, a
 // standard normal, against a normal three times as wide for unrelated
 // text. It is at most 0.75 (length alone never makes a pair sure), 0.66
-// at |δ| = 1 and 0.34 at |δ| = 2. (The tail probability 2(1−Φ(|δ|)),
-// used before, is uniform over correct beads: half of them scored below
+// at |δ| = 1 and 0.34 at |δ| = 2. (The tail probability 2(1−Φ(|δ|)) of
+// Screen is uniform over correct beads: half of them would score below
 // 0.5.)
 func (s *lengthScoring) Similarity(zh, en Range) (float64, float64) {
 	d := s.delta(zh, en)
@@ -211,7 +279,9 @@ func (s *lengthScoring) Similarity(zh, en Range) (float64, float64) {
 	return 1 / (1 + math.Exp(-llr)), 1
 }
 
-func (s *lengthScoring) legacySimilarity(zh, en Range) (float64, float64) {
+// Screen returns the normal tail probability 2(1−Φ(|δ|)), the view the
+// overall score was measured with.
+func (s *lengthScoring) Screen(zh, en Range) (float64, float64) {
 	return math.Exp(logTail(s.delta(zh, en))), 1
 }
 

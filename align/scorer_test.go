@@ -27,8 +27,8 @@ func TestZHLength(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := ZHLength(tt.in, tt.lat); math.Abs(got-tt.want) > 1e-9 {
-				t.Errorf("ZHLength(%q, %v) = %v, want %v", tt.in, tt.lat, got, tt.want)
+			if got := zhLength(tt.in, tt.lat); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("zhLength(%q, %v) = %v, want %v", tt.in, tt.lat, got, tt.want)
 			}
 		})
 	}
@@ -47,8 +47,8 @@ func TestENLength(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := ENLength(tt.in); got != tt.want {
-				t.Errorf("ENLength(%q) = %v, want %v", tt.in, got, tt.want)
+			if got := enLength(tt.in); got != tt.want {
+				t.Errorf("enLength(%q) = %v, want %v", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -75,8 +75,14 @@ func TestLengthEstimate(t *testing.T) {
 	if perfect > 1e-6 {
 		t.Errorf("cost of a bead with δ = 0 is %v, want 0", perfect)
 	}
-	if del := s.Cost(Range{0, 1}, Range{0, 0}); del < 2 {
-		t.Errorf("cost of deleting a 10-hanzi sentence is %v, want > 2 nats", del)
+	if del := s.Cost(Range{2, 3}, Range{2, 2}); del < 2 {
+		t.Errorf("cost of deleting a 15-hanzi sentence is %v, want > 2 nats", del)
+	}
+	// At the document's edge an omission is not priced by its length.
+	for _, r := range [][2]Range{{{0, 1}, {0, 0}}, {{2, 3}, {3, 3}}, {{0, 0}, {0, 1}}, {{3, 3}, {2, 3}}} {
+		if c := s.Cost(r[0], r[1]); c != 0 {
+			t.Errorf("Cost(%v, %v) at the edge = %v, want 0", r[0], r[1], c)
+		}
 	}
 	// Learn from beads with some spread: s² moves from its start.
 	var lzh, len_ []string

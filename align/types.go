@@ -4,7 +4,10 @@ import "strconv"
 
 // Range is a half-open range [Start, End) of sentence (or paragraph) indices.
 type Range struct {
-	Start, End int // Start <= End; Start == End is an empty range
+	// Start <= End in the aligner's beads; Start == End is an empty
+	// range. ReadBeads reads a side whose indices have a gap as a reversed
+	// range (Start > End).
+	Start, End int
 }
 
 // Len returns the number of items in the range.
@@ -20,8 +23,9 @@ type Score struct {
 	Weight float64 // the weight it carried in the combined confidence
 }
 
-// Evidence is one piece of matched evidence inside a bead, for display: an
-// anchor or lexicon match between a Chinese and an English stretch of text.
+// Evidence is one piece of matched evidence inside a bead, for display: a
+// [Match] of a scorer (an anchor, a lexicon word…) between a Chinese and an
+// English stretch of text.
 // Offsets are bytes into the bead's joined Chinese and English text
 // (the Pair.ZH and Pair.EN strings). Spans cover whole words: whole
 // English words (a name matched syllable by syllable, "Jin" of
@@ -56,7 +60,7 @@ type Pair struct {
 	Paragraph  int        // paragraph bead number, 0-based
 	Doc        string     // source document label (file name), may be empty
 	Scores     []Score    // each scorer's contribution (see Score), so a reader can see why
-	Evidence   []Evidence // matched anchors and lexicon words, for highlighting
+	Evidence   []Evidence // what the scorers matched (anchors, lexicon words…), for highlighting
 	// State says who stands behind the pair: "" for the aligner's own
 	// output, StateConfirmed when a person checked it and left it as it
 	// was, StateEdited when a person changed it.
