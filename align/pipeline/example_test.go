@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -268,4 +269,24 @@ func ExamplePrintProblems() {
 	// Output:
 	// batch: 1 files or documents not aligned:
 	//   in/a.zh.txt: Chinese file with no English file beside it
+}
+
+func ExampleAlignLines() {
+	zh := []string{"你好。", "", "再见。"}
+	en := []string{"Hello.", "Goodbye."}
+	var a align.Aligner
+	al, lines, err := pipeline.AlignLines(context.Background(), &a, zh, en)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(al.ZH), "sentences aligned")
+	var b strings.Builder
+	align.WriteBeads(&b, lines)
+	fmt.Print(b.String())
+	// Output:
+	// 2 sentences aligned
+	// [0]:[0]
+	// [1]:[]
+	// [2]:[1]
 }

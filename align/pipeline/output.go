@@ -316,7 +316,7 @@ func (w *Writer) WriteBeads(beads []align.Bead) error {
 		w.err = fmt.Errorf("pipeline: WriteBeads on the %s format", w.o.Format)
 		return w.err
 	}
-	w.err = writeBeads(w.bufs[0], beads)
+	w.err = align.WriteBeads(w.bufs[0], beads)
 	w.rep.Written += len(beads)
 	return w.err
 }

@@ -429,3 +429,34 @@ func BenchmarkReadDevZero(b *testing.B) {
 		b.Errorf("%.1f s per refusal, want under 5", s)
 	}
 }
+
+func TestAlignLinesBlank(t *testing.T) {
+	tests := []struct {
+		name   string
+		zh, en []string
+		want   string
+	}{
+		{"no blank lines", []string{"你好。", "再见。"}, []string{"Hello.", "Goodbye."}, "[0]:[0]\n[1]:[1]\n"},
+		{"blank Chinese line inside", []string{"你好。", " ", "再见。"}, []string{"Hello.", "Goodbye."}, "[0]:[0]\n[1]:[]\n[2]:[1]\n"},
+		{"blank lines at both ends", []string{"", "你好。", "再见。", ""}, []string{"Hello.", "", "Goodbye.", "\t"}, "[0]:[]\n[1]:[0]\n[]:[1]\n[2]:[2]\n[3]:[]\n[]:[3]\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var a align.Aligner
+			al, lines, err := AlignLines(context.Background(), &a, tt.zh, tt.en)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			if err := align.WriteBeads(&b, lines); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+				t.Errorf("line beads mismatch (-want +got):\n%s", diff)
+			}
+			if n := len(al.ZH); n != 2 {
+				t.Errorf("aligned %d Chinese sentences, want 2 (blank lines left out)", n)
+			}
+		})
+	}
+}

@@ -125,33 +125,6 @@ func (c *csvWriter) Flush() error {
 	return c.w.Error()
 }
 
-// writeBeads is align.WriteBeads(w, beads) (alignapi).
-func writeBeads(w io.Writer, beads []align.Bead) error {
-	var b []byte
-	for _, bd := range beads {
-		b = b[:0]
-		b = appendRange(b, bd.ZH)
-		b = append(b, ':')
-		b = appendRange(b, bd.EN)
-		b = append(b, '\n')
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func appendRange(b []byte, r align.Range) []byte {
-	b = append(b, '[')
-	for i := r.Start; i < r.End; i++ {
-		if i > r.Start {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(i), 10)
-	}
-	return append(b, ']')
-}
-
 // readPairs is review.ReadPairs(r, name) (review): JSON Lines records, or
 // two-column Chinese<TAB>English lines (the TSV header line is skipped).
 func readPairs(r io.Reader, name string) ([]align.Pair, error) {

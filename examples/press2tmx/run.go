@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	_ "embed"
 	"errors"
 	"flag"
@@ -81,22 +82,23 @@ the score; -force aligns them anyway).
 `
 
 type options struct {
-	cfg      pipeline.Config
-	out      string
-	format   string
-	level    string
-	presplit bool
-	srclang  string
-	tgtlang  string
-	minConf  float64
-	report   bool
-	split    bool
-	dedupe   bool
-	merge    string
-	pairs    string
-	fullPath bool
-	maxMB    int64
-	quiet    bool
+	cfg       pipeline.Config
+	out       string
+	format    string
+	level     string
+	presplit  bool
+	lineBeads []align.Bead // -presplit: beads in line numbers, blank lines included
+	srclang   string
+	tgtlang   string
+	minConf   float64
+	report    bool
+	split     bool
+	dedupe    bool
+	merge     string
+	pairs     string
+	fullPath  bool
+	maxMB     int64
+	quiet     bool
 }
 
 func (o *options) flags(fs *flag.FlagSet) {
@@ -244,6 +246,9 @@ func (o *options) run(files []string, stdout, stderr io.Writer) error {
 	}
 	out.Title = "Alignment review: " + out.Doc
 	pairs, beads := al.Pairs, al.Beads
+	if o.lineBeads != nil {
+		beads = o.lineBeads
+	}
 	if o.level == "paragraph" {
 		pairs, beads = al.ParagraphPairs, al.Paragraphs
 	}
@@ -279,7 +284,9 @@ func (o *options) align(seg *segment.Segmenter, ins []pipeline.Input, langs *pip
 		if err = cmp.Or(err, err2); err != nil {
 			return nil, err
 		}
-		return a.AlignSentences(zh, en)
+		al, lines, err := pipeline.AlignLines(context.Background(), a, zh, en)
+		o.lineBeads = lines
+		return al, err
 	}
 	zh, en, err := pipeline.Documents(seg, ins)
 	if err != nil {
