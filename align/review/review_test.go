@@ -229,4 +229,3 @@ func BenchmarkTSV100k(b *testing.B) {
 		w.Flush()
 	}
 }
-
