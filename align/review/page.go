@@ -542,6 +542,10 @@ view.addEventListener("mouseout", function (ev) {
   if (!m) return;
   m.closest(".row").querySelectorAll("mark.lit").forEach(function (x) { x.classList.remove("lit"); });
 });
+var pendingEdit = false;
+document.addEventListener("keyup", function (ev) {
+  if (pendingEdit && (ev.key === "e" || ev.key === "E")) { pendingEdit = false; startEdit(); ev.preventDefault(); }
+});
 window.addEventListener("beforeunload", function (ev) { if (dirty) { ev.preventDefault(); ev.returnValue = ""; } });
 
 document.addEventListener("keydown", function (ev) {
@@ -588,7 +592,7 @@ document.addEventListener("keydown", function (ev) {
   case "U": shift(ev.shiftKey ? "pullPrev" : "up"); break;
   case "d": shift("down"); break;
   case "D": shift(ev.shiftKey ? "pullNext" : "down"); break;
-  case "e": case "E": startEdit(); break;
+  case "e": case "E": pendingEdit = true; break; // opened on keyup, so that the key's own character stays out of the editor
   case "n": nextCheck(1); break;
   case "N": nextCheck(ev.shiftKey ? -1 : 1); break;
   case "p": case "P": nextCheck(-1); break;
