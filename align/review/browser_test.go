@@ -134,7 +134,7 @@ func TestBrowserEditing(t *testing.T) {
 		if *shotsDir == "" {
 			return
 		}
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Fatal(err)
 		}

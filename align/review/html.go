@@ -187,7 +187,7 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 		}
 		bw.Write(appendJSONString(buf[:0], s))
 	}
-	fmt.Fprintf(bw, `],"badEvidence":%d}</script>\n<script>`, st.BadEvidence)
+	fmt.Fprintf(bw, "],\"badEvidence\":%d}</script>\n<script>", st.BadEvidence)
 	bw.WriteString(pageJS)
 	bw.WriteString("</script>\n</body>\n</html>\n")
 	if err := bw.Flush(); err != nil {
