@@ -12,6 +12,7 @@ import (
 
 	"github.com/bitextlab/zhen/align"
 	"github.com/bitextlab/zhen/internal/testtool"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/google/go-cmp/cmp"
@@ -62,7 +63,8 @@ func browserPairs() []align.Pair {
 		return align.Pair{ZH: zh, EN: en, Type: typ, Confidence: c, Paragraph: para, Doc: "t.txt"}
 	}
 	return []align.Pair{
-		pp("甲。", "A.", "1-1", 0.9, 0),
+		{ZH: "甲。", EN: "A.", Type: "1-1", Confidence: 0.9, Doc: "t.txt", // hover shows the matched word
+			Evidence: []align.Evidence{{Kind: "lexicon", ZHStart: 0, ZHEnd: 3, ENStart: 0, ENEnd: 1}}},
 		pp("乙。", "B wrong.", "1-1", 0.3, 0),                    // to check; its English is edited
 		pp("丙。", "C one.", "1-1", 0.5, 1),                      // gets "C two." from the next pair (U)
 		pp("丁。", "C two. D.", "1-2", 0.4, 1),                   // …
@@ -95,8 +97,8 @@ func TestBrowserEditing(t *testing.T) {
 		t.Fatal(err)
 	}
 	type state struct {
-		Cur, Side, Pairs, Checked, ToCheck int
-		Mode, Filter                       string
+		Cur, Side, Pairs, Checked, ToCheck, Shown int
+		Mode, Filter                              string
 	}
 	getState := func() state {
 		t.Helper()
@@ -114,6 +116,10 @@ func TestBrowserEditing(t *testing.T) {
 			case "ctrl+z", "ctrl+y", "ctrl+enter":
 				key := map[string]string{"ctrl+z": "z", "ctrl+y": "y", "ctrl+enter": kb.Enter}[k]
 				acts = append(acts, chromedp.KeyEvent(key, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+			case "ctrl+shift+z":
+				acts = append(acts, chromedp.KeyEvent("Z", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)))
+			case "shift+D", "shift+U", "shift+N":
+				acts = append(acts, chromedp.KeyEvent(k[len("shift+"):], chromedp.KeyModifiers(chromedp.ModifierShift)))
 			default:
 				acts = append(acts, chromedp.KeyEvent(k))
 			}
@@ -158,7 +164,35 @@ func TestBrowserEditing(t *testing.T) {
 		t.Errorf("title %q, progress %q", title, progress)
 	}
 	want("loading", 0, 11, 0)
+
+	// hovering the English word of a match lights up both words; each
+	// word's tooltip names the other
+	xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const r = document.querySelector('.row[data-i="0"] .en mark').getBoundingClientRect();
+		return [r.x + r.width / 2, r.y + r.height / 2]; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	litMarks := func() []string {
+		t.Helper()
+		l, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("mark.lit")).map(m => m.textContent + " | " + m.title)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, xy[0], xy[1])); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"甲 | lexicon ↔ A", "A | lexicon ↔ 甲"}, litMarks()); diff != "" {
+		t.Errorf("hovered marks mismatch (-want +got):\n%s", diff)
+	}
 	shot("review-top.png")
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 5, 5)); err != nil {
+		t.Fatal(err)
+	}
+	if l := litMarks(); len(l) != 0 {
+		t.Errorf("marks still lit after the mouse left: %v", l)
+	}
 
 	keys("N: next to check", "n")
 	want("N", 1, 11, 0)
@@ -181,6 +215,13 @@ func TestBrowserEditing(t *testing.T) {
 
 	keys("J J Tab U: move C two. up", "j", "j", kb.Tab, "u")
 	want("U", 3, 11, 4)
+	keys("Shift+D: take the next pair's first sentence", "shift+D")
+	exp, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.zhenReview.exportText().split("\n")[3]`))
+	if err != nil || !strings.Contains(exp, `"en":"D. E."`) {
+		t.Errorf("after Shift+D pair 4 is %s (%v), want English \"D. E.\"", exp, err)
+	}
+	keys("Ctrl+Z", "ctrl+z")
+	want("undo Shift+D", 3, 11, 4)
 	keys("J M: merge", "j", "m")
 	want("M", 4, 10, 5)
 	keys("J S Enter: split", "j", "s", kb.Enter)
@@ -193,12 +234,26 @@ func TestBrowserEditing(t *testing.T) {
 	want("redo", 7, 10, 8)
 	keys("Ctrl+Z: undo again", "ctrl+z")
 	want("undo again", 7, 11, 7)
+	keys("Ctrl+Shift+Z: redo", "ctrl+shift+z")
+	want("redo", 7, 10, 8)
+	keys("Ctrl+Z: undo once more", "ctrl+z")
+	want("undo once more", 7, 11, 7)
 	keys("R: to check", "r")
 	if s := getState(); s.ToCheck != 2 { // 壬 (marked) and the 0-1 pair 丑
 		t.Errorf("R: %d to check, want 2", s.ToCheck)
 	}
 	keys("J J Tab D: move 丑。 down", "j", "j", kb.Tab, "d")
 	want("D", 9, 11, 9)
+
+	for _, f := range []struct {
+		filter string
+		shown  int
+	}{{"check", 1}, {"unconfirmed", 2}, {"edited", 8}, {"all", 11}} { // to check: 壬 (marked)
+		keys("F: filter", "f")
+		if s := getState(); s.Filter != f.filter || s.Shown != f.shown {
+			t.Errorf("F: filter %q showing %d, want %q showing %d", s.Filter, s.Shown, f.filter, f.shown)
+		}
+	}
 	keys("X: export", "x")
 
 	export, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("export-text")))
@@ -213,7 +268,8 @@ func TestBrowserEditing(t *testing.T) {
 		return align.Pair{ZH: zh, EN: en, Type: typ, Confidence: 1, Paragraph: para, Doc: "t.txt", State: align.StateEdited}
 	}
 	wantPairs := []align.Pair{
-		{ZH: "甲。", EN: "A.", Type: "1-1", Confidence: 1, Doc: "t.txt", State: align.StateConfirmed},
+		{ZH: "甲。", EN: "A.", Type: "1-1", Confidence: 1, Doc: "t.txt", State: align.StateConfirmed,
+			Evidence: []align.Evidence{{Kind: "lexicon", ZHStart: 0, ZHEnd: 3, ENStart: 0, ENEnd: 1}}},
 		ed("乙。", "B fixed.", "1-1", 0),
 		ed("丙。", "C one. C two.", "1-2", 1),
 		ed("丁。", "D.", "1-1", 1),
@@ -254,7 +310,8 @@ func BenchmarkBrowserFirstScreen100k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ready, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.zhenReady`))
+		ready, err := chromedp.Run(ctx, chromedp.Evaluate[float64](
+			`new Promise(r => { const f = () => window.zhenReady ? r(window.zhenReady) : requestAnimationFrame(f); f(); })`, chromedp.EvalAwaitPromise))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -265,6 +322,15 @@ func BenchmarkBrowserFirstScreen100k(b *testing.B) {
 		sum += ready
 		worst = max(worst, ready)
 	}
+	// one edit on the big page: merge the first two pairs, then undo
+	edit, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => { const t = performance.now();
+		document.dispatchEvent(new KeyboardEvent("keydown", {key: "m", bubbles: true}));
+		document.dispatchEvent(new KeyboardEvent("keydown", {key: "z", ctrlKey: true, bubbles: true}));
+		return (performance.now() - t) / 2; })()`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(edit, "edit-ms")
 	b.ReportMetric(sum/float64(b.N), "first-screen-ms")
 	b.ReportMetric(fcp, "fcp-ms")
 	if worst > 2000 {
