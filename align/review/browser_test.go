@@ -337,3 +337,65 @@ func BenchmarkBrowserFirstScreen100k(b *testing.B) {
 		b.Errorf("first screen of a 100,000-pair page drawn after %.0f ms, want under 2 s", worst)
 	}
 }
+
+// TestBrowserCheckFilter works through the pairs to check with the filter
+// on "to check": a confirmed pair leaves the list and the cursor lands on
+// the next one.
+func TestBrowserCheckFilter(t *testing.T) {
+	ctx := chromium(t, 60*time.Second)
+	pairs := []align.Pair{
+		{ZH: "甲。", EN: "A.", Type: "1-1", Confidence: 0.9},
+		{ZH: "乙。", EN: "B.", Type: "1-1", Confidence: 0.3},
+		{ZH: "丙。", EN: "C.", Type: "1-1", Confidence: 0.2},
+		{ZH: "丁。", EN: "D.", Type: "1-1", Confidence: 0.95},
+	}
+	page := filepath.Join(t.TempDir(), "check.html")
+	var buf strings.Builder
+	if _, err := WriteHTML(&buf, pairs, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte(buf.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.CSS(`.row.cur`))); err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		Cur, Shown, ToCheck, Checked int
+		Filter                       string
+	}
+	steps := []struct {
+		key  string
+		want state
+	}{
+		{"f", state{Cur: 1, Shown: 2, ToCheck: 2, Filter: "check"}},
+		{"a", state{Cur: 2, Shown: 1, ToCheck: 1, Checked: 1, Filter: "check"}},
+		{"a", state{Cur: 2, Shown: 0, ToCheck: 0, Checked: 2, Filter: "check"}},
+		{"f", state{Cur: 0, Shown: 2, ToCheck: 0, Checked: 2, Filter: "unconfirmed"}},
+		{"f", state{Cur: 0, Shown: 0, ToCheck: 0, Checked: 2, Filter: "edited"}}, // nothing edited: the cursor stays
+		{"f", state{Cur: 0, Shown: 4, ToCheck: 0, Checked: 2, Filter: "all"}},
+		{"End", state{Cur: 3, Shown: 4, ToCheck: 0, Checked: 2, Filter: "all"}},
+		{"r", state{Cur: 3, Shown: 4, ToCheck: 1, Checked: 2, Filter: "all"}},
+		{"Home", state{Cur: 0, Shown: 4, ToCheck: 1, Checked: 2, Filter: "all"}},
+		{"n", state{Cur: 3, Shown: 4, ToCheck: 1, Checked: 2, Filter: "all"}},
+	}
+	for _, st := range steps {
+		key := st.key
+		switch key {
+		case "End":
+			key = kb.End
+		case "Home":
+			key = kb.Home
+		}
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(key)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[state](`window.zhenReview.state()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(st.want, got); diff != "" {
+			t.Fatalf("after %s: state mismatch (-want +got):\n%s", st.key, diff)
+		}
+	}
+}

@@ -74,6 +74,7 @@ mark { background: none; color: inherit; border-radius: 3px; }
 mark.lit { background: #fbbc04 !important; outline: 2px solid #e37400; }
 .ed-box { width: 100%; min-height: 4.5em; font: inherit; white-space: pre; }
 .ed-hint { font-size: 12px; color: #5f6368; }
+.none { padding: 16px; color: #5f6368; }
 #export-text { position: absolute; left: -9999px; width: 1px; height: 1px; }
 `
 
@@ -139,14 +140,15 @@ function sents(p, s) {
   return list ? list.slice() : (text ? [text] : []);
 }
 function unpaired(p) { return !p.z.trim() || !p.e.trim(); }
+// toCheck: marked by the translator, or unchecked and red or unpaired.
 function toCheck(p) {
+  if (p.chk) return true;
   if (p.st) return false;
-  return p.chk || unpaired(p) || p.c === null || p.c < CHECK;
+  return unpaired(p) || p.c === null || p.c < CHECK;
 }
 function band(p) {
-  if (p.st === "confirmed") return "ok";
-  if (p.st === "edited") return "ed";
-  var b = unpaired(p) ? "gap" : (p.c === null || p.c < CHECK) ? "low" : p.c >= HIGH ? "hi" : "mid";
+  var b = p.st === "confirmed" ? "ok" : p.st === "edited" ? "ed" :
+    unpaired(p) ? "gap" : (p.c === null || p.c < CHECK) ? "low" : p.c >= HIGH ? "hi" : "mid";
   return p.chk ? b + " flag" : b;
 }
 function shows(p) {
@@ -297,7 +299,7 @@ function render() {
   view.style.height = h + "px";
   var n = Math.min(vis.length - top, Math.ceil(h / 22) + 1), out = [];
   for (var k = 0; k < n; k++) out.push(rowHTML(vis[top + k]));
-  view.innerHTML = out.join("");
+  view.innerHTML = out.length ? out.join("") : '<p class="none">No pairs to show with this filter (F: next filter).</p>';
   if (mode === "edit") {
     var box = $(side ? "ed-en" : "ed-zh");
     if (box) box.focus();
@@ -316,10 +318,15 @@ scroller.addEventListener("scroll", function () {
   if (t !== top) { top = t; render(); }
 });
 window.addEventListener("resize", function () { rebuild(); render(); });
-// show makes pair i current and brings it on screen.
-function show(i) {
+// show makes pair i current and brings it on screen. When the filter hides
+// it, show takes the next pair shown, or, with force, shows all pairs.
+function show(i, force) {
   if (i < 0 || i >= P.length) return;
-  if (posInVis[i] < 0) { filter = "all"; $("filter").value = "all"; rebuild(); }
+  if (posInVis[i] < 0 && force) { filter = "all"; $("filter").value = "all"; rebuild(); }
+  if (posInVis[i] < 0) {
+    if (!vis.length) { cur = i; render(); updateNav(); return; }
+    i = vis[Math.min(vis.length - 1, lowerBound(vis, i))];
+  }
   cur = i;
   var pos = posInVis[i];
   if (pos < top) setTop(Math.max(0, pos - 1));
@@ -357,7 +364,7 @@ function nextCheck(dir) {
   if (dir > 0) ci = ci < checks.length && checks[ci] === cur ? ci + 1 : ci;
   else ci = ci - 1;
   ci = (ci + checks.length) % checks.length;
-  show(checks[ci]);
+  show(checks[ci], true);
 }
 function say(s) { $("status").textContent = s; }
 
@@ -407,12 +414,13 @@ function confirmPair() {
   q.st = p.st === "confirmed" ? "" : "confirmed";
   q.chk = false;
   op(cur, 1, [q], cur, (q.st ? "confirmed #" : "unconfirmed #") + (cur + 1));
-  if (q.st) move(1);
+  // go on to the next pair, unless the filter hid this one and show moved on
+  if (q.st && P[cur] === q) move(1);
 }
 function flagPair() {
   var p = P[cur], q = clone(p);
   q.chk = !p.chk;
-  if (q.chk && p.st === "confirmed") q.st = "";
+  if (q.chk && p.st === "confirmed") q.st = ""; // an edited pair stays edited
   op(cur, 1, [q], cur, (q.chk ? "marked to check #" : "unmarked #") + (cur + 1));
 }
 function merge() {
@@ -584,6 +592,11 @@ document.addEventListener("keydown", function (ev) {
     return;
   }
   if (ev.altKey) return;
+  if ("aArRmMsSuUdDeE".indexOf(k) >= 0 && k.length === 1 && posInVis[cur] < 0) {
+    say("the current pair is not shown with this filter");
+    ev.preventDefault();
+    return;
+  }
   switch (k) {
   case "ArrowDown": case "j": case "J": move(1); break;
   case "ArrowUp": case "k": case "K": move(-1); break;
