@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 
 	"github.com/bitextlab/zhen/align"
 	"github.com/google/go-cmp/cmp"
@@ -116,4 +117,37 @@ func TestReadPairsRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("TSV round trip mismatch (-want +got):\n%s", diff)
 	}
+}
+
+// FuzzReadPairs: ReadPairs never panics, and what JSONLWriter and TSVWriter
+// write of a pair comes back with the same text.
+func FuzzReadPairs(f *testing.F) {
+	f.Add("甲。\tA.\n", "乙", "B\tb\\n", "edited")
+	f.Add(TSVHeader+"\n\\t\tx\t0.5\t1-1\t0\n", "", "E.", "")
+	f.Fuzz(func(t *testing.T, raw, zh, en, state string) {
+		ReadPairs(strings.NewReader(raw), "raw") // must not panic
+		if !utf8.ValidString(zh) || !utf8.ValidString(en) || zh == "" && en == "" {
+			return
+		}
+		if state != align.StateConfirmed && state != align.StateEdited {
+			state = ""
+		}
+		p := align.Pair{ZH: zh, EN: en, Type: "1-1", Confidence: 0.5, State: state}
+		var jl, tv bytes.Buffer
+		jw, tw := NewJSONLWriter(&jl), NewTSVWriter(&tv)
+		jw.Write(p)
+		tw.Write(p)
+		if jw.Flush() != nil || tw.Flush() != nil {
+			t.Fatal("write failed")
+		}
+		for name, in := range map[string]*bytes.Buffer{"jsonl": &jl, "tsv": &tv} {
+			got, err := ReadPairs(in, name)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if len(got) != 1 || got[0].ZH != zh || got[0].EN != en {
+				t.Fatalf("%s: read back %+v, want %q %q", name, got, zh, en)
+			}
+		}
+	})
 }
