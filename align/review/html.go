@@ -92,8 +92,8 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 		"{{ZHLANG}}", html.EscapeString(o.ZHLang), "{{ENLANG}}", html.EscapeString(o.ENLang)).Replace(pageBody))
 
 	// The data block: {"v":1,"title":…,"high":…,"check":…,"zhLang":…,
-	// "enLang":…,"pairs":[row,…],"kinds":[…],"docs":[…],"badEvidence":n}
-	// with each row
+	// "enLang":…,"pairs":[row,…],"kinds":[…],"docs":[…],"scorers":[…],
+	// "badEvidence":n} with each row
 	// [zh, en, type, confidence|null, paragraph, doc, zhSentences|0,
 	// enSentences|0, evidence|0, scores|0, state]. Evidence is flat:
 	// kind index, then the ZH and EN spans in UTF-16 code units.
@@ -108,6 +108,7 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 
 	bw.WriteString(`,"pairs":[`)
 	kinds, kindIndex := []string{}, map[string]int{}
+	scorers, scorerIndex := []string{}, map[string]int{}
 	docs, docIndex := []string{}, map[string]int{}
 	rows := make([]byte, 0, 1<<12)
 	for i, p := range pairs {
@@ -143,9 +144,9 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 		rows = strconv.AppendInt(rows, int64(d), 10)
 		zs, es := sentencesOf(i, p, o.Sentences)
 		rows = append(rows, ',')
-		rows = appendSentences(rows, zs)
+		rows = appendSentences(rows, p.ZH, zs)
 		rows = append(rows, ',')
-		rows = appendSentences(rows, es)
+		rows = appendSentences(rows, p.EN, es)
 		rows = append(rows, ',')
 		var bad int
 		rows, bad = appendEvidence(rows, p, kindIndex, &kinds)
@@ -159,7 +160,13 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 				if k > 0 {
 					rows = append(rows, ',')
 				}
-				rows = appendJSONString(rows, s.Scorer)
+				k, ok := scorerIndex[s.Scorer]
+				if !ok {
+					k = len(scorers)
+					scorerIndex[s.Scorer] = k
+					scorers = append(scorers, s.Scorer)
+				}
+				rows = strconv.AppendInt(rows, int64(k), 10)
 				rows = append(rows, ',')
 				rows = append(rows, jsonNum(s.Value)...)
 				rows = append(rows, ',')
@@ -182,6 +189,13 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 	}
 	bw.WriteString(`],"docs":[`)
 	for k, s := range docs {
+		if k > 0 {
+			bw.WriteByte(',')
+		}
+		bw.Write(appendJSONString(buf[:0], s))
+	}
+	bw.WriteString(`],"scorers":[`)
+	for k, s := range scorers {
 		if k > 0 {
 			bw.WriteByte(',')
 		}
@@ -232,11 +246,37 @@ func beadCounts(t string) (int, int) {
 	return n, m
 }
 
-func appendSentences(b []byte, s []string) []byte {
+// appendSentences writes the sentences of one side: 0 for a side of one
+// sentence (or none); where every sentence is found in the side's text, in
+// order, their spans in UTF-16 code units as a flat array (start, end, …),
+// which keeps the page small; otherwise the sentences as strings.
+func appendSentences(b []byte, text string, s []string) []byte {
 	if len(s) == 0 {
 		return append(b, '0')
 	}
+	spans := make([]int, 0, 2*len(s))
+	cursor, pos16 := 0, 0 // a byte offset in text and its UTF-16 offset
+	for _, x := range s {
+		i := strings.Index(text[cursor:], x)
+		if i < 0 || x == "" {
+			spans = nil
+			break
+		}
+		start := pos16 + utf16Len(text[cursor:cursor+i])
+		end := start + utf16Len(x)
+		spans = append(spans, start, end)
+		cursor, pos16 = cursor+i+len(x), end
+	}
 	b = append(b, '[')
+	if spans != nil {
+		for k, n := range spans {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		return append(b, ']')
+	}
 	for k, x := range s {
 		if k > 0 {
 			b = append(b, ',')

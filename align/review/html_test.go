@@ -9,11 +9,33 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/bitextlab/zhen/align"
 	"github.com/google/go-cmp/cmp"
 )
+
+// sentencesIn returns the sentences a row gives for a side, as the script
+// reads them: strings, or UTF-16 spans over the side's text.
+func sentencesIn(text string, v any) []string {
+	list, ok := v.([]any)
+	if !ok {
+		return nil
+	}
+	var out []string
+	u := utf16.Encode([]rune(text))
+	for k := 0; k < len(list); k++ {
+		switch x := list[k].(type) {
+		case string:
+			out = append(out, x)
+		case float64:
+			out = append(out, string(utf16.Decode(u[int(x):int(list[k+1].(float64))])))
+			k++
+		}
+	}
+	return out
+}
 
 // pageData is the data block of a page as the script reads it.
 type pageData struct {
@@ -26,6 +48,7 @@ type pageData struct {
 	Pairs       [][]any `json:"pairs"`
 	Kinds       []string
 	Docs        []string
+	Scorers     []string
 	BadEvidence int `json:"badEvidence"`
 }
 
@@ -106,33 +129,51 @@ func TestHTML(t *testing.T) {
 		t.Errorf("kinds = %v", d.Kinds)
 	}
 	// the 1-2 pair carries its two English sentences for split and move
-	es, ok := d.Pairs[4][7].([]any)
-	if !ok || len(es) != 2 || !strings.HasPrefix(es[1].(string), "Hence, new strides") {
-		t.Errorf("1-2 pair's English sentences = %v", d.Pairs[4][7])
+	if es := sentencesIn(pairs[4].EN, d.Pairs[4][7]); len(es) != 2 || !strings.HasSuffix(es[0], "pioneering efforts.") || !strings.HasPrefix(es[1], "Hence, new strides") {
+		t.Errorf("1-2 pair's English sentences = %q (%v)", es, d.Pairs[4][7])
 	}
 	if d.Pairs[3][6] != float64(0) || d.Pairs[3][7] != float64(0) {
 		t.Errorf("1-1 pair's sentences = %v %v, want 0 (the text is the one sentence)", d.Pairs[3][6], d.Pairs[3][7])
 	}
-	// scores flat: name, value, weight
-	if diff := cmp.Diff([]any{"length", 0.92, 0.6, "anchors", 0.97, 0.4}, d.Pairs[3][9]); diff != "" {
+	// scores flat: scorer (index into scorers), value, weight
+	if diff := cmp.Diff([]any{0.0, 0.92, 0.6, 1.0, 0.97, 0.4}, d.Pairs[3][9]); diff != "" {
 		t.Errorf("scores mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"length", "anchors"}, d.Scorers); diff != "" {
+		t.Errorf("scorers mismatch (-want +got):\n%s", diff)
 	}
 }
 
 func TestHTMLSentencesOption(t *testing.T) {
-	p := align.Pair{ZH: "甲乙。丙丁。", EN: "A b. C d.", Type: "2-2", Confidence: 0.5}
-	calls := 0
-	var buf bytes.Buffer
-	_, err := WriteHTML(&buf, []align.Pair{p}, HTMLOptions{Sentences: func(i int, q align.Pair) ([]string, []string) {
-		calls++
-		return []string{"甲乙。", "丙丁。"}, nil // English: cut by the default rules
-	}})
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name           string
+		pair           align.Pair
+		zh, en         []string // what Sentences returns
+		wantZH, wantEN any      // in the data
+	}{
+		{"spans over the text; English cut by the default rules", align.Pair{ZH: "甲乙。丙丁。", EN: "A b. C d.", Type: "2-2"},
+			[]string{"甲乙。", "丙丁。"}, nil, []any{0.0, 3.0, 3.0, 6.0}, []any{0.0, 4.0, 5.0, 9.0}},
+		{"astral characters count two", align.Pair{ZH: "𠀀甲。乙。", EN: "A.", Type: "2-1"},
+			[]string{"𠀀甲。", "乙。"}, nil, []any{0.0, 4.0, 4.0, 6.0}, 0.0},
+		{"sentences not in the text are given as strings", align.Pair{ZH: "甲。乙。", EN: "A. B.", Type: "2-2"},
+			[]string{"甲。", "丙。"}, []string{"A.", "B."}, []any{"甲。", "丙。"}, []any{0.0, 2.0, 3.0, 5.0}},
 	}
-	d := dataOf(t, buf.String())
-	if diff := cmp.Diff([]any{[]any{"甲乙。", "丙丁。"}, []any{"A b.", "C d."}}, d.Pairs[0][6:8]); diff != "" || calls != 1 {
-		t.Errorf("sentences mismatch (calls %d) (-want +got):\n%s", calls, diff)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			calls := 0
+			var buf bytes.Buffer
+			_, err := WriteHTML(&buf, []align.Pair{tt.pair}, HTMLOptions{Sentences: func(i int, q align.Pair) ([]string, []string) {
+				calls++
+				return tt.zh, tt.en
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := dataOf(t, buf.String())
+			if diff := cmp.Diff([]any{tt.wantZH, tt.wantEN}, d.Pairs[0][6:8]); diff != "" || calls != 1 {
+				t.Errorf("sentences mismatch (calls %d) (-want +got):\n%s", calls, diff)
+			}
+		})
 	}
 }
 

@@ -115,8 +115,10 @@ const pageBody = `<header>
 const pageJS = `
 (function () {
 "use strict";
+var T = {start: performance.now()};
 var D = JSON.parse(document.getElementById("zhen-data").textContent);
-var HIGH = D.high, CHECK = D.check, KINDS = D.kinds, DOCS = D.docs;
+T.parsed = performance.now();
+var HIGH = D.high, CHECK = D.check, KINDS = D.kinds, DOCS = D.docs, SCORERS = D.scorers;
 var P = new Array(D.pairs.length);
 (function () {
   for (var i = 0; i < D.pairs.length; i++) {
@@ -126,6 +128,7 @@ var P = new Array(D.pairs.length);
   }
   D.pairs = null;
 })();
+T.pairs = performance.now();
 var $ = function (id) { return document.getElementById(id); };
 var scroller = $("scroller"), spacer = $("spacer"), view = $("view");
 var cur = 0, side = 0, top = 0, filter = "all", mode = "", cut = [0, 0];
@@ -135,9 +138,15 @@ var undoStack = [], redoStack = [], dirty = false;
 function esc(s) {
   return s.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
 }
+// sents returns the sentences of side s (0 Chinese, 1 English); the data
+// gives them as strings or as UTF-16 spans over the side's text.
 function sents(p, s) {
   var list = s ? p.es : p.zs, text = s ? p.e : p.z;
-  return list ? list.slice() : (text ? [text] : []);
+  if (!list) return text ? [text] : [];
+  if (typeof list[0] !== "number") return list.slice();
+  var out = [];
+  for (var k = 0; k + 1 < list.length; k += 2) out.push(text.slice(list[k], list[k + 1]));
+  return out;
 }
 function unpaired(p) { return !p.z.trim() || !p.e.trim(); }
 // toCheck: marked by the translator, or unchecked and red or unpaired.
@@ -146,11 +155,14 @@ function toCheck(p) {
   if (p.st) return false;
   return unpaired(p) || p.c === null || p.c < CHECK;
 }
-function band(p) {
-  var b = p.st === "confirmed" ? "ok" : p.st === "edited" ? "ed" :
-    unpaired(p) ? "gap" : (p.c === null || p.c < CHECK) ? "low" : p.c >= HIGH ? "hi" : "mid";
-  return p.chk ? b + " flag" : b;
+var BANDS = ["hi", "mid", "low", "gap", "ok", "ed"];
+// bandOf: 0 green, 1 amber, 2 red, 3 no counterpart, 4 confirmed, 5 edited.
+function bandOf(p) {
+  if (p.st) return p.st === "confirmed" ? 4 : 5;
+  if (unpaired(p)) return 3;
+  return p.c === null || p.c < CHECK ? 2 : p.c >= HIGH ? 0 : 1;
 }
+function band(p) { return BANDS[bandOf(p)] + (p.chk ? " flag" : ""); }
 function shows(p) {
   switch (filter) {
   case "check": return toCheck(p);
@@ -162,16 +174,16 @@ function shows(p) {
 
 // rebuild recomputes the filtered list, the to-check list and the counts.
 function rebuild() {
-  var n = P.length, v = new Int32Array(n), k = 0;
+  var n = P.length, v = new Int32Array(n), k = 0, b = [0, 0, 0, 0, 0, 0];
   posInVis = new Int32Array(n).fill(-1);
-  checks = []; nDone = 0; nEdited = 0;
+  checks = [];
   for (var i = 0; i < n; i++) {
-    var p = P[i];
-    if (p.st) nDone++;
-    if (p.st === "edited") nEdited++;
-    if (toCheck(p)) checks.push(i);
-    if (shows(p)) { posInVis[i] = k; v[k++] = i; }
+    var p = P[i], bi = bandOf(p);
+    b[bi]++;
+    if (p.chk || bi === 2 || bi === 3) checks.push(i);
+    if (filter === "all" || shows(p)) { posInVis[i] = k; v[k++] = i; }
   }
+  nDone = b[4] + b[5]; nEdited = b[5];
   vis = v.subarray(0, k);
   EST = Math.min(40, 8e6 / Math.max(1, vis.length));
   if (cur >= n) cur = n - 1;
@@ -180,14 +192,10 @@ function rebuild() {
   var pct = n ? Math.round(1000 * nDone / n) / 10 : 0;
   $("prog-text").textContent = nDone.toLocaleString("en") + " / " + n.toLocaleString("en") + " (" + pct + "%)";
   $("prog-bar").style.width = pct + "%";
-  var ci = lowerBound(checks, cur);
-  $("check-pos").textContent = (ci < checks.length && checks[ci] === cur ? (ci + 1).toLocaleString("en") : "–") +
-    " of " + checks.length.toLocaleString("en");
-  var b = {hi: 0, mid: 0, low: 0, gap: 0};
-  for (var j = 0; j < n; j++) if (!P[j].st) b[band(P[j]).split(" ")[0]]++;
-  $("legend").innerHTML = '<span class="hi">green ≥ ' + HIGH + ": " + b.hi + '</span><span class="mid">amber: ' + b.mid +
-    '</span><span class="low">red, to check &lt; ' + CHECK + ": " + b.low + '</span><span class="gap">no counterpart: ' + b.gap +
-    '</span><span class="ok">✓ confirmed: ' + (nDone - nEdited) + '</span><span class="ed">✎ edited: ' + nEdited + "</span>" +
+  updateNav();
+  $("legend").innerHTML = '<span class="hi">green ≥ ' + HIGH + ": " + b[0] + '</span><span class="mid">amber: ' + b[1] +
+    '</span><span class="low">red, to check &lt; ' + CHECK + ": " + b[2] + '</span><span class="gap">no counterpart: ' + b[3] +
+    '</span><span class="ok">✓ confirmed: ' + b[4] + '</span><span class="ed">✎ edited: ' + b[5] + "</span>" +
     (D.badEvidence ? " · " + D.badEvidence + " evidence span(s) out of range, not highlighted" : "");
 }
 function lowerBound(a, x) {
@@ -224,6 +232,10 @@ function renderText(text, spans, cuts, cutMark) {
 function boundaries(text, list) {
   var out = [], pos = 0;
   if (!list) return out;
+  if (typeof list[0] === "number") {
+    for (var j = 2; j < list.length; j += 2) out.push(list[j]);
+    return out;
+  }
   for (var k = 0; k < list.length; k++) {
     var at = text.indexOf(list[k], pos);
     if (at < 0) return [];
@@ -264,7 +276,7 @@ function why(p) {
   if (!p.sc) return "";
   var parts = [], num = 0, den = 0, margin = null;
   for (var k = 0; k + 2 < p.sc.length; k += 3) {
-    var name = p.sc[k], v = p.sc[k + 1], w = p.sc[k + 2];
+    var name = SCORERS[p.sc[k]], v = p.sc[k + 1], w = p.sc[k + 2];
     if (name === "margin" && w === 0) { margin = v; continue; }
     parts.push(name + " " + fmt(v) + " (weight " + fmt(w) + ")");
     if (v !== null && w !== null) { num += v * w; den += w; }
@@ -498,7 +510,7 @@ function record(p) {
   if (DOCS[p.d]) r.doc = DOCS[p.d];
   if (p.sc && !p.mod) {
     r.scores = [];
-    for (var k = 0; k + 2 < p.sc.length; k += 3) r.scores.push({scorer: p.sc[k], value: p.sc[k + 1], weight: p.sc[k + 2]});
+    for (var k = 0; k + 2 < p.sc.length; k += 3) r.scores.push({scorer: SCORERS[p.sc[k]], value: p.sc[k + 1], weight: p.sc[k + 2]});
   }
   if (p.ev && !p.mod) {
     r.evidence = [];
@@ -628,9 +640,12 @@ document.addEventListener("keydown", function (ev) {
 });
 
 rebuild();
+T.rebuilt = performance.now();
 render();
 updateNav();
 scroller.focus();
+T.rendered = performance.now();
+window.zhenTimes = T;
 // zhenReady: when the first screen is about to be painted (for the
 // first-screen measurement of BenchmarkBrowserFirstScreen100k)
 requestAnimationFrame(function () { window.zhenReady = performance.now(); });
