@@ -141,7 +141,7 @@ func TestBrowserEditing(t *testing.T) {
 		if *shotsDir == "" {
 			return
 		}
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -344,7 +344,7 @@ func BenchmarkBrowserFirstScreen100k(b *testing.B) {
 		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.End), chromedp.KeyEvent("k"), chromedp.KeyEvent("k")); err != nil {
 			b.Fatal(err)
 		}
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -40,7 +40,7 @@ select { font: inherit; font-size: 13px; }
 #help { font-size: 13px; background: #f8f9fa; border: 1px solid #ddd; border-radius: 6px; padding: 6px 12px; margin-top: 4px; columns: 2; }
 #help kbd, .bar1 kbd { font: 12px ui-monospace, monospace; background: #fff; border: 1px solid #bbb; border-radius: 3px; padding: 0 4px; }
 #help p { margin: 2px 0; break-inside: avoid; }
-.cols, .row { display: grid; grid-template-columns: 4.5em 1fr 1fr 9em; }
+.cols, .row { display: grid; grid-template-columns: 5.5em 1fr 1fr 9em; }
 .cols { flex: none; background: #f1f3f4; font-size: 13px; font-weight: 600; border-bottom: 1px solid #ccc; }
 .cols > div { padding: 4px 10px; }
 #scroller { flex: 1; overflow-y: auto; position: relative; outline: none; }
@@ -48,7 +48,7 @@ select { font: inherit; font-size: 13px; }
 #view { position: sticky; top: 0; overflow: hidden; }
 .row { background: #fff; border-bottom: 1px solid #e6e6e6; }
 .row > div { padding: 5px 10px; overflow-wrap: anywhere; white-space: pre-wrap; }
-.row .n { text-align: right; color: #80868b; font-size: 12px; font-variant-numeric: tabular-nums; border-left: 6px solid var(--mid-bar); }
+.row .n { white-space: nowrap; text-align: right; color: #80868b; font-size: 12px; font-variant-numeric: tabular-nums; border-left: 6px solid var(--mid-bar); }
 .row.hi { background: var(--hi); } .row.hi .n { border-left-color: var(--hi-bar); }
 .row.mid { background: var(--mid); } .row.mid .n { border-left-color: var(--mid-bar); }
 .row.low { background: var(--low); } .row.low .n { border-left-color: var(--low-bar); }
@@ -329,7 +329,8 @@ scroller.addEventListener("scroll", function () {
   var t = Math.min(vis.length - 1, Math.max(0, Math.floor(scroller.scrollTop / EST)));
   if (t !== top) { top = t; render(); }
 });
-window.addEventListener("resize", function () { rebuild(); render(); });
+// on a resize the spacer changes length: keep the same row at the top
+window.addEventListener("resize", function () { rebuild(); setTop(top); });
 // show makes pair i current and brings it on screen. When the filter hides
 // it, show takes the next pair shown, or, with force, shows all pairs.
 function show(i, force) {
@@ -342,14 +343,23 @@ function show(i, force) {
   cur = i;
   var pos = posInVis[i];
   if (pos < top) setTop(Math.max(0, pos - 1));
-  else {
-    render();
-    var el = view.querySelector('.row[data-i="' + i + '"]');
-    if (!el || el.offsetTop + el.offsetHeight > view.clientHeight) setTop(Math.max(0, pos - 2));
-    el = view.querySelector('.row[data-i="' + i + '"]');
-    if (el && el.offsetTop + el.offsetHeight > view.clientHeight) setTop(pos);
+  else if (!fits(top, i)) {
+    // scroll down just enough: the least top row at which row i fits
+    // (row i at the top always counts, even when it is taller than the view)
+    var lo = Math.min(pos, Math.max(top + 1, pos - 60)), hi = pos;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (fits(mid, i)) hi = mid; else lo = mid + 1;
+    }
+    setTop(lo);
   }
   updateNav();
+}
+// fits draws the rows from t and says whether row i is wholly on screen.
+function fits(t, i) {
+  setTop(t);
+  var el = view.querySelector('.row[data-i="' + i + '"]');
+  return !!el && el.offsetTop + el.offsetHeight <= view.clientHeight;
 }
 function updateNav() {
   var ci = lowerBound(checks, cur);
