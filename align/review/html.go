@@ -81,6 +81,7 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 		o.ENLang = "en"
 	}
 	title := strings.ToValidUTF8(o.Title, "\uFFFD")
+	o.ZHLang, o.ENLang = strings.ToValidUTF8(o.ZHLang, "\uFFFD"), strings.ToValidUTF8(o.ENLang, "\uFFFD")
 	bw := bufio.NewWriterSize(w, 1<<16)
 	bw.WriteString(pageHead)
 	bw.WriteString("<title>")

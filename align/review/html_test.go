@@ -209,13 +209,18 @@ func TestHTMLInvalidBytes(t *testing.T) {
 	}{
 		{"file name", align.Pair{ZH: "中文。", EN: "Chinese.", Type: "1-1", Confidence: 0.9, Doc: "bad\xff\xfename.txt"}, ""},
 		{"title", align.Pair{ZH: "中文。", EN: "Chinese.", Type: "1-1", Confidence: 0.9}, "review of \xc3("},
+		{"title and language tags", align.Pair{ZH: "中文。", EN: "Chinese.", Type: "1-1", Confidence: 0.9}, "\xff"},
 		{"text", align.Pair{ZH: "中\xe4文", EN: "\x80English\u2028line", Type: "1-1", Confidence: 0.9,
 			Evidence: []align.Evidence{{Kind: "latin", ZHStart: 4, ZHEnd: 7, ENStart: 1, ENEnd: 8}}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if _, err := WriteHTML(&buf, []align.Pair{tt.pair}, HTMLOptions{Title: tt.title}); err != nil {
+			o := HTMLOptions{Title: tt.title}
+			if tt.name == "title and language tags" {
+				o.ZHLang, o.ENLang = "zh\xff", "en\xfe"
+			}
+			if _, err := WriteHTML(&buf, []align.Pair{tt.pair}, o); err != nil {
 				t.Fatal(err)
 			}
 			if !utf8.Valid(buf.Bytes()) {
