@@ -255,3 +255,92 @@ func TestOmegaTSegments(t *testing.T) {
 		})
 	}
 }
+
+func TestOmegaTSpans(t *testing.T) {
+	const text = "标题\n第二行\n\n甲。乙。\n丙。"
+	tests := []struct {
+		name string
+		opts OmegaTOptions
+		want []string
+	}{
+		{"default", OmegaTOptions{}, []string{"标题\n第二行", "甲。", "乙。", "丙。"}},
+		{"no sentences", OmegaTOptions{NoSentences: true}, []string{"标题\n第二行", "甲。乙。\n丙。"}},
+		{"line breaks", OmegaTOptions{Paragraphs: OmegaTLineBreaks, NoSentences: true}, []string{"标题", "第二行", "甲。乙。", "丙。"}},
+		{"line breaks and sentences", OmegaTOptions{Paragraphs: OmegaTLineBreaks}, []string{"标题", "第二行", "甲。", "乙。", "丙。"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, s := range OmegaTSpans(text, Chinese, tc.opts) {
+				got = append(got, s.In(text))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("OmegaTSpans() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if diff := cmp.Diff(OmegaTSegments(text, Chinese), []string{"标题\n第二行", "甲。", "乙。", "丙。"}); diff != "" {
+		t.Errorf("OmegaTSegments and OmegaTSpans disagree:\n%s", diff)
+	}
+}
+
+func TestOmegaTGroups(t *testing.T) {
+	// a heading block on consecutive lines (one OmegaT segment), then a
+	// paragraph that starts with Word residue the cleaning removed
+	const source = "习近平总书记关于党的对外工作\n的重要论述\r\n（2022年10月20日）\n中共中央对外联络部\n\n[bookmark: _GoBack]深刻把握时代潮流，明确新时代党的对外工作的基本原则。党的对外工作。\n"
+	heading := "习近平总书记关于党的对外工作\n的重要论述\n（2022年10月20日）\n中共中央对外联络部"
+	tests := []struct {
+		name  string
+		texts []string
+		opts  OmegaTOptions
+		want  []OmegaTGroup
+	}{
+		{"heading lines and residue", []string{"习近平总书记关于党的对外工作的重要论述", "（2022年10月20日）", "中共中央对外联络部", "深刻把握时代潮流，明确新时代党的对外工作的基本原则。", "党的对外工作。"}, OmegaTOptions{},
+			[]OmegaTGroup{{First: 0, End: 3, Segment: heading}, {First: 3, End: 4, Segment: "[bookmark: _GoBack]深刻把握时代潮流，明确新时代党的对外工作的基本原则。", Missing: 18}, {First: 4, End: 5, Segment: "党的对外工作。"}}},
+		{"empty side inside a segment joins it", []string{"习近平总书记关于党的对外工作的重要论述", "", "（2022年10月20日）中共中央对外联络部", ""}, OmegaTOptions{},
+			[]OmegaTGroup{{First: 0, End: 3, Segment: heading}, {First: 3, End: 4}}},
+		{"a text over two segments makes none", []string{"习近平总书记关于党的对外工作的重要论述（2022年10月20日）中共中央对外联络部", "深刻把握时代潮流，明确新时代党的对外工作的基本原则。党的对外工作。"}, OmegaTOptions{},
+			[]OmegaTGroup{{First: 0, End: 1, Segment: heading}, {First: 1, End: 2}}},
+		{"a text not in the source", []string{"别的文字。", "党的对外工作。"}, OmegaTOptions{},
+			[]OmegaTGroup{{First: 0, End: 1}, {First: 1, End: 2, Segment: "党的对外工作。"}}},
+		{"mostly missing", []string{"中共中央对外联络部"}, OmegaTOptions{}, []OmegaTGroup{{First: 0, End: 1, Missing: 32}}},
+		{"paragraph level", []string{"习近平总书记关于党的对外工作的重要论述\n（2022年10月20日）\n中共中央对外联络部", "深刻把握时代潮流，明确新时代党的对外工作的基本原则。党的对外工作。"}, OmegaTOptions{NoSentences: true},
+			[]OmegaTGroup{{First: 0, End: 1, Segment: heading}, {First: 1, End: 2, Segment: "[bookmark: _GoBack]深刻把握时代潮流，明确新时代党的对外工作的基本原则。党的对外工作。", Missing: 18}}},
+		{"paragraphs at line breaks: the joined title spans two", []string{"习近平总书记关于党的对外工作的重要论述", "（2022年10月20日）"}, OmegaTOptions{Paragraphs: OmegaTLineBreaks, NoSentences: true},
+			[]OmegaTGroup{{First: 0, End: 1}, {First: 1, End: 2, Segment: "（2022年10月20日）"}}},
+		{"invalid UTF-8 and nothing", []string{"\xff", ""}, OmegaTOptions{}, []OmegaTGroup{{First: 0, End: 1}, {First: 1, End: 2}}},
+		{"no texts", nil, OmegaTOptions{}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := OmegaTGroups(source, Chinese, tc.texts, tc.opts)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("OmegaTGroups() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func ExampleOmegaTGroups() {
+	// OmegaT's text filter joins the title and date lines into one
+	// segment; the aligner made two pairs of them
+	source := "关于对外工作的论述\n（2022年10月20日）\n\n党的对外工作取得新成就。"
+	zhOfPairs := []string{"关于对外工作的论述", "（2022年10月20日）", "党的对外工作取得新成就。"}
+	for _, g := range OmegaTGroups(source, Chinese, zhOfPairs, OmegaTOptions{}) {
+		fmt.Printf("pairs %d–%d: %q\n", g.First, g.End-1, g.Segment)
+	}
+	// Output:
+	// pairs 0–1: "关于对外工作的论述\n（2022年10月20日）"
+	// pairs 2–2: "党的对外工作取得新成就。"
+}
+
+func ExampleOmegaTSpans() {
+	text := "标题\n第二行\n\n甲。乙。"
+	for _, s := range OmegaTSpans(text, Chinese, OmegaTOptions{}) {
+		fmt.Printf("%q\n", s.In(text))
+	}
+	// Output:
+	// "标题\n第二行"
+	// "甲。"
+	// "乙。"
+}

@@ -16,18 +16,25 @@
 //     translation of line n of the other. Line breaks inside a segment
 //     become a space and pairs with an empty side are left out; both are
 //     counted ([MosesWriter.Stats]).
-//   - [WriteHTML]: a self-contained review page (inline CSS, no script, no
-//     external resources): the two texts side by side, one row per pair;
-//     rows green at or above [HTMLOptions.High] (0.9), neutral down to
-//     [HTMLOptions.Low] (0.6), amber below; 1-0 and 0-1 rows grey with a
-//     dashed bar; a grey band at each paragraph boundary; evidence spans
-//     from [align.Evidence] highlighted as <mark class="k-KIND">; the scores
-//     behind each confidence as the row's tooltip, with the "margin"
-//     score shown as the factor it is ("… · weighted mean 0.88 × margin
-//     0.93"; under the confidence too when it is below High); and a
-//     summary header with counts per bead type and per band, and links to
-//     every low-confidence and unpaired row. A checkbox shows only the rows that
-//     need checking. html/template escapes all text.
+//   - [WriteHTML]: a review page that corrects the alignment: one
+//     self-contained HTML file (inline style, script and data; no network)
+//     that opens from disk. Rows are coloured by the confidence bands
+//     [align.ConfidenceHigh] (green) and [align.ConfidenceCheck] (red, "to
+//     check"), amber in between, grey for text with no counterpart. The
+//     translator moves a sentence between neighbouring pairs on either side,
+//     merges, splits at a sentence boundary, confirms, marks to check,
+//     edits a segment's text, undoes and redoes, all with the keyboard (the
+//     keys are listed on the page); filters the rows (all, to check,
+//     unconfirmed, edited) and steps through the pairs to check with a
+//     counter. Matched words (Pair.Evidence) are highlighted on the row
+//     under the mouse or the cursor, and hovering one names its
+//     counterpart. The page draws only the rows on screen, so 100,000 pairs
+//     stay fast, and exports the corrected pairs as JSON Lines ([Record]
+//     with its State).
+//
+// [ReadPairs] reads pairs back: the page's export and [JSONLWriter]'s
+// output, [TSVWriter]'s output, or a two-column Chinese<TAB>English file.
+// Confirmed and edited pairs get confidence 1.
 //
 // The streaming writers buffer their output: call Flush at the end. Their
 // errors are sticky and carry the "review: " prefix. Make them with their

@@ -56,19 +56,6 @@ func ExampleNewMosesWriter() {
 	// {Lines:2 SkippedEmpty:1 Newlines:1}
 }
 
-func ExampleWriteHTML() {
-	var page strings.Builder
-	st, err := review.WriteHTML(&page, pairs, review.HTMLOptions{Title: "Seed 001"})
-	if err != nil {
-		fmt.Println(err)
-	}
-	fmt.Printf("%d rows, %d low, %d unpaired\n", st.Rows, st.Low, st.Unpaired)
-	fmt.Println(strings.Contains(page.String(), `<mark class="k-number" title="number">十八</mark>`))
-	// Output:
-	// 3 rows, 1 low, 1 unpaired
-	// true
-}
-
 func ExampleNewRecord() {
 	p := align.Pair{ZH: "十八大以来", EN: "Since the 18th Congress", Type: "1-1", Confidence: 0.72, Paragraph: 4,
 		Scores: []align.Score{

@@ -1,107 +1,78 @@
 package review
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
-	"html/template"
+	"html"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/bitextlab/zhen/align"
+	"github.com/bitextlab/zhen/segment"
 )
 
 // HTMLOptions configures WriteHTML. The zero value is ready to use.
 type HTMLOptions struct {
 	Title string // page title; default "Alignment review"
 	// High and Low are the confidence bands: rows at or above High are
-	// green, below Low amber (and listed at the top), in between neutral.
-	// Defaults 0.9 and 0.6. A row whose "margin" score (see align.Score)
-	// is below High shows it under its confidence ("× margin 0.62"): the
-	// margin alone keeps that pair out of the green band.
+	// green, rows below Low red ("to check"), in between amber. Defaults
+	// align.ConfidenceHigh and align.ConfidenceCheck.
 	High, Low float64
 	// ZHLang and ENLang are the lang attributes of the two columns
 	// (defaults "zh-CN" and "en"), so that the browser picks CJK fonts.
 	ZHLang, ENLang string
+	// Sentences, when set, returns the sentences of pairs[i] on each side,
+	// in order, for the page's split and move-boundary operations. When it
+	// is nil, or returns no sentences for a side that has text, WriteHTML
+	// cuts that side with segment's default rules (a side of one sentence
+	// by its bead type is not cut).
+	Sentences func(i int, p align.Pair) (zh, en []string)
 }
 
 // HTMLStats is what WriteHTML found while rendering.
 type HTMLStats struct {
 	Rows        int            // one per pair
 	ByType      map[string]int // rows per bead type
-	Low         int            // paired rows below Low
+	Low         int            // paired rows below Low (the "to check" band)
 	Unpaired    int            // 1-0 and 0-1 rows
 	BadEvidence int            // evidence spans out of range or not on character boundaries, not highlighted
 }
 
-// piece is a run of text, highlighted when Kind is set.
-type piece struct {
-	Text  string
-	Kind  string // CSS class, "" for plain text
-	Label string // evidence kind as given
-}
+// ErrNoPage is returned by WriteHTML when it is given a nil io.Writer.
+var ErrNoPage = errors.New("review: html: nil writer")
 
-type htmlRow struct {
-	N          int
-	ID         string
-	Class      string
-	ZH, EN     []piece
-	Type       string
-	Confidence string
-	Why        string // the scores, for the tooltip
-	Margin     string // the margin factor, shown when it is below High; "" otherwise
-	Paragraph  int
-	Doc        string
-	NewPara    bool
-	NewDoc     bool
-	ZHEmpty    bool
-	ENEmpty    bool
-}
-
-type htmlLink struct {
-	ID    string
-	N     int
-	Label string
-}
-
-type htmlPage struct {
-	Title          string
-	ZHLang, ENLang string
-	HighText       string
-	LowText        string
-	Rows           []htmlRow
-	Types          []typeCount
-	Total          int
-	Low            []htmlLink
-	Unpaired       []htmlLink
-	Bands          [3]int // high, mid, low (paired rows)
-	BadEvidence    int
-	Kinds          []string
-}
-
-type typeCount struct {
-	Type string
-	N    int
-}
-
-// WriteHTML writes a self-contained HTML review page for pairs: the two
-// texts side by side, one row per pair in order, coloured by confidence,
-// with evidence (Pair.Evidence spans) highlighted, paragraph boundaries
-// marked, 1-0 and 0-1 rows shown, and a summary at the top with counts per
-// bead type and links to the low-confidence and unpaired rows. A checkbox
-// hides every row that needs no checking (CSS only; no script). All text
-// is escaped by html/template.
+// WriteHTML writes a self-contained review page for pairs: one HTML file
+// with its style sheet, script and data inline, that opens from disk with
+// no server and no network. The page shows the two texts side by side, one
+// row per pair, coloured by confidence band (see HTMLOptions.High and
+// Low), and lets a translator correct the alignment with the keyboard:
+// move a sentence between neighbouring pairs on either side, merge, split
+// at a sentence boundary, confirm, mark to check, edit a segment's text,
+// undo and redo, filter, and jump to the next pair to check. It exports the
+// corrected pairs as JSON Lines (Record, with State set for confirmed and
+// edited pairs), which ReadPairs reads back. The page draws only the rows
+// on screen, so it stays fast with 100,000 pairs.
+//
+// The pairs travel as one JSON data block: every string is escaped for a
+// script element, and invalid UTF-8 (in the texts, the document names or
+// the title) becomes U+FFFD. A nil w returns ErrNoPage.
 func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error) {
+	st := HTMLStats{Rows: len(pairs), ByType: map[string]int{}}
+	if w == nil {
+		return st, ErrNoPage
+	}
 	if o.Title == "" {
 		o.Title = "Alignment review"
 	}
-	if o.High == 0 {
-		o.High = 0.9
+	if o.High == 0 || math.IsNaN(o.High) {
+		o.High = align.ConfidenceHigh
 	}
-	if o.Low == 0 {
-		o.Low = 0.6
+	if o.Low == 0 || math.IsNaN(o.Low) {
+		o.Low = align.ConfidenceCheck
 	}
 	if o.ZHLang == "" {
 		o.ZHLang = "zh-CN"
@@ -109,261 +80,347 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 	if o.ENLang == "" {
 		o.ENLang = "en"
 	}
-	st := HTMLStats{Rows: len(pairs), ByType: map[string]int{}}
-	page := htmlPage{Title: o.Title, ZHLang: o.ZHLang, ENLang: o.ENLang,
-		HighText: strconv.FormatFloat(o.High, 'f', -1, 64), LowText: strconv.FormatFloat(o.Low, 'f', -1, 64),
-		Total: len(pairs), Rows: make([]htmlRow, 0, len(pairs))}
-	kinds := map[string]bool{}
+	title := strings.ToValidUTF8(o.Title, "\uFFFD")
+	o.ZHLang, o.ENLang = strings.ToValidUTF8(o.ZHLang, "\uFFFD"), strings.ToValidUTF8(o.ENLang, "\uFFFD")
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString(pageHead)
+	bw.WriteString("<title>")
+	bw.WriteString(html.EscapeString(title))
+	bw.WriteString("</title>\n<style>")
+	bw.WriteString(pageCSS)
+	bw.WriteString("</style>\n</head>\n<body>\n")
+	bw.WriteString(strings.NewReplacer("{{TITLE}}", html.EscapeString(title),
+		"{{ZHLANG}}", html.EscapeString(o.ZHLang), "{{ENLANG}}", html.EscapeString(o.ENLang)).Replace(pageBody))
+
+	// The data block: {"v":1,"title":…,"high":…,"check":…,"zhLang":…,
+	// "enLang":…,"pairs":[row,…],"kinds":[…],"docs":[…],"scorers":[…],
+	// "badEvidence":n} with each row
+	// [zh, en, type, confidence|null, paragraph, doc, zhSentences|0,
+	// enSentences|0, evidence|0, scores|0, state]. Evidence is flat:
+	// kind index, then the ZH and EN spans in UTF-16 code units.
+	bw.WriteString(`<script type="application/json" id="zhen-data">{"v":1,"title":`)
+	var buf []byte
+	buf = appendJSONString(buf[:0], title)
+	bw.Write(buf)
+	fmt.Fprintf(bw, `,"high":%s,"check":%s,"zhLang":`, jsonNum(o.High), jsonNum(o.Low))
+	bw.Write(appendJSONString(buf[:0], o.ZHLang))
+	bw.WriteString(`,"enLang":`)
+	bw.Write(appendJSONString(buf[:0], o.ENLang))
+
+	bw.WriteString(`,"pairs":[`)
+	kinds, kindIndex := []string{}, map[string]int{}
+	scorers, scorerIndex := []string{}, map[string]int{}
+	docs, docIndex := []string{}, map[string]int{}
+	rows := make([]byte, 0, 1<<12)
 	for i, p := range pairs {
-		r := htmlRow{N: i + 1, ID: "r" + strconv.Itoa(i+1), Type: p.Type, Paragraph: p.Paragraph, Doc: p.Doc,
-			Confidence: strconv.FormatFloat(p.Confidence, 'f', 2, 64)}
-		if i == 0 || p.Paragraph != pairs[i-1].Paragraph || p.Doc != pairs[i-1].Doc {
-			r.NewPara = true
-		}
-		r.NewDoc = i == 0 || p.Doc != pairs[i-1].Doc
 		st.ByType[p.Type]++
 		unpaired := strings.TrimSpace(p.ZH) == "" || strings.TrimSpace(p.EN) == ""
 		switch {
 		case unpaired:
-			r.Class = "gap"
 			st.Unpaired++
-			page.Unpaired = append(page.Unpaired, htmlLink{r.ID, r.N, p.Type})
-		case p.Confidence >= o.High:
-			r.Class = "hi"
-			page.Bands[0]++
-		case p.Confidence >= o.Low:
-			r.Class = "mid"
-			page.Bands[1]++
-		default: // below Low, or NaN
-			r.Class = "low"
+		case !(p.Confidence >= o.Low): // below Low, or NaN
 			st.Low++
-			page.Bands[2]++
-			page.Low = append(page.Low, htmlLink{r.ID, r.N, r.Confidence})
 		}
-		if math.IsNaN(p.Confidence) {
-			r.Confidence = "?"
+		d, ok := docIndex[p.Doc]
+		if !ok {
+			d = len(docs)
+			docIndex[p.Doc] = d
+			docs = append(docs, p.Doc)
 		}
-		var zs, es []span
-		for _, e := range p.Evidence {
-			zs = append(zs, span{e.ZHStart, e.ZHEnd, e.Kind})
-			es = append(es, span{e.ENStart, e.ENEnd, e.Kind})
-			kinds[e.Kind] = true
+		rows = rows[:0]
+		if i > 0 {
+			rows = append(rows, ',')
 		}
+		rows = append(rows, '[')
+		rows = appendJSONString(rows, p.ZH)
+		rows = append(rows, ',')
+		rows = appendJSONString(rows, p.EN)
+		rows = append(rows, ',')
+		rows = appendJSONString(rows, p.Type)
+		rows = append(rows, ',')
+		rows = append(rows, jsonNum(p.Confidence)...)
+		rows = append(rows, ',')
+		rows = strconv.AppendInt(rows, int64(p.Paragraph), 10)
+		rows = append(rows, ',')
+		rows = strconv.AppendInt(rows, int64(d), 10)
+		zs, es := sentencesOf(i, p, o.Sentences)
+		rows = append(rows, ',')
+		rows = appendSentences(rows, p.ZH, zs)
+		rows = append(rows, ',')
+		rows = appendSentences(rows, p.EN, es)
+		rows = append(rows, ',')
 		var bad int
-		r.ZH, bad = split(p.ZH, zs)
+		rows, bad = appendEvidence(rows, p, kindIndex, &kinds)
 		st.BadEvidence += bad
-		r.EN, bad = split(p.EN, es)
-		r.ZHEmpty, r.ENEmpty = p.ZH == "", p.EN == ""
-		st.BadEvidence += bad
-		var margin float64
-		var hasMargin bool
-		r.Why, margin, hasMargin = explain(p.Scores)
-		if hasMargin && margin < o.High {
-			r.Margin = strconv.FormatFloat(margin, 'f', 2, 64)
+		rows = append(rows, ',')
+		if len(p.Scores) == 0 {
+			rows = append(rows, '0')
+		} else {
+			rows = append(rows, '[')
+			for k, s := range p.Scores {
+				if k > 0 {
+					rows = append(rows, ',')
+				}
+				k, ok := scorerIndex[s.Scorer]
+				if !ok {
+					k = len(scorers)
+					scorerIndex[s.Scorer] = k
+					scorers = append(scorers, s.Scorer)
+				}
+				rows = strconv.AppendInt(rows, int64(k), 10)
+				rows = append(rows, ',')
+				rows = append(rows, jsonNum(s.Value)...)
+				rows = append(rows, ',')
+				rows = append(rows, jsonNum(s.Weight)...)
+			}
+			rows = append(rows, ']')
 		}
-		page.Rows = append(page.Rows, r)
+		rows = append(rows, ',')
+		rows = appendJSONString(rows, p.State)
+		rows = append(rows, ']')
+		bw.Write(rows)
 	}
-	for t, n := range st.ByType {
-		page.Types = append(page.Types, typeCount{t, n})
-	}
-	sort.Slice(page.Types, func(i, j int) bool {
-		if page.Types[i].N != page.Types[j].N {
-			return page.Types[i].N > page.Types[j].N
+	// kinds and docs are known only at the end: they follow the rows.
+	bw.WriteString(`],"kinds":[`)
+	for k, s := range kinds {
+		if k > 0 {
+			bw.WriteByte(',')
 		}
-		return page.Types[i].Type < page.Types[j].Type
-	})
-	for k := range kinds {
-		page.Kinds = append(page.Kinds, k)
+		bw.Write(appendJSONString(buf[:0], s))
 	}
-	sort.Strings(page.Kinds)
-	page.BadEvidence = st.BadEvidence
-	if err := pageTemplate.Execute(w, page); err != nil {
+	bw.WriteString(`],"docs":[`)
+	for k, s := range docs {
+		if k > 0 {
+			bw.WriteByte(',')
+		}
+		bw.Write(appendJSONString(buf[:0], s))
+	}
+	bw.WriteString(`],"scorers":[`)
+	for k, s := range scorers {
+		if k > 0 {
+			bw.WriteByte(',')
+		}
+		bw.Write(appendJSONString(buf[:0], s))
+	}
+	fmt.Fprintf(bw, "],\"badEvidence\":%d}</script>\n<script>", st.BadEvidence)
+	bw.WriteString(pageJS)
+	bw.WriteString("</script>\n</body>\n</html>\n")
+	if err := bw.Flush(); err != nil {
 		return st, fmt.Errorf("review: html: %w", err)
 	}
 	return st, nil
 }
 
-// marginScorer names the Score that align adds to each two-sided bead: a
-// factor on the weighted mean of the other scores, not a weighted part of
-// it (see align.Score).
-const marginScorer = "margin"
-
-// explain writes the scores behind a confidence for the row's tooltip:
-// each weighted score as "length 0.93 (weight 0.50)", then, when there is
-// a margin, the weighted mean and the margin as the factor it is:
-// "… · weighted mean 0.88 × margin 0.93". It returns the margin too (the
-// last one, if several) and whether there is one.
-func explain(scores []align.Score) (why string, margin float64, hasMargin bool) {
-	var b strings.Builder
-	var num, den float64
-	for _, s := range scores {
-		if s.Scorer == marginScorer && s.Weight == 0 {
-			margin, hasMargin = s.Value, true
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString("; ")
-		}
-		fmt.Fprintf(&b, "%s %.2f (weight %.2f)", s.Scorer, s.Value, s.Weight)
-		num += s.Value * s.Weight
-		den += s.Weight
+// sentencesOf returns the sentences of pair i on each side; nil for a side
+// that is one sentence or empty (the page then uses the side's text).
+func sentencesOf(i int, p align.Pair, f func(int, align.Pair) ([]string, []string)) (zh, en []string) {
+	if f != nil {
+		zh, en = f(i, p)
 	}
-	if !hasMargin {
-		return b.String(), 0, false
+	nz, ne := beadCounts(p.Type)
+	if len(zh) == 0 && nz != 1 && p.ZH != "" {
+		zh = segment.Sentences(p.ZH, segment.Chinese)
 	}
-	if b.Len() > 0 {
-		b.WriteString(" · ")
+	if len(en) == 0 && ne != 1 && p.EN != "" {
+		en = segment.Sentences(p.EN, segment.English)
 	}
-	if den > 0 {
-		fmt.Fprintf(&b, "weighted mean %.2f ", num/den)
+	if len(zh) == 1 {
+		zh = nil
 	}
-	for _, s := range scores {
-		if s.Scorer == marginScorer && s.Weight == 0 {
-			fmt.Fprintf(&b, "× %s %.2f", s.Scorer, s.Value)
-		}
+	if len(en) == 1 {
+		en = nil
 	}
-	return b.String(), margin, true
+	return zh, en
 }
 
-// span is an evidence byte range in one side's text.
-type span struct {
-	start, end int
-	kind       string
-}
-
-// kindClass turns an evidence kind into a safe CSS class name.
-func kindClass(kind string) string {
-	var b strings.Builder
-	b.WriteString("k-")
-	for _, r := range strings.ToLower(kind) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' {
-			b.WriteRune(r)
-		} else {
-			b.WriteByte('_')
-		}
+// beadCounts reads "2-3" as 2, 3; -1, -1 when it is not of that form.
+func beadCounts(t string) (int, int) {
+	a, b, ok := strings.Cut(t, "-")
+	if !ok {
+		return -1, -1
 	}
-	return b.String()
+	n, err1 := strconv.Atoi(a)
+	m, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil {
+		return -1, -1
+	}
+	return n, m
 }
 
-// split cuts text at the evidence spans. Spans out of range, empty, or not
-// on UTF-8 character boundaries are not used and are counted. Where spans
-// overlap, the one given first wins.
-func split(text string, spans []span) ([]piece, int) {
+// appendSentences writes the sentences of one side: 0 for a side of one
+// sentence (or none); where every sentence is found in the side's text, in
+// order, their spans in UTF-16 code units as a flat array (start, end, …),
+// which keeps the page small; otherwise the sentences as strings.
+func appendSentences(b []byte, text string, s []string) []byte {
+	if len(s) == 0 {
+		return append(b, '0')
+	}
+	spans := make([]int, 0, 2*len(s))
+	cursor, pos16 := 0, 0 // a byte offset in text and its UTF-16 offset
+	for _, x := range s {
+		i := strings.Index(text[cursor:], x)
+		if i < 0 || x == "" {
+			spans = nil
+			break
+		}
+		start := pos16 + utf16Len(text[cursor:cursor+i])
+		end := start + utf16Len(x)
+		spans = append(spans, start, end)
+		cursor, pos16 = cursor+i+len(x), end
+	}
+	b = append(b, '[')
+	if spans != nil {
+		for k, n := range spans {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		return append(b, ']')
+	}
+	for k, x := range s {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, x)
+	}
+	return append(b, ']')
+}
+
+// appendEvidence writes the pair's usable evidence spans as a flat array
+// (kind index, ZH start, ZH end, EN start, EN end, … in UTF-16 code units,
+// what the page's script counts in) and returns how many spans were not
+// usable: out of range, empty on a side, or not on UTF-8 character
+// boundaries. A side given as 0, 0 is a side without evidence (a number
+// with no counterpart) and is not counted.
+func appendEvidence(b []byte, p align.Pair, index map[string]int, kinds *[]string) ([]byte, int) {
+	if len(p.Evidence) == 0 {
+		return append(b, '0'), 0
+	}
 	bad := 0
-	var ok []span
-	for _, s := range spans {
-		if s.start < 0 || s.end > len(text) || s.start >= s.end ||
-			!utf8.RuneStart(text[s.start]) || s.end < len(text) && !utf8.RuneStart(text[s.end]) {
-			if !(s.start == 0 && s.end == 0) { // a side without evidence
-				bad++
+	n := 0
+	for _, e := range p.Evidence {
+		okZ := validSpan(p.ZH, e.ZHStart, e.ZHEnd)
+		okE := validSpan(p.EN, e.ENStart, e.ENEnd)
+		if !okZ && !(e.ZHStart == 0 && e.ZHEnd == 0) {
+			bad++
+		}
+		if !okE && !(e.ENStart == 0 && e.ENEnd == 0) {
+			bad++
+		}
+		if !okZ || !okE {
+			continue
+		}
+		k, ok := index[e.Kind]
+		if !ok {
+			k = len(*kinds)
+			index[e.Kind] = k
+			*kinds = append(*kinds, e.Kind)
+		}
+		if n == 0 {
+			b = append(b, '[')
+		} else {
+			b = append(b, ',')
+		}
+		n++
+		b = strconv.AppendInt(b, int64(k), 10)
+		for _, off := range [][3]int{{0, e.ZHStart, e.ZHEnd}, {1, e.ENStart, e.ENEnd}} {
+			text := p.ZH
+			if off[0] == 1 {
+				text = p.EN
 			}
-			continue
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(utf16Len(text[:off[1]])), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(utf16Len(text[:off[2]])), 10)
 		}
-		ok = append(ok, s)
 	}
-	if len(ok) == 0 {
-		return []piece{{Text: text}}, bad
+	if n == 0 {
+		return append(b, '0'), bad
 	}
-	cuts := []int{0, len(text)}
-	for _, s := range ok {
-		cuts = append(cuts, s.start, s.end)
-	}
-	sort.Ints(cuts)
-	var out []piece
-	for i := 0; i+1 < len(cuts); i++ {
-		a, b := cuts[i], cuts[i+1]
-		if a == b {
-			continue
-		}
-		var p piece
-		p.Text = text[a:b]
-		for _, s := range ok {
-			if s.start <= a && b <= s.end {
-				p.Kind, p.Label = kindClass(s.kind), s.kind
-				break
-			}
-		}
-		if n := len(out); n > 0 && out[n-1].Kind == p.Kind && out[n-1].Label == p.Label {
-			out[n-1].Text += p.Text
-			continue
-		}
-		out = append(out, p)
-	}
-	return out, bad
+	return append(b, ']'), bad
 }
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"kind": kindClass}).Parse(`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-:root { --hi: #e6f4ea; --hi-bar: #34a853; --mid: #ffffff; --mid-bar: #c8c8c8; --low: #fff1d6; --low-bar: #e8710a; --gap: #f3f3f3; --gap-bar: #9aa0a6; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #202124; background: #fafafa; }
-header { padding: 16px 24px 8px; background: #fff; border-bottom: 1px solid #ddd; }
-h1 { font-size: 20px; margin: 0 0 8px; }
-.summary { display: flex; flex-wrap: wrap; gap: 8px 28px; font-size: 14px; }
-.summary b { font-variant-numeric: tabular-nums; }
-.summary ul { margin: 4px 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 4px 10px; }
-.jump { max-width: 100%; }
-.jump a { color: #b35300; text-decoration: none; font-variant-numeric: tabular-nums; }
-.jump a:hover { text-decoration: underline; }
-.legend span { display: inline-block; padding: 0 8px; border-left: 4px solid; margin-right: 6px; }
-.legend .hi { background: var(--hi); border-color: var(--hi-bar); }
-.legend .mid { background: var(--mid); border-color: var(--mid-bar); }
-.legend .low { background: var(--low); border-color: var(--low-bar); }
-.legend .gap { background: var(--gap); border-color: var(--gap-bar); }
-#only-check { margin: 10px 6px 10px 24px; vertical-align: middle; }
-.filter { font-size: 14px; vertical-align: middle; cursor: pointer; }
-#only-check:checked ~ table tbody tr.hi, #only-check:checked ~ table tbody tr.mid, #only-check:checked ~ table tbody tr.para { display: none; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; background: #fff; }
-thead th { position: sticky; top: 0; background: #f1f3f4; text-align: left; font-weight: 600; font-size: 13px; padding: 6px 10px; border-bottom: 1px solid #ccc; z-index: 1; }
-th.n, td.n { width: 3.5em; text-align: right; color: #80868b; font-size: 12px; font-variant-numeric: tabular-nums; }
-th.meta, td.meta { width: 8.5em; font-size: 12px; color: #5f6368; }
-td { padding: 6px 10px; vertical-align: top; border-bottom: 1px solid #eee; overflow-wrap: anywhere; white-space: pre-wrap; }
-tr.hi td.n { border-left: 5px solid var(--hi-bar); } tr.hi { background: var(--hi); }
-tr.mid td.n { border-left: 5px solid var(--mid-bar); } tr.mid { background: var(--mid); }
-tr.low td.n { border-left: 5px solid var(--low-bar); } tr.low { background: var(--low); }
-tr.gap td.n { border-left: 5px dashed var(--gap-bar); } tr.gap { background: var(--gap); }
-tr.gap td.empty::before { content: "— no counterpart —"; color: #9aa0a6; font-style: italic; }
-tr.para td { background: #e8eaed; color: #3c4043; font-size: 12px; font-weight: 600; padding: 3px 10px; border-top: 2px solid #5f6368; white-space: normal; }
-tr:target { outline: 3px solid #1a73e8; outline-offset: -3px; }
-td.zh { font-size: 16px; }
-.conf { font-weight: 600; font-variant-numeric: tabular-nums; }
-tr.low .conf { color: #b35300; }
-.margin { font-size: 11px; color: #5f6368; font-variant-numeric: tabular-nums; white-space: nowrap; }
-mark { background: #fde68a; border-radius: 3px; padding: 0 1px; color: inherit; }
-mark.k-number { background: #c6e2ff; } mark.k-date { background: #d7ccff; } mark.k-latin { background: #ffd6e7; }
-mark.k-section { background: #c8f0dd; } mark.k-ordinal { background: #b3e5fc; } mark.k-year { background: #e1bee7; } mark.k-percent { background: #ffccbc; } mark.k-quote { background: #ffe0b3; } mark.k-lexicon { background: #e6ee9c; } mark.k-glossary { background: #b2ebf2; }
-footer { padding: 12px 24px; font-size: 12px; color: #80868b; }
-</style>
-</head>
-<body>
-<header>
-<h1>{{.Title}}</h1>
-<div class="summary">
- <div><b>{{.Total}}</b> pairs ·
- {{range $i, $t := .Types}}{{if $i}}, {{end}}<b>{{$t.N}}</b>&nbsp;×&nbsp;{{$t.Type}}{{end}}</div>
- <div class="legend"><span class="hi">≥ {{$.HighText}}: {{index .Bands 0}}</span><span class="mid">{{$.LowText}}–{{$.HighText}}: {{index .Bands 1}}</span><span class="low">&lt; {{$.LowText}}: {{index .Bands 2}}</span><span class="gap">unpaired: {{len .Unpaired}}</span></div>
- {{if .Kinds}}<div>evidence: {{range .Kinds}}<mark class="{{kind .}}">{{.}}</mark> {{end}}</div>{{end}}
- {{if .BadEvidence}}<div>{{.BadEvidence}} evidence span(s) out of range, not highlighted</div>{{end}}
-</div>
-{{if .Low}}<div class="summary jump">Low confidence ({{len .Low}}): <ul>{{range .Low}}<li><a href="#{{.ID}}">#{{.N}}&nbsp;({{.Label}})</a></li>{{end}}</ul></div>{{end}}
-{{if .Unpaired}}<div class="summary jump">Unpaired ({{len .Unpaired}}): <ul>{{range .Unpaired}}<li><a href="#{{.ID}}">#{{.N}}&nbsp;({{.Label}})</a></li>{{end}}</ul></div>{{end}}
-</header>
-<main>
-<input type="checkbox" id="only-check"><label class="filter" for="only-check">Show only rows to check (below {{$.LowText}} or unpaired)</label>
-<table>
-<thead><tr><th class="n">#</th><th lang="{{.ZHLang}}">中文</th><th>English</th><th class="meta">bead · conf.</th></tr></thead>
-<tbody>
-{{range .Rows}}{{if .NewPara}}<tr class="para"><td colspan="4">¶ paragraph {{.Paragraph}}{{if .NewDoc}}{{if .Doc}} · {{.Doc}}{{end}}{{end}}</td></tr>
-{{end}}<tr id="{{.ID}}" class="{{.Class}}"{{if .Why}} title="{{.Why}}"{{end}}><td class="n">{{.N}}</td><td class="zh{{if .ZHEmpty}} empty{{end}}" lang="{{$.ZHLang}}">{{range .ZH}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="en{{if .ENEmpty}} empty{{end}}" lang="{{$.ENLang}}">{{range .EN}}{{if .Kind}}<mark class="{{.Kind}}" title="{{.Label}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td><td class="meta">{{.Type}} · <span class="conf">{{.Confidence}}</span>{{if .Margin}}<br><span class="margin" title="the confidence is the weighted mean of the scores times this margin: how clearly this pair beats the other ways of cutting the same text">× margin {{.Margin}}</span>{{end}}</td></tr>
-{{end}}</tbody>
-</table>
-</main>
-<footer>Hover a row for the scores behind its confidence: the weighted mean of the scorers' values, times the margin (how clearly the pair beats the other ways of cutting the same text; shown under the confidence when below {{$.HighText}}). Rows: green ≥ {{$.HighText}}, white {{$.LowText}}–{{$.HighText}}, amber &lt; {{$.LowText}}, grey dashed: text with no counterpart.</footer>
-</body>
-</html>
-`))
+func validSpan(text string, start, end int) bool {
+	return start >= 0 && end <= len(text) && start < end &&
+		utf8.RuneStart(text[start]) && (end == len(text) || utf8.RuneStart(text[end]))
+}
+
+// utf16Len is the length of s in UTF-16 code units as the page sees it:
+// each invalid byte is one U+FFFD (see appendJSONString).
+func utf16Len(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func jsonNum(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return "null"
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string that is safe inside an HTML
+// script element: <, > and & are written as \u escapes (so no "</script>"
+// or "<!--" can appear), as are U+2028, U+2029 and control characters;
+// each invalid UTF-8 byte becomes U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"':
+				b = append(b, '\\', '"')
+			case '\\':
+				b = append(b, '\\', '\\')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

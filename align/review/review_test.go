@@ -7,8 +7,6 @@ import (
 	"errors"
 	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -199,110 +197,6 @@ func TestWriteErrors(t *testing.T) {
 	}
 }
 
-func TestSplit(t *testing.T) {
-	text := "第18届ABC" // 第 0-3, 1 3, 8 4, 届 5-8, ABC 8-11
-	tests := []struct {
-		name  string
-		spans []span
-		want  []piece
-		bad   int
-	}{
-		{"none", nil, []piece{{Text: text}}, 0},
-		{"one", []span{{3, 5, "number"}}, []piece{{Text: "第"}, {Text: "18", Kind: "k-number", Label: "number"}, {Text: "届ABC"}}, 0},
-		{"whole", []span{{0, 11, "x y"}}, []piece{{Text: text, Kind: "k-x_y", Label: "x y"}}, 0},
-		{"overlap: first wins", []span{{3, 8, "a"}, {0, 5, "b"}}, []piece{{Text: "第", Kind: "k-b", Label: "b"}, {Text: "18届", Kind: "k-a", Label: "a"}, {Text: "ABC"}}, 0},
-		{"out of range", []span{{5, 99, "a"}, {-1, 2, "b"}, {4, 4, "c"}}, []piece{{Text: text}}, 3},
-		{"inside a character", []span{{1, 3, "a"}, {3, 6, "b"}}, []piece{{Text: text}}, 2},
-		{"zero span means no evidence on this side", []span{{0, 0, "a"}}, []piece{{Text: text}}, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, bad := split(text, tt.spans)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("split() mismatch (-want +got):\n%s", diff)
-			}
-			if bad != tt.bad {
-				t.Errorf("split() bad = %d, want %d", bad, tt.bad)
-			}
-			var b strings.Builder
-			for _, p := range got {
-				b.WriteString(p.Text)
-			}
-			if b.String() != text {
-				t.Errorf("pieces join to %q", b.String())
-			}
-		})
-	}
-}
-
-func TestHTML(t *testing.T) {
-	pairs := seedPairs()
-	var buf bytes.Buffer
-	st, err := WriteHTML(&buf, pairs, HTMLOptions{Title: "Seed 001 <review>"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	page := buf.String()
-	if *dumpDir != "" {
-		os.WriteFile(filepath.Join(*dumpDir, "review.html"), buf.Bytes(), 0o644)
-	}
-	wantStats := HTMLStats{Rows: 8, ByType: map[string]int{"0-1": 1, "1-1": 5, "1-2": 1, "2-1": 1, "1-0": 1}, Low: 1, Unpaired: 2}
-	wantStats.ByType["1-1"] = 4
-	if diff := cmp.Diff(wantStats, st); diff != "" {
-		t.Errorf("HTMLStats mismatch (-want +got):\n%s", diff)
-	}
-	tests := []struct {
-		name string
-		want string
-	}{
-		{"title escaped", "<title>Seed 001 &lt;review&gt;</title>"},
-		{"script escaped", "&lt;script&gt;alert(1)&lt;/script&gt;"},
-		{"tags in English escaped", "These &lt;b&gt;major&lt;/b&gt; conclusions &amp; &#34;quotes&#34;"},
-		{"number evidence marked", `<mark class="k-number" title="number">十八</mark>`},
-		{"English evidence marked", `<mark class="k-number" title="number">18th</mark>`},
-		{"lexicon evidence marked", `<mark class="k-lexicon" title="lexicon">Xi Jinping</mark>`},
-		{"date evidence marked", `<mark class="k-date" title="date">October 20, 2022</mark>`},
-		{"low row coloured", `<tr id="r7" class="low"`},
-		{"high row coloured", `<tr id="r3" class="hi"`},
-		{"mid row coloured", `<tr id="r2" class="mid"`},
-		{"unpaired row shown", `<tr id="r1" class="gap"`},
-		{"empty side marked", `<td class="en empty" lang="en"></td>`},
-		{"low link", `<a href="#r7">#7&nbsp;(0.35)</a>`},
-		{"unpaired link", `<a href="#r8">#8&nbsp;(1-0)</a>`},
-		{"paragraph boundary", `<tr class="para"><td colspan="4">¶ paragraph 6</td></tr>`},
-		{"document named once", `<tr class="para"><td colspan="4">¶ paragraph 0 · 001_38bdb1c42bebbece.txt</td></tr>`},
-		{"bead counts", `<b>4</b>&nbsp;×&nbsp;1-1`},
-		{"scores as tooltip", `title="length 0.30 (weight 0.60); anchors 0.40 (weight 0.40)"`},
-		{"no script element", "</html>"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if !strings.Contains(page, tt.want) {
-				t.Errorf("page lacks %s", tt.want)
-			}
-		})
-	}
-	if strings.Contains(page, "<script") {
-		t.Errorf("page contains a <script> element")
-	}
-	if n := strings.Count(page, `<tr class="para">`); n != 6 {
-		t.Errorf("%d paragraph rows, want 6", n)
-	}
-}
-
-func TestHTMLBadEvidence(t *testing.T) {
-	p := align.Pair{ZH: "中文", EN: "English", Type: "1-1", Confidence: 0.9,
-		Evidence: []align.Evidence{{Kind: "number", ZHStart: 1, ZHEnd: 2, ENStart: 0, ENEnd: 99}}}
-	var buf bytes.Buffer
-	st, err := WriteHTML(&buf, []align.Pair{p}, HTMLOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.BadEvidence != 2 || !strings.Contains(buf.String(), "2 evidence span(s) out of range") {
-		t.Errorf("BadEvidence = %d; page must say so", st.BadEvidence)
-	}
-}
-
 func FuzzTSVRoundTrip(f *testing.F) {
 	f.Add("a\tb", "c\\nd\r\n")
 	f.Add("", `\`)
@@ -324,36 +218,6 @@ func FuzzTSVRoundTrip(f *testing.F) {
 	})
 }
 
-func FuzzHTML(f *testing.F) {
-	f.Add("第18届", "the 18th", 3, 5, 4, 8, "number")
-	f.Fuzz(func(t *testing.T, zh, en string, zs, ze, es, ee int, kind string) {
-		p := align.Pair{ZH: zh, EN: en, Type: "1-1", Confidence: 0.5,
-			Evidence: []align.Evidence{{Kind: kind, ZHStart: zs, ZHEnd: ze, ENStart: es, ENEnd: ee}}}
-		var buf bytes.Buffer
-		if _, err := WriteHTML(&buf, []align.Pair{p}, HTMLOptions{}); err != nil {
-			t.Fatal(err)
-		}
-	})
-}
-
-func BenchmarkHTML10k(b *testing.B) {
-	seed := seedPairs()
-	pairs := make([]align.Pair, 10000)
-	var size int64
-	for i := range pairs {
-		pairs[i] = seed[i%len(seed)]
-		pairs[i].Paragraph = i / 3
-		size += int64(len(pairs[i].ZH) + len(pairs[i].EN))
-	}
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := WriteHTML(io.Discard, pairs, HTMLOptions{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func BenchmarkTSV100k(b *testing.B) {
 	seed := seedPairs()
 	b.ReportAllocs()
@@ -363,57 +227,5 @@ func BenchmarkTSV100k(b *testing.B) {
 			w.Write(seed[i%len(seed)])
 		}
 		w.Flush()
-	}
-}
-
-// TestHTMLMargin checks that the "margin" score is shown as the factor it
-// is, not as a weighted part of the mean.
-func TestHTMLMargin(t *testing.T) {
-	scores := func(margin float64) []align.Score {
-		return []align.Score{{Scorer: "length", Value: 0.8, Weight: 1}, {Scorer: "lexicon", Value: 0.5, Weight: 2},
-			{Scorer: "margin", Value: margin, Weight: 0}}
-	}
-	tests := []struct {
-		name    string
-		pair    align.Pair
-		want    []string
-		notWant []string
-	}{
-		{"low margin", align.Pair{ZH: "一。", EN: "One.", Type: "1-1", Confidence: 0.37, Scores: scores(0.62)},
-			[]string{`title="length 0.80 (weight 1.00); lexicon 0.50 (weight 2.00) · weighted mean 0.60 × margin 0.62"`,
-				`<span class="margin" title="the confidence is the weighted mean of the scores times this margin: how clearly this pair beats the other ways of cutting the same text">× margin 0.62</span>`},
-			[]string{"margin 0.62 (weight", "(weight 0.00)"}},
-		{"high margin not shown in the cell", align.Pair{ZH: "一。", EN: "One.", Type: "1-1", Confidence: 0.59, Scores: scores(0.99)},
-			[]string{`title="length 0.80 (weight 1.00); lexicon 0.50 (weight 2.00) · weighted mean 0.60 × margin 0.99"`},
-			[]string{`<span class="margin"`, "(weight 0.00)"}},
-		{"margin alone", align.Pair{ZH: "一。", EN: "One.", Type: "1-1", Confidence: 0.5, Scores: []align.Score{{Scorer: "margin", Value: 0.5}}},
-			[]string{`title="× margin 0.50"`, `× margin 0.50</span>`},
-			[]string{"weighted mean 0"}},
-		{"no margin", align.Pair{ZH: "一。", EN: "One.", Type: "1-1", Confidence: 0.6, Scores: scores(0)[:2]},
-			[]string{`title="length 0.80 (weight 1.00); lexicon 0.50 (weight 2.00)"`},
-			[]string{"× margin", "weighted mean 0"}},
-		{"weighted scorer named margin is a part", align.Pair{ZH: "一。", EN: "One.", Type: "1-1", Confidence: 0.6,
-			Scores: []align.Score{{Scorer: "margin", Value: 0.6, Weight: 1}}},
-			[]string{`title="margin 0.60 (weight 1.00)"`},
-			[]string{"× margin"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if _, err := WriteHTML(&buf, []align.Pair{tt.pair}, HTMLOptions{}); err != nil {
-				t.Fatal(err)
-			}
-			page := buf.String()
-			for _, w := range tt.want {
-				if !strings.Contains(page, w) {
-					t.Errorf("page lacks %s", w)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(page, w) {
-					t.Errorf("page contains %s", w)
-				}
-			}
-		})
 	}
 }

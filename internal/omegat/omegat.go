@@ -86,6 +86,26 @@ func Tokenizer(lang string) string {
 // "source/x.utf8" or "tm/auto/zhen.tmx"; OmegaT's text filter reads *.utf8
 // as UTF-8 whatever the locale).
 func (o OmegaT) NewProject(dir, srcLang, tgtLang string, files map[string][]byte) (*Project, error) {
+	return o.NewProjectWith(dir, Settings{SrcLang: srcLang, TgtLang: tgtLang}, files)
+}
+
+// Settings are the project settings NewProjectWith writes. The zero
+// value of each field but the languages is OmegaT's default.
+type Settings struct {
+	SrcLang, TgtLang string // language codes such as "zh-CN" and "en-US"
+	// NoSentences turns the project's sentence segmentation off: each
+	// paragraph is one segment.
+	NoSentences bool
+	// Paragraphs is the text filter's paragraph option (segmentOn):
+	// "EMPTYLINES" (OmegaT's default, also for ""), "BREAKS" (every line
+	// is a paragraph) or "NEVER". Anything but "" writes
+	// omegat/filters.xml.
+	Paragraphs string
+}
+
+// NewProjectWith makes a project as NewProject does, with the settings s.
+func (o OmegaT) NewProjectWith(dir string, s Settings, files map[string][]byte) (*Project, error) {
+	srcLang, tgtLang := s.SrcLang, s.TgtLang
 	p := &Project{OmegaT: o, Dir: filepath.Join(dir, "project"), ConfigDir: filepath.Join(dir, "config")}
 	for _, d := range []string{"source", "target", "tm/auto", "omegat", "glossary", "dictionary"} {
 		if err := os.MkdirAll(filepath.Join(p.Dir, d), 0o755); err != nil {
@@ -108,7 +128,7 @@ func (o OmegaT) NewProject(dir, srcLang, tgtLang string, files map[string][]byte
         <target_lang>` + tgtLang + `</target_lang>
         <source_tok>` + Tokenizer(srcLang) + `</source_tok>
         <target_tok>` + Tokenizer(tgtLang) + `</target_tok>
-        <sentence_seg>true</sentence_seg>
+        <sentence_seg>` + strconv.FormatBool(!s.NoSentences) + `</sentence_seg>
         <support_default_translations>true</support_default_translations>
         <remove_tags>false</remove_tags>
     </project>
@@ -116,6 +136,26 @@ func (o OmegaT) NewProject(dir, srcLang, tgtLang string, files map[string][]byte
 `
 	if err := os.WriteFile(filepath.Join(p.Dir, "omegat.project"), []byte(project), 0o644); err != nil {
 		return nil, fmt.Errorf("omegat: %w", err)
+	}
+	switch s.Paragraphs {
+	case "":
+	case "EMPTYLINES", "BREAKS", "NEVER":
+		// OmegaT 3.6 reads a project's own filter settings from
+		// omegat/filters.xml; the *.utf8 mask keeps sources UTF-8.
+		filters := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<filters removeTags="false" removeSpacesNonseg="false" preserveSpaces="false" ignoreFileContext="false">
+    <filter className="org.omegat.filters2.text.TextFilter" enabled="true">
+        <files sourceFilenameMask="*.txt" targetFilenamePattern="${filename}"/>
+        <files sourceFilenameMask="*.utf8" targetFilenamePattern="${filename}" sourceEncoding="UTF-8" targetEncoding="UTF-8"/>
+        <option name="segmentOn" value="` + s.Paragraphs + `"/>
+    </filter>
+</filters>
+`
+		if err := os.WriteFile(filepath.Join(p.Dir, "omegat", "filters.xml"), []byte(filters), 0o644); err != nil {
+			return nil, fmt.Errorf("omegat: %w", err)
+		}
+	default:
+		return nil, fmt.Errorf("omegat: paragraph option %q: want EMPTYLINES, BREAKS or NEVER", s.Paragraphs)
 	}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(p.Dir, filepath.FromSlash(name)), b, 0o644); err != nil {

@@ -154,3 +154,41 @@ func TestTranslateLive(t *testing.T) {
 		t.Errorf("Stats() = %d, %d, %v; want 2, 2, no error", total, remaining, err)
 	}
 }
+
+func TestNewProjectWith(t *testing.T) {
+	tests := []struct {
+		name        string
+		s           Settings
+		wantSeg     string
+		wantFilters string // "" when no filters.xml is written
+		wantErr     bool
+	}{
+		{"defaults", Settings{SrcLang: "zh-CN", TgtLang: "en-US"}, "<sentence_seg>true</sentence_seg>", "", false},
+		{"paragraph units at line breaks", Settings{SrcLang: "zh-CN", TgtLang: "en-US", NoSentences: true, Paragraphs: "BREAKS"},
+			"<sentence_seg>false</sentence_seg>", `<option name="segmentOn" value="BREAKS"/>`, false},
+		{"unknown paragraph option", Settings{SrcLang: "zh-CN", TgtLang: "en-US", Paragraphs: "lines"}, "", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := OmegaT{Java: "java", Jar: "OmegaT.jar"}.NewProjectWith(t.TempDir(), tt.s, nil)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("NewProjectWith() error = %v, want error %v", err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			b, err := os.ReadFile(filepath.Join(p.Dir, "omegat.project"))
+			if err != nil || !strings.Contains(string(b), tt.wantSeg) {
+				t.Errorf("omegat.project lacks %s (%v):\n%s", tt.wantSeg, err, b)
+			}
+			f, err := os.ReadFile(filepath.Join(p.Dir, "omegat", "filters.xml"))
+			if tt.wantFilters == "" {
+				if err == nil {
+					t.Errorf("filters.xml written:\n%s", f)
+				}
+			} else if !strings.Contains(string(f), tt.wantFilters) {
+				t.Errorf("filters.xml lacks %s (%v):\n%s", tt.wantFilters, err, f)
+			}
+		})
+	}
+}

@@ -1,0 +1,144 @@
+package omegat
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/bitextlab/zhen/align"
+	"github.com/bitextlab/zhen/align/tmx"
+	"github.com/bitextlab/zhen/segment"
+)
+
+// omegaTRules are the OmegaT sentence rules.
+// MERGE SHIM (review branch): segin turns segment.OmegaTRules into a
+// function; at the merge this becomes segment.OmegaTRules().
+var omegaTRules = segment.OmegaTRules
+
+// forOmegaT merges the pairs of each group that makes one OmegaT segment
+// into one pair whose Chinese is that segment, as a pipeline writing a TMX
+// for OmegaT does; the other pairs stay as they are.
+func forOmegaT(pairs []align.Pair, groups []segment.OmegaTGroup) []align.Pair {
+	var out []align.Pair
+	for _, g := range groups {
+		if g.Segment == "" || g.End-g.First == 1 && pairs[g.First].ZH == g.Segment {
+			out = append(out, pairs[g.First:g.End]...)
+			continue
+		}
+		m := pairs[g.First]
+		m.ZH, m.Evidence = g.Segment, nil
+		var en []string
+		nz, ne := 0, 0
+		for _, p := range pairs[g.First:g.End] {
+			if p.EN != "" {
+				en = append(en, p.EN)
+			}
+			a, b, _ := strings.Cut(p.Type, "-")
+			x, _ := strconv.Atoi(a)
+			y, _ := strconv.Atoi(b)
+			nz, ne = nz+x, ne+y
+			m.Confidence = min(m.Confidence, p.Confidence)
+		}
+		m.EN = strings.Join(en, " ")
+		m.Type = strconv.Itoa(nz) + "-" + strconv.Itoa(ne)
+		out = append(out, m)
+	}
+	return out
+}
+
+// TestPressEverySegmentLive aligns the built-in press release (seed 001)
+// with the OmegaT rules, regroups the pairs by the segments OmegaT makes of
+// the Chinese file (segment.OmegaTGroups), writes the TMX and has OmegaT
+// translate the Chinese file with it: every segment must be a 100% match.
+// Without the regrouping, the heading block (title over two lines, date,
+// department: one OmegaT segment) and the paragraph that starts with Word
+// residue do not match. The paragraph level is checked in both of
+// OmegaT's paragraph modes.
+func TestPressEverySegmentLive(t *testing.T) {
+	o := Require(t)
+	if testing.Short() {
+		t.Skip("runs OmegaT several times; not in -short mode")
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds", "001_38bdb1c42bebbece.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("\nMaterial"))
+	if i < 0 {
+		t.Fatal("seed 001: no English block")
+	}
+	zhSource := string(data[:i+1])
+	seg := segment.Segmenter{Rules: omegaTRules}
+	zh, en, err := seg.Bilingual("001.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	al, err := (&align.Aligner{}).Align(zh, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name          string
+		pairs         []align.Pair
+		regroup       bool
+		opts          segment.OmegaTOptions
+		settings      Settings
+		wantTotal     int
+		wantRemaining int
+	}{
+		{"sentences, pairs as aligned", al.Pairs(), false, segment.OmegaTOptions{}, Settings{}, 53, 2},
+		{"sentences, regrouped", al.Pairs(), true, segment.OmegaTOptions{}, Settings{}, 53, 0},
+		{"paragraphs, regrouped", al.ParagraphPairs(), true, segment.OmegaTOptions{NoSentences: true}, Settings{NoSentences: true}, 2, 0},
+		// every line a paragraph: the two title lines are one paragraph for
+		// the aligner, so those two OmegaT segments have no unit
+		{"paragraphs at line breaks, regrouped", al.ParagraphPairs(), true,
+			segment.OmegaTOptions{NoSentences: true, Paragraphs: segment.OmegaTLineBreaks}, Settings{NoSentences: true, Paragraphs: "BREAKS"}, 19, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pairs := tt.pairs
+			if tt.regroup {
+				texts := make([]string, len(pairs))
+				for k, p := range pairs {
+					texts[k] = p.ZH
+				}
+				pairs = forOmegaT(pairs, segment.OmegaTGroups(zhSource, segment.Chinese, texts, tt.opts))
+			}
+			var buf bytes.Buffer
+			w := tmx.NewWriter(&buf, tmx.Header{})
+			for _, p := range pairs {
+				if err := w.Write(p); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			s := tt.settings
+			s.SrcLang, s.TgtLang = "zh-CN", "en-US"
+			p, err := o.NewProjectWith(t.TempDir(), s, map[string][]byte{"source/press.utf8": []byte(zhSource), "tm/auto/press.tmx": buf.Bytes()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			log, err := p.Translate(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bad := LogErrors(log); bad != nil {
+				t.Errorf("OmegaT log has %v:\n%s", bad, Tail(log))
+			}
+			total, remaining, err := p.Stats()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if total != tt.wantTotal || remaining != tt.wantRemaining {
+				target, _ := os.ReadFile(filepath.Join(p.Dir, "target", "press.utf8"))
+				t.Errorf("OmegaT: %d segments, %d without a match; want %d, %d\ntarget:\n%s", total, remaining, tt.wantTotal, tt.wantRemaining, target)
+			}
+		})
+	}
+}
