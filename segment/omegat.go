@@ -65,7 +65,7 @@ func OmegaTSegments(text string, lang Lang) []string {
 	}
 	var out []string
 	for _, p := range OmegaTParagraphs(text) {
-		sents, _ := SplitSentences(text, p, lang, OmegaTRules)
+		sents, _ := SplitSentences(text, p, lang, OmegaTRules())
 		for _, s := range sents {
 			out = append(out, s.In(text))
 		}

@@ -3,6 +3,7 @@ package segment
 import (
 	"fmt"
 	"regexp"
+	"sync"
 	"unicode"
 
 	"github.com/bitextlab/zhen/internal/rules"
@@ -143,7 +144,7 @@ func mustRules(rs RuleSet) *Rules {
 // Name returns the name of the rule set.
 func (r *Rules) Name() string {
 	if r == nil || (r.zh == nil && r.en == nil) {
-		return DefaultRules.data.Name
+		return DefaultRules().data.Name
 	}
 	return r.data.Name
 }
@@ -151,7 +152,7 @@ func (r *Rules) Name() string {
 // RuleSet returns a copy of the data the rules were compiled from.
 func (r *Rules) RuleSet() RuleSet {
 	if r == nil || (r.zh == nil && r.en == nil) {
-		return DefaultRules.data.clone()
+		return DefaultRules().data.clone()
 	}
 	return r.data.clone()
 }
@@ -184,7 +185,7 @@ func (r *Rules) For(lang Lang) []Rule {
 
 func (r *Rules) orDefault() *Rules {
 	if r == nil || (r.zh == nil && r.en == nil) {
-		return DefaultRules
+		return DefaultRules()
 	}
 	return r
 }
@@ -244,8 +245,9 @@ const (
 	clsJavaWS = `[ \t\n\v\f\r]`
 )
 
-// DefaultRules are the rules for Chinese–English press text (see the
-// package manual, section Sentences):
+// DefaultRules returns the rules for Chinese–English press text (see the
+// package manual, section Sentences). They are compiled once, on first use,
+// and shared: the value is immutable.
 //
 //   - Chinese: a sentence ends after 。！？ and runs of them (？！, ！！,
 //     ……。); closing quotes and brackets (”’」』）》〉】"') stay with the
@@ -282,7 +284,9 @@ const (
 // "Ltd." and "Co." before a capitalized word end the sentence; a sentence of
 // one letter, numeral or number after a sentence end ("Who came? I. Then …")
 // is read as a label and joined to the next.
-var DefaultRules = mustRules(defaultRuleSet())
+func DefaultRules() *Rules { return defaultRules() }
+
+var defaultRules = sync.OnceValue(func() *Rules { return mustRules(defaultRuleSet()) })
 
 func defaultRuleSet() RuleSet {
 	zh := []Rule{
@@ -373,7 +377,7 @@ func defaultRuleSet() RuleSet {
 	}
 }
 
-// OmegaTRules reproduce the default sentence segmentation of OmegaT 3.6 for
+// OmegaTRules returns rules that reproduce the default sentence segmentation of OmegaT 3.6 for
 // Chinese (zh-CN) and English (en-US), so that the segments of a TMX equal
 // the segments the CAT tool makes of the same paragraph and its matches are
 // 100% matches. They were written from observation of OmegaT (see
@@ -382,8 +386,11 @@ func defaultRuleSet() RuleSet {
 // sentence does not end when a closer follows (…开放。”随后… is one
 // segment), half-width "." never ends a sentence in Chinese text, English
 // breaks before lowercase words, and "^1. Capital" / "^1) Capital" at the
-// start of a paragraph is split off. There are no sub-split points.
-var OmegaTRules = mustRules(omegaTRuleSet())
+// start of a paragraph is split off. There are no sub-split points. They
+// are compiled once, on first use, and shared.
+func OmegaTRules() *Rules { return omegaTRules() }
+
+var omegaTRules = sync.OnceValue(func() *Rules { return mustRules(omegaTRuleSet()) })
 
 func omegaTRuleSet() RuleSet {
 	ws := clsJavaWS

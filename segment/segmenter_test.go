@@ -210,7 +210,7 @@ func TestSegmenterErrors(t *testing.T) {
 		{"binary NUL", Segmenter{}, []byte("PK\x03\x04\x00\x00abc"), "segment: f.txt: line 1, byte 4: binary data, not text", ErrBinary},
 		{"binary controls", Segmenter{ReplaceInvalid: true}, bytes.Repeat([]byte{0x01, 0x02, 'a', 0x03}, 50), "segment: f.txt: line 1, byte 0: binary data, not text", ErrBinary},
 		{"invalid GB18030", Segmenter{Encoding: "gb18030"}, []byte("abc\ndef\n\xd6\xd0\x81\x20"), "segment: f.txt: line 3, byte 10: invalid GB18030 sequence 81 20", ErrInvalidEncoding},
-		{"unknown rule", Segmenter{Disable: []string{"indentation"}}, []byte("abc"), `segment: f.txt: unknown cleaning rule "indentation" in Disable (known: ` + strings.Join(CleaningRules, ", ") + ")", nil},
+		{"unknown rule", Segmenter{Disable: []string{"indentation"}}, []byte("abc"), `segment: f.txt: unknown cleaning rule "indentation" in Disable (known: ` + strings.Join(CleaningRules(), ", ") + ")", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -65,5 +65,28 @@ func benchmarkSplit(b *testing.B, lang Lang, rules *Rules) {
 
 func BenchmarkSplitSentencesZh(b *testing.B)       { benchmarkSplit(b, Chinese, nil) }
 func BenchmarkSplitSentencesEn(b *testing.B)       { benchmarkSplit(b, English, nil) }
-func BenchmarkSplitSentencesZhOmegaT(b *testing.B) { benchmarkSplit(b, Chinese, OmegaTRules) }
-func BenchmarkSplitSentencesEnOmegaT(b *testing.B) { benchmarkSplit(b, English, OmegaTRules) }
+func BenchmarkSplitSentencesZhOmegaT(b *testing.B) { benchmarkSplit(b, Chinese, OmegaTRules()) }
+func BenchmarkSplitSentencesEnOmegaT(b *testing.B) { benchmarkSplit(b, English, OmegaTRules()) }
+
+// BenchmarkCompileDefaultRules measures what the first use of DefaultRules
+// costs a process: compiling the rule set from its data.
+func BenchmarkCompileDefaultRules(b *testing.B) {
+	rs := defaultRuleSet()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewRules(rs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompileOmegaTRules is BenchmarkCompileDefaultRules for OmegaTRules.
+func BenchmarkCompileOmegaTRules(b *testing.B) {
+	rs := omegaTRuleSet()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewRules(rs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

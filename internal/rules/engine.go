@@ -37,6 +37,8 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -173,34 +175,162 @@ func compileSide(pat string, before bool) (side, error) {
 	if err != nil {
 		return side{}, err
 	}
-	re = re.Simplify()
 	var sd side
 	sd.maxLen = maxLen(re)
-	var nullable bool
 	if before {
-		nullable = lastSet(re, &sd.edge, &sd.edgeAny)
-	} else {
-		nullable = firstSet(re, &sd.edge, &sd.edgeAny)
-	}
-	sd.nullable = nullable
-	if before {
+		sd.nullable = lastSet(re, &sd.edge, &sd.edgeAny)
 		re = reverse(re)
+	} else {
+		sd.nullable = firstSet(re, &sd.edge, &sd.edgeAny)
 	}
-	full := wrap(re)
-	if sd.full, err = regexp.Compile(full.String()); err != nil {
+	// The parsed (and, for Before, reversed) tree is written back as a
+	// pattern by writePattern, which prints character classes as ranges:
+	// syntax.Regexp.String recomputes case folding over every class and
+	// made compiling the default rules cost most of a CPU-second.
+	var b strings.Builder
+	b.WriteString(`\A(?:`)
+	writePattern(&b, re)
+	b.WriteString(`)`)
+	if sd.full, err = regexp.Compile(b.String()); err != nil {
 		return side{}, err
 	}
-	tr := wrap(cutEdges(re))
-	if sd.trunc, err = regexp.Compile(tr.String()); err != nil {
+	if !hasEdge(re) {
+		sd.trunc = sd.full
+		return sd, nil
+	}
+	b.Reset()
+	b.WriteString(`\A(?:`)
+	writePattern(&b, cutEdges(re))
+	b.WriteString(`)`)
+	if sd.trunc, err = regexp.Compile(b.String()); err != nil {
 		return side{}, err
 	}
 	return sd, nil
 }
 
-// wrap returns ^(?:re): Before patterns are reversed first, so both sides
-// are matched anchored at the candidate position.
-func wrap(re *syntax.Regexp) *syntax.Regexp {
-	return &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
+// hasEdge reports whether re holds a text-edge or line-edge assertion.
+func hasEdge(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
+		return true
+	}
+	for _, s := range re.Sub {
+		if hasEdge(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// writePattern writes re in RE2 syntax that parses back to the same
+// matcher under any flags: every operator carries its own flags
+// ((?i:…) for case folding, (?s:.) and (?-s:.), (?m:^) and \A), classes
+// are written as lists of ranges and groups do not capture.
+func writePattern(b *strings.Builder, re *syntax.Regexp) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		b.WriteString(`[^\x00-\x{10FFFF}]`)
+	case syntax.OpEmptyMatch:
+		b.WriteString(`(?:)`)
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			b.WriteString(`(?i:`)
+		} else {
+			b.WriteString(`(?:`)
+		}
+		for _, r := range re.Rune {
+			writeRune(b, r)
+		}
+		b.WriteString(`)`)
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			b.WriteString(`[^\x00-\x{10FFFF}]`)
+			return
+		}
+		b.WriteByte('[')
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			writeRune(b, re.Rune[i])
+			if re.Rune[i+1] != re.Rune[i] {
+				b.WriteByte('-')
+				writeRune(b, re.Rune[i+1])
+			}
+		}
+		b.WriteByte(']')
+	case syntax.OpAnyCharNotNL:
+		b.WriteString(`(?-s:.)`)
+	case syntax.OpAnyChar:
+		b.WriteString(`(?s:.)`)
+	case syntax.OpBeginLine:
+		b.WriteString(`(?m:^)`)
+	case syntax.OpEndLine:
+		b.WriteString(`(?m:$)`)
+	case syntax.OpBeginText:
+		b.WriteString(`\A`)
+	case syntax.OpEndText:
+		b.WriteString(`\z`)
+	case syntax.OpWordBoundary:
+		b.WriteString(`\b`)
+	case syntax.OpNoWordBoundary:
+		b.WriteString(`\B`)
+	case syntax.OpCapture:
+		b.WriteString(`(?:`)
+		writePattern(b, re.Sub[0])
+		b.WriteString(`)`)
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		b.WriteString(`(?:`)
+		writePattern(b, re.Sub[0])
+		b.WriteString(`)`)
+		switch re.Op {
+		case syntax.OpStar:
+			b.WriteByte('*')
+		case syntax.OpPlus:
+			b.WriteByte('+')
+		case syntax.OpQuest:
+			b.WriteByte('?')
+		default:
+			b.WriteByte('{')
+			b.WriteString(strconv.Itoa(re.Min))
+			if re.Max != re.Min {
+				b.WriteByte(',')
+				if re.Max >= 0 {
+					b.WriteString(strconv.Itoa(re.Max))
+				}
+			}
+			b.WriteByte('}')
+		}
+		if re.Flags&syntax.NonGreedy != 0 {
+			b.WriteByte('?')
+		}
+	case syntax.OpConcat:
+		b.WriteString(`(?:`)
+		for _, s := range re.Sub {
+			writePattern(b, s)
+		}
+		b.WriteString(`)`)
+	case syntax.OpAlternate:
+		b.WriteString(`(?:`)
+		for i, s := range re.Sub {
+			if i > 0 {
+				b.WriteByte('|')
+			}
+			writePattern(b, s)
+		}
+		b.WriteString(`)`)
+	default:
+		panic(fmt.Sprintf("rules: unexpected regexp operator %v", re.Op))
+	}
+}
+
+// writeRune writes r as an escape that means r alone, inside or outside a
+// class.
+func writeRune(b *strings.Builder, r rune) {
+	if r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+		b.WriteRune(r)
+		return
+	}
+	b.WriteString(`\x{`)
+	b.WriteString(strconv.FormatInt(int64(r), 16))
+	b.WriteByte('}')
 }
 
 // reverse returns a pattern that matches the reversal of the strings re
