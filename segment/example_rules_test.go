@@ -43,3 +43,43 @@ func ExampleCleaningRules() {
 	// title-join
 	// foreign-paragraph
 }
+
+func ExampleLoadRules() {
+	for _, name := range []string{"default", "omegat", "trados"} {
+		rules, _, err := segment.LoadRules(name) // a path loads an SRX file
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(rules.Name())
+	}
+	// Output:
+	// zhen-default
+	// omegat-3.6
+	// segment: rules "trados": not a rule set name (default, omegat) and no such file (an SRX 2.0 file exported by OmegaT, Trados or Okapi)
+}
+
+func ExampleRuleSetNames() {
+	fmt.Println(segment.RuleSetNames())
+	// Output:
+	// [default omegat]
+}
+
+func ExampleDocument_Traditional() {
+	var s segment.Segmenter
+	for _, text := range []string{"国务院新闻办公室今天发表白皮书。", "國務院新聞辦公室今天發表白皮書。"} {
+		doc, err := s.Monolingual("press.txt", []byte(text), segment.Chinese)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		tag := "zh-CN"
+		if doc.Traditional() {
+			tag = "zh-TW"
+		}
+		fmt.Println(tag)
+	}
+	// Output:
+	// zh-CN
+	// zh-TW
+}

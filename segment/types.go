@@ -32,8 +32,15 @@ type Span struct {
 // Len returns the number of bytes in the span.
 func (s Span) Len() int { return s.End - s.Start }
 
-// In returns the text of the span: text[s.Start:s.End].
-func (s Span) In(text string) string { return text[s.Start:s.End] }
+// In returns the text of the span, text[s.Start:s.End], or "" when the span
+// is empty, reversed (Start > End) or not inside text: a span never makes
+// In panic.
+func (s Span) In(text string) string {
+	if s.Start < 0 || s.Start >= s.End || s.End > len(text) {
+		return ""
+	}
+	return text[s.Start:s.End]
+}
 
 // Kind says what role a paragraph plays in a press document.
 type Kind uint8

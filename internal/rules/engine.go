@@ -34,9 +34,11 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -92,6 +94,7 @@ type Error struct {
 	Index   int    // index of the rule in the list given to Compile
 	Pattern string // the offending pattern
 	Err     error  // the regexp error
+	after   bool   // the After pattern failed
 }
 
 // Error formats the error as "rule N: pattern "P": reason".
@@ -102,49 +105,55 @@ func (e *Error) Error() string {
 // Unwrap returns the regexp error.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Compile checks and compiles rules, in order.
+// Compile checks and compiles rules, in order. An error names the first
+// rule (by index) whose pattern does not compile.
 func Compile(rules []Rule) (*Set, error) {
 	s := &Set{n: len(rules)}
+	before := make([]*syntax.Regexp, len(rules))
+	after := make([]*syntax.Regexp, len(rules))
+	for i, r := range rules {
+		var err error
+		if before[i], err = parse(r.Before); err != nil {
+			return nil, &Error{Index: i, Pattern: r.Before, Err: err}
+		}
+		if after[i], err = parse(r.After); err != nil {
+			return nil, &Error{Index: i, Pattern: r.After, Err: err}
+		}
+	}
 	for i := 0; i < len(rules); {
 		j := i + 1
 		for j < len(rules) && rules[j].Break == rules[i].Break && rules[j].After == rules[i].After {
 			j++
 		}
-		befores := ""
+		if j-i > 1 && !slices.Contains(before[i:j], nil) {
+			// Merged as parsed trees, so that the alternation means
+			// exactly the rules it holds, however each was written.
+			alt := &syntax.Regexp{Op: syntax.OpAlternate, Sub: before[i:j]}
+			if g, err := compileGroup(rules[i].Break, alt, after[i]); err == nil {
+				s.add(g)
+				i = j
+				continue
+			}
+			// The alternation is beyond a limit of the regexp package
+			// (program size) although each pattern is not: keep the
+			// rules apart.
+			j = i + 1
+		}
 		for k := i; k < j; k++ {
-			if _, err := syntax.Parse(rules[k].Before, syntax.Perl); err != nil {
-				return nil, &Error{Index: k, Pattern: rules[k].Before, Err: err}
+			g, err := compileGroup(rules[k].Break, before[k], after[k])
+			if err != nil {
+				var e *Error
+				if errors.As(err, &e) {
+					e.Index = k
+					e.Pattern = rules[k].Before
+					if e.after {
+						e.Pattern = rules[k].After
+					}
+				}
+				return nil, err
 			}
-			if k > i {
-				befores += "|"
-			}
-			befores += "(?:" + rules[k].Before + ")"
+			s.add(g)
 		}
-		if j-i == 1 {
-			befores = rules[i].Before
-		}
-		b, err := compileSide(befores, true)
-		if err != nil {
-			return nil, &Error{Index: i, Pattern: befores, Err: err}
-		}
-		a, err := compileSide(rules[i].After, false)
-		if err != nil {
-			return nil, &Error{Index: i, Pattern: rules[i].After, Err: err}
-		}
-		g := group{brk: rules[i].Break, before: b, after: a}
-		if b.maxLen < 0 {
-			s.behind = MaxContext
-		} else {
-			s.behind = min(MaxContext, max(s.behind, b.maxLen+utf8.UTFMax))
-		}
-		if g.brk {
-			if b.empty || b.nullable || b.edgeAny {
-				s.trigAny = true
-			} else {
-				s.trig.union(&b.edge)
-			}
-		}
-		s.groups = append(s.groups, g)
 		i = j
 	}
 	for c := 0; c < utf8.RuneSelf; c++ {
@@ -153,6 +162,46 @@ func Compile(rules []Rule) (*Set, error) {
 		}
 	}
 	return s, nil
+}
+
+// parse parses a pattern; the empty pattern is nil (it matches anywhere).
+func parse(p string) (*syntax.Regexp, error) {
+	if p == "" {
+		return nil, nil
+	}
+	return syntax.Parse(p, syntax.Perl)
+}
+
+// compileGroup compiles one group; the error is an *Error without its index
+// and pattern.
+func compileGroup(brk bool, before, after *syntax.Regexp) (group, error) {
+	b, err := compileSide(before, true)
+	if err != nil {
+		return group{}, &Error{Err: err}
+	}
+	a, err := compileSide(after, false)
+	if err != nil {
+		return group{}, &Error{Err: err, after: true}
+	}
+	return group{brk: brk, before: b, after: a}, nil
+}
+
+// add appends g to the set and updates the context size and trigger set.
+func (s *Set) add(g group) {
+	b := &g.before
+	if b.maxLen < 0 {
+		s.behind = MaxContext
+	} else {
+		s.behind = min(MaxContext, max(s.behind, b.maxLen+utf8.UTFMax))
+	}
+	if g.brk {
+		if b.empty || b.nullable || b.edgeAny {
+			s.trigAny = true
+		} else {
+			s.trig.union(&b.edge)
+		}
+	}
+	s.groups = append(s.groups, g)
 }
 
 // MustCompile is Compile for rule tables known to be valid; it panics on error.
@@ -167,15 +216,14 @@ func MustCompile(rules []Rule) *Set {
 // Len returns the number of rules in the set.
 func (s *Set) Len() int { return s.n }
 
-func compileSide(pat string, before bool) (side, error) {
-	if pat == "" {
+func compileSide(re *syntax.Regexp, before bool) (side, error) {
+	if re == nil {
 		return side{empty: true, nullable: true, edgeAny: true}, nil
 	}
-	re, err := syntax.Parse(pat, syntax.Perl)
-	if err != nil {
-		return side{}, err
-	}
-	var sd side
+	var (
+		sd  side
+		err error
+	)
 	sd.maxLen = maxLen(re)
 	if before {
 		sd.nullable = lastSet(re, &sd.edge, &sd.edgeAny)
@@ -188,9 +236,8 @@ func compileSide(pat string, before bool) (side, error) {
 	// syntax.Regexp.String recomputes case folding over every class and
 	// made compiling the default rules cost most of a CPU-second.
 	var b strings.Builder
-	b.WriteString(`\A(?:`)
-	writePattern(&b, re)
-	b.WriteString(`)`)
+	b.WriteString(`\A`)
+	writePattern(&b, re, inConcat)
 	if sd.full, err = regexp.Compile(b.String()); err != nil {
 		return side{}, err
 	}
@@ -199,9 +246,8 @@ func compileSide(pat string, before bool) (side, error) {
 		return sd, nil
 	}
 	b.Reset()
-	b.WriteString(`\A(?:`)
-	writePattern(&b, cutEdges(re))
-	b.WriteString(`)`)
+	b.WriteString(`\A`)
+	writePattern(&b, cutEdges(re), inConcat)
 	if sd.trunc, err = regexp.Compile(b.String()); err != nil {
 		return side{}, err
 	}
@@ -222,11 +268,29 @@ func hasEdge(re *syntax.Regexp) bool {
 	return false
 }
 
+// Contexts of writePattern: what a subexpression is part of, which says
+// whether it needs a group around it.
+const (
+	inTop    = iota // the whole pattern or a branch of an alternation
+	inConcat        // an element of a concatenation
+	inRepeat        // the operand of *, +, ? or {n,m}
+)
+
 // writePattern writes re in RE2 syntax that parses back to the same
-// matcher under any flags: every operator carries its own flags
-// ((?i:…) for case folding, (?s:.) and (?-s:.), (?m:^) and \A), classes
-// are written as lists of ranges and groups do not capture.
-func writePattern(b *strings.Builder, re *syntax.Regexp) {
+// matcher under any flags: operators carry their own flags ((?i:…) for case
+// folding, (?s:.) and (?-s:.), (?m:^), \A and \z), classes are written as
+// lists of ranges and groups do not capture. Groups are added only where
+// precedence needs them, so the nesting depth stays that of the pattern.
+func writePattern(b *strings.Builder, re *syntax.Regexp, ctx int) {
+	group := func(need bool, body func()) {
+		if need {
+			b.WriteString(`(?:`)
+		}
+		body()
+		if need {
+			b.WriteString(`)`)
+		}
+	}
 	switch re.Op {
 	case syntax.OpNoMatch:
 		b.WriteString(`[^\x00-\x{10FFFF}]`)
@@ -235,13 +299,17 @@ func writePattern(b *strings.Builder, re *syntax.Regexp) {
 	case syntax.OpLiteral:
 		if re.Flags&syntax.FoldCase != 0 {
 			b.WriteString(`(?i:`)
-		} else {
-			b.WriteString(`(?:`)
+			for _, r := range re.Rune {
+				writeRune(b, r)
+			}
+			b.WriteString(`)`)
+			return
 		}
-		for _, r := range re.Rune {
-			writeRune(b, r)
-		}
-		b.WriteString(`)`)
+		group(len(re.Rune) != 1 && ctx == inRepeat, func() {
+			for _, r := range re.Rune {
+				writeRune(b, r)
+			}
+		})
 	case syntax.OpCharClass:
 		if len(re.Rune) == 0 {
 			b.WriteString(`[^\x00-\x{10FFFF}]`)
@@ -273,49 +341,47 @@ func writePattern(b *strings.Builder, re *syntax.Regexp) {
 	case syntax.OpNoWordBoundary:
 		b.WriteString(`\B`)
 	case syntax.OpCapture:
-		b.WriteString(`(?:`)
-		writePattern(b, re.Sub[0])
-		b.WriteString(`)`)
+		writePattern(b, re.Sub[0], ctx)
 	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
-		b.WriteString(`(?:`)
-		writePattern(b, re.Sub[0])
-		b.WriteString(`)`)
-		switch re.Op {
-		case syntax.OpStar:
-			b.WriteByte('*')
-		case syntax.OpPlus:
-			b.WriteByte('+')
-		case syntax.OpQuest:
-			b.WriteByte('?')
-		default:
-			b.WriteByte('{')
-			b.WriteString(strconv.Itoa(re.Min))
-			if re.Max != re.Min {
-				b.WriteByte(',')
-				if re.Max >= 0 {
-					b.WriteString(strconv.Itoa(re.Max))
+		group(ctx == inRepeat, func() {
+			writePattern(b, re.Sub[0], inRepeat)
+			switch re.Op {
+			case syntax.OpStar:
+				b.WriteByte('*')
+			case syntax.OpPlus:
+				b.WriteByte('+')
+			case syntax.OpQuest:
+				b.WriteByte('?')
+			default:
+				b.WriteByte('{')
+				b.WriteString(strconv.Itoa(re.Min))
+				if re.Max != re.Min {
+					b.WriteByte(',')
+					if re.Max >= 0 {
+						b.WriteString(strconv.Itoa(re.Max))
+					}
 				}
+				b.WriteByte('}')
 			}
-			b.WriteByte('}')
-		}
-		if re.Flags&syntax.NonGreedy != 0 {
-			b.WriteByte('?')
-		}
+			if re.Flags&syntax.NonGreedy != 0 {
+				b.WriteByte('?')
+			}
+		})
 	case syntax.OpConcat:
-		b.WriteString(`(?:`)
-		for _, s := range re.Sub {
-			writePattern(b, s)
-		}
-		b.WriteString(`)`)
-	case syntax.OpAlternate:
-		b.WriteString(`(?:`)
-		for i, s := range re.Sub {
-			if i > 0 {
-				b.WriteByte('|')
+		group(ctx == inRepeat, func() {
+			for _, s := range re.Sub {
+				writePattern(b, s, inConcat)
 			}
-			writePattern(b, s)
-		}
-		b.WriteString(`)`)
+		})
+	case syntax.OpAlternate:
+		group(ctx != inTop, func() {
+			for i, s := range re.Sub {
+				if i > 0 {
+					b.WriteByte('|')
+				}
+				writePattern(b, s, inTop)
+			}
+		})
 	default:
 		panic(fmt.Sprintf("rules: unexpected regexp operator %v", re.Op))
 	}

@@ -3,6 +3,7 @@ package rules
 import (
 	"math/rand/v2"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -170,5 +171,55 @@ func BenchmarkBreaksNoPunctuation(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		s.Breaks(text, 0, len(text), func(int) {})
+	}
+}
+
+func TestWritePatternSameMatches(t *testing.T) {
+	patterns := []string{
+		`a`, `ab`, `(?i)ab`, `(?i:x)y`, `[a-c]`, `[^a-c\n]`, `(ab)+`, `ab*`, `(?:ab)*?`, `a{2,5}`, `a{3}`, `a{2,}`,
+		`(?s).`, `.`, `^a|b$`, `(?m)^a$`, `\bx\B`, `a|bc|`, `\Qa.b`, `(?i)[a-z]é`, `(?:a|b)(?:c|d)`, `\x{3000}+`,
+		`[\p{Han}。]{0,3}说`, `x(?:)y`,
+	}
+	inputs := []string{"", "a", "ab", "abab", "AB", "aaaaaa", "x\ny", "a.b", "é", "Aé", "ac", "bd", "\u3000\u3000", "他说", "xy", "b\na"}
+	for _, p := range patterns {
+		re, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			t.Fatalf("parse %q: %v", p, err)
+		}
+		var b strings.Builder
+		writePattern(&b, re, inTop)
+		got, err := regexp.Compile(b.String())
+		if err != nil {
+			t.Errorf("writePattern(%q) = %q: %v", p, b.String(), err)
+			continue
+		}
+		want := regexp.MustCompile(p)
+		for _, in := range inputs {
+			if g, w := got.FindStringIndex(in), want.FindStringIndex(in); !cmp.Equal(g, w) {
+				t.Errorf("writePattern(%q) = %q finds %v in %q, the pattern %v", p, b.String(), g, in, w)
+			}
+		}
+	}
+}
+
+func TestMergedRulesCompileAsWritten(t *testing.T) {
+	// \Q without \E quotes to the end of its pattern: concatenated into
+	// one alternation as text, it would swallow the next rule.
+	rules := []Rule{
+		{Break: false, Before: `\QMr.`, After: ` `},
+		{Break: false, Before: `Dr\.`, After: ` `},
+		{Break: true, Before: `\.`, After: ` `},
+	}
+	s, err := Compile(rules)
+	if err != nil {
+		t.Fatalf("Compile() = %v, want no error", err)
+	}
+	if len(s.groups) != 2 {
+		t.Errorf("Compile() made %d groups, want 2 (the two exceptions merged)", len(s.groups))
+	}
+	text := "Mr. Li met Dr. Wu. Then left."
+	same := append([]Rule{{Break: false, Before: `Mr\.`, After: ` `}}, rules[1:]...) // the reference cannot read \Q alone
+	if diff := cmp.Diff(naiveBreaks(t, same, text, 0, len(text)), engineBreaks(s, text, 0, len(text))); diff != "" {
+		t.Errorf("Breaks() mismatch (-want +got):\n%s", diff)
 	}
 }
