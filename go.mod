@@ -7,3 +7,5 @@ require (
 	github.com/sergi/go-diff v1.4.0
 	golang.org/x/text v0.43.0
 )
+
+require golang.org/x/net v0.61.0

@@ -71,6 +71,7 @@ type line struct {
 	end     string // the line ending that followed it in the input ("" at EOF)
 	dropped bool   // removed by a line rule (reported)
 	lang    Lang   // script of the cleaned text; Unknown for blank or neutral lines
+	heading bool   // a heading or title paragraph in a Word or HTML document
 }
 
 func (l *line) blank() bool { return l.dropped || l.text == "" }

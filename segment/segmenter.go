@@ -37,6 +37,26 @@ type Segmenter struct {
 	// Rules are the sentence rules passed to SplitSentences; nil selects
 	// the default rules for each language.
 	Rules *Rules
+	// MaxBytes is the largest input read, in bytes (for a Word document,
+	// of its text once unpacked). 0 means DefaultMaxBytes; a negative
+	// value means no limit. A larger input is an error matching
+	// ErrTooLarge.
+	MaxBytes int64
+}
+
+// DefaultMaxBytes is the input size limit of a Segmenter whose MaxBytes is
+// 0: 512 MiB, far above any press text or book, so that a wrong file (a
+// disk image, /dev/zero) ends with an error instead of exhausting memory.
+const DefaultMaxBytes = 512 << 20
+
+func (s *Segmenter) maxBytes() int64 {
+	switch {
+	case s.MaxBytes == 0:
+		return DefaultMaxBytes
+	case s.MaxBytes < 0:
+		return 1<<63 - 1
+	}
+	return s.MaxBytes
 }
 
 // Error is the error type of the package for problems with an input: it
@@ -91,6 +111,8 @@ var (
 	// ErrWrongLanguage: a file given to Monolingual as one language is
 	// almost all in the other; the message says which.
 	ErrWrongLanguage = errors.New("wrong language")
+	// ErrTooLarge: the input is larger than Segmenter.MaxBytes.
+	ErrTooLarge = errors.New("input too large")
 )
 
 // prepared is an input after decoding and line cleaning.
@@ -115,12 +137,15 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 	if err != nil {
 		return nil, withFile(err, name)
 	}
-	dec, rep, err := s.decodeInput(name, data, on)
+	dec, rep, heads, err := s.decodeAny(name, data, on)
 	if err != nil {
 		return nil, err
 	}
 	p := &prepared{dec: dec, on: on, rep: rep}
 	p.lines = splitLines(dec.text, on, &p.rep)
+	for i := range p.lines {
+		p.lines[i].heading = heads[p.lines[i].no]
+	}
 	for i := range p.lines {
 		cleanLine(&p.lines[i], on, &p.rep)
 	}
@@ -152,16 +177,62 @@ func (s *Segmenter) DecodeFile(name string, data []byte) (text string, rep *Repo
 	if err != nil {
 		return "", nil, err
 	}
-	return dec.text, &Report{Encoding: dec.enc, BOM: dec.bom, Replaced: dec.replaced, Changes: changes}, nil
+	return dec.text, &Report{Format: dec.format, Encoding: dec.enc, BOM: dec.bom, Replaced: dec.replaced, Changes: changes}, nil
 }
 
 // decodeInput is the decoding step of prepare: it returns the decoded text
 // and the changes decoding made (byte order mark, replaced bytes, NUL
 // padding), or an *Error that names the file and the position in the input.
 func (s *Segmenter) decodeInput(name string, data []byte, on ruleSet) (decoded, []Change, error) {
+	dec, rep, _, err := s.decodeAny(name, data, on)
+	return dec, rep, err
+}
+
+// decodeAny is decodeInput that also reads Word and HTML input: it returns
+// the lines that are headings in the structure of such a document.
+func (s *Segmenter) decodeAny(name string, data []byte, on ruleSet) (decoded, []Change, map[int]bool, error) {
 	if len(data) == 0 {
-		return decoded{}, nil, &Error{File: name, Err: ErrEmpty}
+		return decoded{}, nil, nil, &Error{File: name, Err: ErrEmpty}
 	}
+	if int64(len(data)) > s.maxBytes() {
+		return decoded{}, nil, nil, &Error{File: name, Err: fmt.Errorf("%w: %d bytes, more than the limit of %d (Segmenter.MaxBytes)", ErrTooLarge, len(data), s.maxBytes())}
+	}
+	format, err := sniffFormat(name, data)
+	if err != nil {
+		return decoded{}, nil, nil, &Error{File: name, Err: err}
+	}
+	if format != "" {
+		x, err := s.extract(format, data)
+		if err != nil {
+			return decoded{}, nil, nil, withFile(err, name)
+		}
+		if isBlankText(x.text) {
+			return decoded{}, nil, nil, &Error{File: name, Err: fmt.Errorf("%w (no text in the %s document once its markup is removed)", ErrEmpty, formatName(format))}
+		}
+		dec := decoded{text: x.text, enc: x.enc, bom: x.bom, replaced: x.replaced, format: format}
+		var rep []Change
+		if x.bom {
+			rep = append(rep, Change{Rule: "bom", Line: 1, Offset: 0, Old: "\uFEFF", Note: "byte order mark of " + displayName(x.enc) + " removed by decoding"})
+		}
+		return dec, append(rep, x.changes...), x.headings, nil
+	}
+	dec, rep, err := s.decodeText(name, data, on)
+	return dec, rep, nil, err
+}
+
+// formatName is the name of a format in messages.
+func formatName(format string) string {
+	switch format {
+	case FormatDocx:
+		return "Word"
+	case FormatHTML:
+		return "HTML"
+	}
+	return "text"
+}
+
+// decodeText decodes plain text.
+func (s *Segmenter) decodeText(name string, data []byte, on ruleSet) (decoded, []Change, error) {
 	enc, _ := normEncoding(s.Encoding)
 	utf16 := enc == UTF16LE || enc == UTF16BE || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) ||
 		enc == "" && utf16Hint(data) != ""
@@ -182,9 +253,9 @@ func (s *Segmenter) decodeInput(name string, data []byte, on ruleSet) (decoded, 
 	}
 	if !utf16 && !s.ReplaceInvalid {
 		if i := bytes.IndexByte(data, 0); i >= 0 {
-			err := ErrBinary
+			err := binaryError(data)
 			if hint := utf16Hint(data); hint != "" {
-				err = fmt.Errorf("%w (it looks like %s without a byte order mark: set Encoding to %q)", ErrBinary, displayName(hint), hint)
+				err = fmt.Errorf("%w (it looks like %s without a byte order mark: decode it as %q, Segmenter.Encoding or -encoding %s)", ErrBinary, displayName(hint), hint, hint)
 			}
 			return decoded{}, nil, &Error{File: name, Line: inputLine(data, i, false), Offset: i, Err: err}
 		}
@@ -197,6 +268,9 @@ func (s *Segmenter) decodeInput(name string, data []byte, on ruleSet) (decoded, 
 	} else {
 		var err error
 		if dec, err = decode(data, s.Encoding, s.ReplaceInvalid); err != nil {
+			if hint := utf16NoNULHint(data); hint != "" && s.Encoding == "" {
+				return decoded{}, nil, &Error{File: name, Err: utf16Error(hint)}
+			}
 			var e *Error
 			if errors.As(err, &e) && e.Line > 0 && e.Offset <= len(data) {
 				// The decoder counts LF only; a file with CR or CRLF
@@ -208,7 +282,7 @@ func (s *Segmenter) decodeInput(name string, data []byte, on ruleSet) (decoded, 
 	}
 	if off, ok := binaryText(dec.text, !s.ReplaceInvalid); ok {
 		line := countLines(dec.text[:off]) + 1
-		return decoded{}, nil, &Error{File: name, Line: line, Offset: inputOffset(dec, off), Err: ErrBinary}
+		return decoded{}, nil, &Error{File: name, Line: line, Offset: inputOffset(dec, off), Err: binaryError(data)}
 	}
 	if isBlankText(dec.text) {
 		return decoded{}, nil, &Error{File: name, Err: ErrEmpty}
@@ -267,6 +341,55 @@ func looksWindows1252(data []byte) bool {
 		return false
 	}
 	return DetectEncoding(data) != UTF8 // nearly valid UTF-8 stays UTF-8
+}
+
+// binaryError is ErrBinary with what to do: the formats that are read, or
+// the encoding to give when data looks like UTF-16 without a byte order
+// mark.
+func binaryError(data []byte) error {
+	if hint := utf16NoNULHint(data); hint != "" {
+		return utf16Error(hint)
+	}
+	return fmt.Errorf("%w; %s", ErrBinary, formatsRead)
+}
+
+func utf16Error(hint string) error {
+	return fmt.Errorf("%w (it looks like %s without a byte order mark: decode it as %q, Segmenter.Encoding or -encoding %s)", ErrBinary, displayName(hint), hint, hint)
+}
+
+// utf16NoNULHint recognises Chinese text in UTF-16 without a byte order
+// mark and without ASCII (so without the NUL bytes utf16Hint looks for):
+// read in one byte order, at least four in five of the first 2,048 code
+// units are hanzi, CJK punctuation or full-width forms, and fewer than one
+// in five in the other. It returns UTF16LE, UTF16BE or "".
+func utf16NoNULHint(data []byte) string {
+	if len(data) < 8 || len(data)%2 != 0 && len(data) < 4096 {
+		return ""
+	}
+	n := min(len(data), 4096) &^ 1
+	le, be := 0, 0
+	for i := 0; i+1 < n; i += 2 {
+		if isCJKUnit(rune(data[i]) | rune(data[i+1])<<8) {
+			le++
+		}
+		if isCJKUnit(rune(data[i])<<8 | rune(data[i+1])) {
+			be++
+		}
+	}
+	units := n / 2
+	switch {
+	case le*5 >= units*4 && be*5 < units:
+		return UTF16LE
+	case be*5 >= units*4 && le*5 < units:
+		return UTF16BE
+	}
+	return ""
+}
+
+// isCJKUnit: a UTF-16 code unit of Chinese text (hanzi, CJK punctuation,
+// full-width forms), or a line end.
+func isCJKUnit(u rune) bool {
+	return u >= 0x4E00 && u <= 0x9FFF || u >= 0x3000 && u <= 0x303F || u >= 0xFF00 && u <= 0xFFEF || u == '\n' || u == '\r'
 }
 
 // sideBySide recognises a two-column table (a spreadsheet saved as text):
@@ -488,7 +611,7 @@ func isBlankText(s string) bool {
 // report assembles a Report from changes, sorted into input order.
 func (p *prepared) report(changes []Change, layout string) *Report {
 	slices.SortStableFunc(changes, func(a, b Change) int { return a.Offset - b.Offset })
-	return &Report{Encoding: p.dec.enc, BOM: p.dec.bom, Replaced: p.dec.replaced, Layout: layout, Changes: changes}
+	return &Report{Format: p.dec.format, Encoding: p.dec.enc, BOM: p.dec.bom, Replaced: p.dec.replaced, Layout: layout, Changes: changes}
 }
 
 // Monolingual decodes, cleans and segments a file in one language. name
