@@ -314,3 +314,23 @@ func TestFormatRefusals(t *testing.T) {
 		})
 	}
 }
+
+func TestUTF16ChineseOnlyWithoutBOM(t *testing.T) {
+	var b []byte
+	for _, r := range "党的对外工作历来是党的重要战线。新中国成立后更成为国家总体外交的重要组成部分。" {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		t.Fatal("the fixture has a NUL byte")
+	}
+	var s Segmenter
+	_, err := s.Monolingual("zh16.txt", b, Chinese)
+	want := `segment: zh16.txt: binary data, not text (it looks like UTF-16LE without a byte order mark: decode it as "utf-16le", Segmenter.Encoding or -encoding utf-16le)`
+	if err == nil || err.Error() != want {
+		t.Errorf("Monolingual(UTF-16LE, no BOM, no NUL) error = %v\nwant %s", err, want)
+	}
+	s.Encoding = UTF16LE
+	if _, err := s.Monolingual("zh16.txt", b, Chinese); err != nil {
+		t.Errorf("Monolingual(UTF-16LE given) error = %v", err)
+	}
+}

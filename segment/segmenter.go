@@ -277,6 +277,13 @@ func (s *Segmenter) decodeText(name string, data []byte, on ruleSet) (decoded, [
 				// line ends is counted as the cleaning rules count it.
 				e.Line = inputLine(data, e.Offset, dec.enc == UTF16LE || dec.enc == UTF16BE)
 			}
+			if e != nil && errors.Is(err, ErrInvalidEncoding) {
+				how := "give the file's encoding (Segmenter.Encoding, -encoding)"
+				if s.Encoding != "" {
+					how = "check the encoding given"
+				}
+				e.Err = fmt.Errorf("%w (the file is not valid %s: %s, or set ReplaceInvalid (-lossy) to replace invalid bytes by U+FFFD, counted in the report)", e.Err, displayName(dec.enc), how)
+			}
 			return decoded{}, nil, withFile(err, name)
 		}
 	}
@@ -359,37 +366,37 @@ func utf16Error(hint string) error {
 
 // utf16NoNULHint recognises Chinese text in UTF-16 without a byte order
 // mark and without ASCII (so without the NUL bytes utf16Hint looks for):
-// read in one byte order, at least four in five of the first 2,048 code
-// units are hanzi, CJK punctuation or full-width forms, and fewer than one
-// in five in the other. It returns UTF16LE, UTF16BE or "".
+// the high bytes of hanzi (0x4E–0x9F), CJK punctuation (0x30) and
+// full-width forms (0xFF) make at least four in five of the bytes on one
+// side of the first 4 KiB, and at most three in five on the other (where
+// the low bytes fall anywhere). It returns UTF16LE, UTF16BE or "".
 func utf16NoNULHint(data []byte) string {
-	if len(data) < 8 || len(data)%2 != 0 && len(data) < 4096 {
+	n := min(len(data), 4096) &^ 1
+	if n < 8 {
 		return ""
 	}
-	n := min(len(data), 4096) &^ 1
-	le, be := 0, 0
+	even, odd := 0, 0
 	for i := 0; i+1 < n; i += 2 {
-		if isCJKUnit(rune(data[i]) | rune(data[i+1])<<8) {
-			le++
+		if isCJKHighByte(data[i]) {
+			even++
 		}
-		if isCJKUnit(rune(data[i])<<8 | rune(data[i+1])) {
-			be++
+		if isCJKHighByte(data[i+1]) {
+			odd++
 		}
 	}
 	units := n / 2
 	switch {
-	case le*5 >= units*4 && be*5 < units:
+	case odd*5 >= units*4 && even*5 <= units*3:
 		return UTF16LE
-	case be*5 >= units*4 && le*5 < units:
+	case even*5 >= units*4 && odd*5 <= units*3:
 		return UTF16BE
 	}
 	return ""
 }
 
-// isCJKUnit: a UTF-16 code unit of Chinese text (hanzi, CJK punctuation,
-// full-width forms), or a line end.
-func isCJKUnit(u rune) bool {
-	return u >= 0x4E00 && u <= 0x9FFF || u >= 0x3000 && u <= 0x303F || u >= 0xFF00 && u <= 0xFFEF || u == '\n' || u == '\r'
+// isCJKHighByte: the high byte of a UTF-16 code unit of Chinese text.
+func isCJKHighByte(c byte) bool {
+	return c >= 0x4E && c <= 0x9F || c == 0x30 || c == 0xFF
 }
 
 // sideBySide recognises a two-column table (a spreadsheet saved as text):
@@ -416,6 +423,24 @@ func sideBySide(lines []line) (n, total int) {
 		return 0, 0
 	}
 	return n, total
+}
+
+// mixedLines counts the lines that hold both languages in some volume:
+// at least two hanzi and four Latin letters, neither less than a sixth of
+// the other (a hanzi counting as three letters).
+func mixedLines(lines []line) int {
+	n := 0
+	for i := range lines {
+		if lines[i].blank() {
+			continue
+		}
+		c := countScripts(lines[i].text)
+		zh, en := 3*c.han, c.latin
+		if c.han >= 2 && c.latin >= 4 && 6*zh >= en && 6*en >= zh {
+			n++
+		}
+	}
+	return n
 }
 
 // removedNote says how many lines cleaning removed, and by which rules, for
@@ -706,7 +731,13 @@ func (s *Segmenter) Bilingual(name string, data []byte) (zh, en *Document, err e
 			}
 		}
 		msg := fmt.Sprintf("found only %s text, no %s", found.name(), other.name())
-		if stray > 0 {
+		if mixed := mixedLines(p.lines); mixed > 0 && stray == 0 {
+			lines := "lines hold"
+			if mixed == 1 {
+				lines = "line holds"
+			}
+			msg = fmt.Sprintf("%d %s Chinese and English together: a bilingual file has each paragraph in one language (the English after the Chinese, or alternating paragraphs); put the translation on lines of its own, or give the two languages as two files", mixed, lines)
+		} else if stray > 0 {
 			lines := "lines"
 			if stray == 1 {
 				lines = "line"

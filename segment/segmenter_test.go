@@ -209,7 +209,7 @@ func TestSegmenterErrors(t *testing.T) {
 		{"blank", Segmenter{}, []byte(" \n\u3000\r\n"), "segment: f.txt: no text: the input is empty or blank", ErrEmpty},
 		{"binary NUL", Segmenter{}, []byte("MZ\x03\x04\x00\x00abc"), "segment: f.txt: line 1, byte 4: binary data, not text; the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)", ErrBinary},
 		{"binary controls", Segmenter{ReplaceInvalid: true}, bytes.Repeat([]byte{0x01, 0x02, 'a', 0x03}, 50), "segment: f.txt: line 1, byte 0: binary data, not text; the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)", ErrBinary},
-		{"invalid GB18030", Segmenter{Encoding: "gb18030"}, []byte("abc\ndef\n\xd6\xd0\x81\x20"), "segment: f.txt: line 3, byte 10: invalid GB18030 sequence 81 20", ErrInvalidEncoding},
+		{"invalid GB18030", Segmenter{Encoding: "gb18030"}, []byte("abc\ndef\n\xd6\xd0\x81\x20"), "segment: f.txt: line 3, byte 10: invalid GB18030 sequence 81 20 (the file is not valid GB18030: check the encoding given, or set ReplaceInvalid (-lossy) to replace invalid bytes by U+FFFD, counted in the report)", ErrInvalidEncoding},
 		{"unknown rule", Segmenter{Disable: []string{"indentation"}}, []byte("abc"), `segment: f.txt: unknown cleaning rule "indentation" in Disable (known: ` + strings.Join(CleaningRules(), ", ") + ")", nil},
 	}
 	for _, tt := range tests {
@@ -716,7 +716,7 @@ func TestDecodeFile(t *testing.T) {
 	}{
 		{"UTF-8 with BOM, nothing cleaned", []byte("\uFEFF  一、标题【详细】\r\n\r\nText.\n"), "  一、标题【详细】\r\n\r\nText.\n", UTF8, nil, ""},
 		{"GB18030", gb, string(seed), GB18030, nil, ""},
-		{"invalid UTF-8", []byte("第一行\n第二\xff行\n"), "", "", ErrInvalidEncoding, "segment: d.txt: line 2, byte 16: invalid UTF-8 sequence ff"},
+		{"invalid UTF-8", []byte("第一行\n第二\xff行\n"), "", "", ErrInvalidEncoding, "segment: d.txt: line 2, byte 16: invalid UTF-8 sequence ff (the file is not valid UTF-8: give the file's encoding (Segmenter.Encoding, -encoding), or set ReplaceInvalid (-lossy) to replace invalid bytes by U+FFFD, counted in the report)"},
 		{"empty", nil, "", "", ErrEmpty, "segment: d.txt: no text: the input is empty or blank"},
 		{"binary", []byte("MZ\x03\x04\x00\x00"), "", "", ErrBinary, "segment: d.txt: line 1, byte 4: binary data, not text; the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)"},
 	}
