@@ -230,3 +230,17 @@ func TestTraditionalSeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadSRXSkipsHugePattern(t *testing.T) {
+	doc := `<srx version="2.0"><header cascade="yes"/><body><languagerules><languagerule languagerulename="en">
+<rule break="yes"><beforebreak>\.</beforebreak><afterbreak>\s</afterbreak></rule>
+<rule break="yes"><beforebreak>` + strings.Repeat(`.{1,1000}`, 6) + `</beforebreak><afterbreak></afterbreak></rule>
+</languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="en"/></maprules></body></srx>`
+	_, rep, err := LoadSRX(strings.NewReader(doc), "huge.srx")
+	if err != nil {
+		t.Fatalf("LoadSRX() error = %v", err)
+	}
+	if rep.Used != 1 || len(rep.Skipped) != 1 || rep.Skipped[0].Line != 3 || !strings.Contains(rep.Skipped[0].Reason, "pattern too large") {
+		t.Errorf("LoadSRX() report = %+v, want rule 2 (line 3) skipped as too large", rep)
+	}
+}

@@ -31,6 +31,14 @@
 // rule is only tried when the characters next to the position can end its
 // Before and start its After, so a paragraph without punctuation costs one
 // table look-up per character and the time is linear in the text.
+//
+// A pattern whose per-position match would cost more than a fixed budget
+// (its window times its program size, as for Q.{1,200}) is instead
+// evaluated once per paragraph by a scanner that runs its program over the
+// whole paragraph and marks every position where it matches, with the same
+// MaxContext limit. No pattern may compile to more than MaxProgram
+// instructions, so every rule costs at most a fixed amount per character of
+// text, whatever its pattern.
 package rules
 
 import (
@@ -48,6 +56,12 @@ import (
 // MaxContext is the number of bytes of context an unbounded pattern (one
 // with *, + or {n,}) can see on its side of a candidate position.
 const MaxContext = 256
+
+// MaxProgram is the largest compiled pattern (in instructions of its
+// program) Compile accepts. A pattern's cost per character of text is at
+// most proportional to its program, so this bounds what one rule can cost;
+// the default rules' largest pattern has a few hundred instructions.
+const MaxProgram = 10000
 
 // Rule is one SRX rule.
 type Rule struct {
@@ -87,6 +101,11 @@ type side struct {
 	edge     runeSet // runes that can be last (Before) / first (After) in a match
 	edgeAny  bool    // any rune can be at the edge
 	nullable bool    // the pattern can match the empty string
+	// scan evaluates the side at every position of a paragraph in one
+	// pass; it is used (useScan) for patterns whose per-position match
+	// would be costly.
+	scan    *scanner
+	useScan bool
 }
 
 // Error is a rule that does not compile.
@@ -225,12 +244,27 @@ func compileSide(re *syntax.Regexp, before bool) (side, error) {
 		err error
 	)
 	sd.maxLen = maxLen(re)
+	// A Before pattern is scanned forwards as written, an After pattern
+	// backwards, reversed.
+	scanTree := re
 	if before {
 		sd.nullable = lastSet(re, &sd.edge, &sd.edgeAny)
 		re = reverse(re)
 	} else {
 		sd.nullable = firstSet(re, &sd.edge, &sd.edgeAny)
+		scanTree = reverse(re)
 	}
+	window := MaxContext
+	if sd.maxLen >= 0 {
+		window = min(MaxContext, sd.maxLen+utf8.UTFMax)
+	}
+	if sd.scan, err = newScanner(scanTree); err != nil {
+		return side{}, err
+	}
+	if n := len(sd.scan.prog.Inst); n > MaxProgram {
+		return side{}, fmt.Errorf("pattern too large: %d instructions once compiled, more than %d", n, MaxProgram)
+	}
+	sd.useScan = len(sd.scan.prog.Inst)*window > scanCostLimit
 	// The parsed (and, for Before, reversed) tree is written back as a
 	// pattern by writePattern, which prints character classes as ranges:
 	// syntax.Regexp.String recomputes case folding over every class and
@@ -642,6 +676,10 @@ type matcher struct {
 	rev    []byte // text[revAt-len(rev):revAt] reversed rune by rune
 	revAt  int    // position rev was built for, -1 if none
 	revCut bool   // the window does not reach lo
+	// marks[2*g] and marks[2*g+1] hold, for the scanned Before and After
+	// sides of group g, the positions where they match; built on first use.
+	marks [][]bool
+	scan  scanState
 }
 
 // decide applies the rules at position pos (prev is the rune before it).
@@ -664,15 +702,35 @@ func (m *matcher) decide(pos int, prev rune) bool {
 		if !g.after.empty && !g.after.nullable && !g.after.edgeAny && (next < 0 || !g.after.edge.has(next)) {
 			continue
 		}
-		if !g.before.empty && !m.matchBefore(&g.before, pos) {
+		if !g.before.empty && !m.matchSide(gi, 0, &g.before, pos) {
 			continue
 		}
-		if !g.after.empty && !m.matchAfter(&g.after, pos) {
+		if !g.after.empty && !m.matchSide(gi, 1, &g.after, pos) {
 			continue
 		}
 		return g.brk
 	}
 	return false
+}
+
+// matchSide matches side k (0 Before, 1 After) of group gi at pos.
+func (m *matcher) matchSide(gi, k int, sd *side, pos int) bool {
+	if !sd.useScan {
+		if k == 0 {
+			return m.matchBefore(sd, pos)
+		}
+		return m.matchAfter(sd, pos)
+	}
+	if m.marks == nil {
+		m.marks = make([][]bool, 2*len(m.set.groups))
+	}
+	mk := m.marks[2*gi+k]
+	if mk == nil {
+		mk = make([]bool, m.hi-m.lo+1)
+		sd.scan.run(&m.scan, m.text, m.lo, m.hi, k == 0, mk)
+		m.marks[2*gi+k] = mk
+	}
+	return mk[pos-m.lo]
 }
 
 func (m *matcher) matchBefore(sd *side, pos int) bool {

@@ -223,3 +223,72 @@ func TestMergedRulesCompileAsWritten(t *testing.T) {
 		t.Errorf("Breaks() mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// forceScan makes every side of s use the one-pass scanner.
+func forceScan(s *Set) {
+	for i := range s.groups {
+		g := &s.groups[i]
+		g.before.useScan = !g.before.empty
+		g.after.useScan = !g.after.empty
+	}
+}
+
+func TestScannerMatchesNaive(t *testing.T) {
+	rules := append(append([]Rule(nil), testRules...),
+		Rule{Break: true, Before: `Q.{1,20}`, After: `.{1,20}Q`},
+		Rule{Break: true, Before: `\bx`, After: `y\b`},
+	)
+	s := MustCompile(rules)
+	forceScan(s)
+	alphabet := []string{"a", "b", "x", "y", "Q", "Mr", "Dr", "J", "etc", ".", "?", "!", " ", "  ", "\n", "。", "！", "”", ")", "12", "\xff", "\xe3\x80", "é"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(40); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		text := b.String()
+		lo := 0
+		if len(text) > 0 {
+			lo = rng.IntN(len(text))
+		}
+		want := naiveBreaks(t, rules, text, lo, len(text))
+		got := engineBreaks(s, text, lo, len(text))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("Breaks(%q, %d) with scanners mismatch (-want +got):\n%s", text, lo, diff)
+		}
+	}
+}
+
+func TestScannerContextLimit(t *testing.T) {
+	// An unbounded pattern sees MaxContext bytes, scanned or not.
+	rules := []Rule{{Break: true, Before: `Q[a-z]*`, After: `[A-Z]`}}
+	text := "Q" + strings.Repeat("a", MaxContext+10) + "B" + "Q" + strings.Repeat("a", 10) + "B"
+	s := MustCompile(rules)
+	want := engineBreaks(s, text, 0, len(text))
+	forceScan(s)
+	if diff := cmp.Diff(want, engineBreaks(s, text, 0, len(text))); diff != "" {
+		t.Errorf("scanned Breaks mismatch (-windowed +scanned):\n%s", diff)
+	}
+	if len(want) != 1 {
+		t.Errorf("Breaks() = %v, want one break (the far Q is out of context)", want)
+	}
+}
+
+func TestCompileRefusesHugePrograms(t *testing.T) {
+	_, err := Compile([]Rule{{Break: true, Before: strings.Repeat(`.{1,1000}`, 6)}})
+	if err == nil || !strings.Contains(err.Error(), "pattern too large") {
+		t.Errorf("Compile(huge) error = %v, want pattern too large", err)
+	}
+}
+
+// BenchmarkHostileBefore: a bounded repetition of any character before the
+// break, the costliest kind of pattern for a per-position matcher.
+func BenchmarkHostileBefore(b *testing.B) {
+	s := MustCompile([]Rule{{Break: true, Before: `Q.{1,200}`, After: ``}})
+	text := strings.Repeat("党的对外工作 abc. Quite so. ", 1<<10)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		s.Breaks(text, 0, len(text), func(int) {})
+	}
+}
