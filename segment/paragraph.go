@@ -841,7 +841,9 @@ func (d *docBuilder) document(name string, rules *Rules) *Document {
 		size += len(u.text) + 1
 	}
 	var b strings.Builder
-	b.Grow(size)
+	if len(us) > 1 {
+		b.Grow(size)
+	}
 	paras := make([]Paragraph, 0, len(us))
 	for i, u := range us {
 		if i > 0 {
@@ -852,6 +854,9 @@ func (d *docBuilder) document(name string, rules *Rules) *Document {
 		paras = append(paras, Paragraph{Span: Span{start, b.Len()}, Kind: u.kind, Line: d.lines[u.first].no})
 	}
 	doc.Text = b.String()
+	if len(us) == 1 {
+		doc.Text = us[0].text // the same bytes, without a copy of a long line
+	}
 	for i := range paras {
 		p := &paras[i]
 		lang := d.lang
