@@ -334,3 +334,29 @@ func TestUTF16ChineseOnlyWithoutBOM(t *testing.T) {
 		t.Errorf("Monolingual(UTF-16LE given) error = %v", err)
 	}
 }
+
+func TestStyledHeadingsStayApart(t *testing.T) {
+	// A heading in a heading style is its own paragraph even where the
+	// text alone would let the next line continue it.
+	body := `<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>` + wordRun("全球供应链步步瓶颈") + `</w:p>` +
+		`<w:p>` + wordRun("据美国媒体报道，全球供应链问题持续。") + `</w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr>` + wordRun("专家认为问题还将持续很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久") + `</w:p>` +
+		`<w:p>` + wordRun("问题的根源在于运力不足。") + `</w:p>`
+	page := "<!DOCTYPE html><body><h1>全球供应链步步瓶颈</h1><p>据美国媒体报道，全球供应链问题持续。</p><h2>专家认为问题还将持续很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久</h2><p>问题的根源在于运力不足。</p></body>"
+	want := []string{
+		"title: 全球供应链步步瓶颈",
+		"body: 据美国媒体报道，全球供应链问题持续。",
+		"heading: 专家认为问题还将持续很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久很久",
+		"body: 问题的根源在于运力不足。",
+	}
+	var s Segmenter
+	for name, data := range map[string][]byte{"docx": makeDocx(t, body), "html": []byte(page)} {
+		d, err := s.Monolingual(name, data, Chinese)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, paragraphKinds(d)); diff != "" {
+			t.Errorf("%s: paragraphs mismatch (-want +got):\n%s", name, diff)
+		}
+	}
+}

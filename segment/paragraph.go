@@ -544,7 +544,8 @@ func (d *docBuilder) units() []unit {
 			open = false
 			continue
 		}
-		if len(us) > 0 && blanks == 0 && !gap && !standsAlone(l.text, d.lang, false) {
+		if len(us) > 0 && blanks == 0 && !gap && !standsAlone(l.text, d.lang, false) &&
+			!l.heading && !d.lines[us[len(us)-1].last].heading {
 			u := &us[len(us)-1]
 			if d.on[RuleUnwrap] && startsWithNoLineStart(l.text) {
 				// Chinese typesetting never starts a line with 。，、）” and
@@ -677,7 +678,7 @@ func (d *docBuilder) build() []unit {
 				v := &us[j]
 				// Only across blank lines: without one, a Chinese line is a
 				// paragraph (and hard-wrapped English is the unwrap rule's).
-				if v.gap || v.blanks == 0 || v.blanks > 2 || foreign(v) || !d.broken(u.text, v.text) {
+				if v.gap || v.blanks == 0 || v.blanks > 2 || foreign(v) || d.styled(u) || d.styled(v) || !d.broken(u.text, v.text) {
 					break
 				}
 				sep := ""
@@ -695,6 +696,13 @@ func (d *docBuilder) build() []unit {
 		u := &us[i]
 		nearDate := i > 0 && isDate(us[i-1].text) || i+1 < len(us) && isDate(us[i+1].text)
 		u.kind = classify(u.text, d.lang, head, nearDate)
+		if d.styled(u) && u.kind == Body && !endsSentence(u.text) {
+			// a heading or title by the document's own structure
+			u.kind = Heading
+			if head {
+				u.kind = Title
+			}
+		}
 		if u.kind == Body {
 			head = false
 		}
@@ -711,7 +719,7 @@ func (d *docBuilder) build() []unit {
 			}
 			for j, n := i+1, 1; j < len(us) && n < 3; j, n = j+1, n+1 {
 				v := &us[j]
-				if v.blanks > 0 || v.gap || foreign(v) || v.kind == Dateline || v.kind == Heading || !d.titleContinues(u.text, v.text) {
+				if v.blanks > 0 || v.gap || foreign(v) || v.kind == Dateline || v.kind == Heading || d.styled(u) != d.styled(v) || !d.titleContinues(u.text, v.text) {
 					break
 				}
 				sep := ""
@@ -771,6 +779,10 @@ func compact(us []unit) []unit {
 	}
 	return out
 }
+
+// styled reports whether a unit is a heading or title by the structure of
+// its Word or HTML document.
+func (d *docBuilder) styled(u *unit) bool { return d.lines[u.first].heading }
 
 // broken says whether paragraph a was cut by page layout and b continues it:
 // a is body text (it has a sentence end inside or is long) that stops on a
