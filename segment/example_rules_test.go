@@ -83,3 +83,35 @@ func ExampleDocument_Traditional() {
 	// zh-CN
 	// zh-TW
 }
+
+// A web page is read by its structure: navigation, scripts and the page
+// head are removed, and the Report lists them.
+func ExampleSegmenter_Monolingual_html() {
+	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>新闻</title></head>
+<body><nav><a href="/">首页</a></nav>
+<h1>全球供应链步步瓶颈</h1>
+<p>据报道，供应链问题持续。专家认为问题还将持续。</p>
+<script>track();</script>
+</body></html>`
+	var s segment.Segmenter
+	doc, err := s.Monolingual("news.html", []byte(page), segment.Chinese)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range doc.Paragraphs {
+		for _, sent := range p.Sentences {
+			fmt.Printf("%s: %s\n", p.Kind, sent.In(doc.Text))
+		}
+	}
+	for _, c := range doc.Report.Changes {
+		fmt.Printf("%s %q\n", c.Rule, c.Old)
+	}
+	// Output:
+	// title: 全球供应链步步瓶颈
+	// body: 据报道，供应链问题持续。
+	// body: 专家认为问题还将持续。
+	// html-head "新闻"
+	// html-nav "首页"
+	// html-script "track();"
+}

@@ -18,7 +18,7 @@ const MaxRulesBytes = 16 << 20
 // its error lists them.
 func RuleSetNames() []string { return []string{"default", "omegat"} }
 
-// LoadRules returns a rule set by name: "default" (DefaultRules), "omegat"
+// LoadRules returns a rule set by name: "default" or "" (DefaultRules), "omegat"
 // (OmegaTRules), or the path of an SRX 2.0 file, read with LoadSRX. The
 // report is nil for the built-in sets. A name that is neither a built-in
 // set nor a readable file is an error that lists the built-in names.

@@ -265,10 +265,9 @@ func compileSide(re *syntax.Regexp, before bool) (side, error) {
 		return side{}, fmt.Errorf("pattern too large: %d instructions once compiled, more than %d", n, MaxProgram)
 	}
 	sd.useScan = len(sd.scan.prog.Inst)*window > scanCostLimit
-	// The parsed (and, for Before, reversed) tree is written back as a
-	// pattern by writePattern, which prints character classes as ranges:
-	// syntax.Regexp.String recomputes case folding over every class and
-	// made compiling the default rules cost most of a CPU-second.
+	// The regexp package compiles only pattern text: the parsed (and, for
+	// Before, reversed) tree is written back by writePattern, which prints
+	// classes as plain ranges and costs time linear in the tree.
 	var b strings.Builder
 	b.WriteString(`\A`)
 	writePattern(&b, re, inConcat)
