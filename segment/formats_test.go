@@ -360,3 +360,20 @@ func TestStyledHeadingsStayApart(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLFragmentAndBOM(t *testing.T) {
+	var s Segmenter
+	text, rep, err := s.DecodeFile("f.html", []byte(`<p>你好。</p><div>再见。</div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text != "你好。\n\n再见。" || len(rep.Changes) != 0 {
+		t.Errorf("DecodeFile(fragment) = %q, %v; want two paragraphs and no changes", text, rep.Changes)
+	}
+	// A byte order mark outranks a wrong <meta charset>.
+	page := append([]byte{0xEF, 0xBB, 0xBF}, []byte(`<!DOCTYPE html><meta charset="gbk"><p>你好。</p>`)...)
+	text, rep, err = s.DecodeFile("bom.html", page)
+	if err != nil || text != "你好。" || rep.Encoding != UTF8 || !rep.BOM {
+		t.Errorf("DecodeFile(BOM + gbk meta) = %q, %+v, %v; want 你好。 in UTF-8 with BOM", text, rep, err)
+	}
+}

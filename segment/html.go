@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -68,7 +69,8 @@ func htmlCharset(data []byte) string {
 // are removed and listed.
 func (s *Segmenter) readHTML(data []byte) (*extracted, error) {
 	enc := s.Encoding
-	if enc == "" {
+	bom := bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
+	if enc == "" && !bom { // a byte order mark outranks the page's declaration
 		enc = htmlCharset(data)
 	}
 	var dec decoded
@@ -199,6 +201,9 @@ func (w *htmlWalker) walk(n *html.Node) {
 	case html.ElementNode:
 		switch n.DataAtom {
 		case atom.Head:
+			if n.FirstChild == nil {
+				return // a head the parser supplied: nothing removed
+			}
 			title := ""
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				if c.DataAtom == atom.Title {
