@@ -377,3 +377,19 @@ func TestHTMLFragmentAndBOM(t *testing.T) {
 		t.Errorf("DecodeFile(BOM + gbk meta) = %q, %+v, %v; want 你好。 in UTF-8 with BOM", text, rep, err)
 	}
 }
+
+func TestUTF16InvalidNotTakenForNoBOM(t *testing.T) {
+	// UTF-16LE with a byte order mark and an unpaired surrogate: the
+	// error is the invalid sequence at its position, not a hint to name
+	// the encoding.
+	b := []byte{0xFF, 0xFE}
+	for _, r := range "党的对外工作\n重要战线" {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	b = append(b, 0x00, 0xDC)
+	var s Segmenter
+	_, err := s.Monolingual("s.txt", b, Chinese)
+	if err == nil || !strings.Contains(err.Error(), "line 2, byte 24: invalid UTF-16LE sequence 00 dc (the file is damaged: set ReplaceInvalid") {
+		t.Errorf("Monolingual() error = %v, want the invalid sequence on line 2", err)
+	}
+}

@@ -268,7 +268,7 @@ func (s *Segmenter) decodeText(name string, data []byte, on ruleSet) (decoded, [
 	} else {
 		var err error
 		if dec, err = decode(data, s.Encoding, s.ReplaceInvalid); err != nil {
-			if hint := utf16NoNULHint(data); hint != "" && s.Encoding == "" {
+			if hint := utf16NoNULHint(data); hint != "" && s.Encoding == "" && !utf16 {
 				return decoded{}, nil, &Error{File: name, Err: utf16Error(hint)}
 			}
 			var e *Error
@@ -282,14 +282,23 @@ func (s *Segmenter) decodeText(name string, data []byte, on ruleSet) (decoded, [
 				if s.Encoding != "" {
 					how = "check the encoding given"
 				}
-				e.Err = fmt.Errorf("%w (the file is not valid %s: %s, or set ReplaceInvalid (-lossy) to replace invalid bytes by U+FFFD, counted in the report)", e.Err, displayName(dec.enc), how)
+				if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+					// the byte order mark names the encoding
+					e.Err = fmt.Errorf("%w (the file is damaged: set ReplaceInvalid (-lossy) to replace invalid bytes by U+FFFD, counted in the report)", e.Err)
+				} else {
+					e.Err = fmt.Errorf("%w (the file is not valid %s: %s, or set ReplaceInvalid (-lossy) to replace invalid bytes by U+FFFD, counted in the report)", e.Err, displayName(dec.enc), how)
+				}
 			}
 			return decoded{}, nil, withFile(err, name)
 		}
 	}
 	if off, ok := binaryText(dec.text, !s.ReplaceInvalid); ok {
 		line := countLines(dec.text[:off]) + 1
-		return decoded{}, nil, &Error{File: name, Line: line, Offset: inputOffset(dec, off), Err: binaryError(data)}
+		err := binaryError(data)
+		if dec.enc == UTF16LE || dec.enc == UTF16BE {
+			err = fmt.Errorf("%w; %s", ErrBinary, formatsRead)
+		}
+		return decoded{}, nil, &Error{File: name, Line: line, Offset: inputOffset(dec, off), Err: err}
 	}
 	if isBlankText(dec.text) {
 		return decoded{}, nil, &Error{File: name, Err: ErrEmpty}
