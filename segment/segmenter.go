@@ -11,8 +11,10 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// Segmenter turns raw files into segmented documents: it decodes, cleans
-// (recording every change in the document's Report), splits a bilingual file
+// Segmenter turns raw files into segmented documents: it reads plain text,
+// Word .docx documents and web pages (recognised by content; see the
+// package manual, Input formats), decodes, cleans (recording every change
+// and removal in the document's Report), splits a bilingual file
 // into its Chinese and English documents, finds paragraphs and their kinds,
 // and splits sentences with SplitSentences. The zero value detects the
 // encoding, refuses invalid bytes, applies every cleaning rule and uses the
@@ -22,7 +24,8 @@ type Segmenter struct {
 	// Encoding names the input encoding (see Decode): "" detects it;
 	// "utf-8", "utf-16le", "utf-16be", "gb18030", "gbk", "big5", or
 	// "windows-1252" (Western English text, see Windows1252), which
-	// detection also recognises.
+	// detection also recognises. For a web page it overrides the page's
+	// own declaration; a Word document is always read as its XML says.
 	Encoding string
 	// ReplaceInvalid replaces invalid byte sequences by U+FFFD instead of
 	// failing; the Report counts and lists them (rule "invalid-bytes"). It
@@ -166,6 +169,8 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 // offset (or U+FFFD with s.ReplaceInvalid), and binary data or a blank file
 // is an error (ErrBinary, ErrEmpty). The Report gives the encoding and lists
 // what decoding removed or replaced; line endings are left as they are.
+// A Word document or web page gives its text with one paragraph per line
+// (Report.Format names it; the Report lists the markup removed).
 // It is for text that is already segmented, one sentence per line, where
 // cleaning must not join, drop or renumber lines.
 func (s *Segmenter) DecodeFile(name string, data []byte) (text string, rep *Report, err error) {
