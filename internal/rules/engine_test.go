@@ -234,13 +234,14 @@ func forceScan(s *Set) {
 }
 
 func TestScannerMatchesNaive(t *testing.T) {
-	rules := append(append([]Rule(nil), testRules...),
-		Rule{Break: true, Before: `Q.{1,20}`, After: `.{1,20}Q`},
-		Rule{Break: true, Before: `\bx`, After: `y\b`},
-	)
+	rules := append([]Rule{
+		{Break: true, Before: `Q.{1,6}`, After: `.{1,4}Q`},
+		{Break: false, Before: `(?s)a.b`, After: `(?i:x).`},
+	}, testRules...)
+	rules = append(rules, Rule{Break: true, Before: `\bx`, After: `y\b`})
 	s := MustCompile(rules)
 	forceScan(s)
-	alphabet := []string{"a", "b", "x", "y", "Q", "Mr", "Dr", "J", "etc", ".", "?", "!", " ", "  ", "\n", "。", "！", "”", ")", "12", "\xff", "\xe3\x80", "é"}
+	alphabet := []string{"a", "b", "x", "X", "y", "Q", "Q", "Mr", "Dr", "J", "etc", ".", "?", "!", " ", "  ", "\n", "。", "！", "”", ")", "12", "\xff", "\xe3\x80", "é"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 3000; i++ {
 		var b strings.Builder

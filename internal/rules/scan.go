@@ -96,7 +96,7 @@ func (sc *scanner) run(st *scanState, text string, lo, hi int, forward bool, out
 		// MaxContext of where they started.
 		k := 0
 		for _, t := range st.pending {
-			if in := &sc.prog.Inst[t.pc]; in.MatchRune(cur) && abs(p-t.start) <= MaxContext {
+			if in := &sc.prog.Inst[t.pc]; matchRune(in, cur) && abs(p-t.start) <= MaxContext {
 				st.pending[k] = thread{in.Out, t.start}
 				k++
 			}
@@ -156,4 +156,17 @@ func (sc *scanner) closure(st *scanState, threads []thread, ctx syntax.EmptyOp, 
 		}
 	}
 	return false
+}
+
+// matchRune reports whether a rune instruction consumes r.
+func matchRune(in *syntax.Inst, r rune) bool {
+	switch in.Op {
+	case syntax.InstRuneAny:
+		return true
+	case syntax.InstRuneAnyNotNL:
+		return r != '\n'
+	case syntax.InstRune1:
+		return r == in.Rune[0]
+	}
+	return in.MatchRune(r)
 }
