@@ -293,3 +293,22 @@ func BenchmarkHostileBefore(b *testing.B) {
 		s.Breaks(text, 0, len(text), func(int) {})
 	}
 }
+
+// FuzzScanner: the one-pass scanner agrees with the SRX definition.
+func FuzzScanner(f *testing.F) {
+	rules := append([]Rule{{Break: true, Before: `Q.{1,6}`, After: `.{1,4}Q`}}, testRules...)
+	s := MustCompile(rules)
+	forceScan(s)
+	f.Add("Mr. Smith met Dr. Li. QabQ They left.", 0)
+	f.Add("他说：“好。”随后走了。Q。Q", 3)
+	f.Fuzz(func(t *testing.T, text string, lo int) {
+		if len(text) > MaxContext/2 {
+			text = text[:MaxContext/2]
+		}
+		lo = max(0, min(lo, len(text)))
+		want := naiveBreaks(t, rules, text, lo, len(text))
+		if diff := cmp.Diff(want, engineBreaks(s, text, lo, len(text))); diff != "" {
+			t.Fatalf("Breaks(%q, %d) mismatch (-want +got):\n%s", text, lo, diff)
+		}
+	})
+}
