@@ -13,6 +13,10 @@ const (
 	FormatHTML = "html" // a web page (.html, .htm, .xhtml)
 )
 
+// DropMore is the Report rule of the one entry that counts the removals of
+// Word or HTML markup beyond the first 100 listed.
+const DropMore = "markup-more"
+
 // formatsRead names the formats the Segmenter reads, for messages that
 // refuse an input.
 const formatsRead = "the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)"
@@ -105,7 +109,7 @@ func (t *textBuilder) result() string {
 		t.flushLine()
 	}
 	if t.more > 0 {
-		t.changes = append(t.changes, Change{Rule: "dropped", Line: t.line, Offset: t.b.Len(),
+		t.changes = append(t.changes, Change{Rule: DropMore, Line: t.line, Offset: t.b.Len(),
 			Note: fmt.Sprintf("%d more removals of markup not listed", t.more)})
 	}
 	text := strings.TrimRight(t.b.String(), "\n")

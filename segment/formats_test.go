@@ -393,3 +393,19 @@ func TestUTF16InvalidNotTakenForNoBOM(t *testing.T) {
 		t.Errorf("Monolingual() error = %v, want the invalid sequence on line 2", err)
 	}
 }
+
+func TestHTMLRemovalsCapped(t *testing.T) {
+	page := "<!DOCTYPE html><body>" + strings.Repeat("<!-- c --><p>好。</p>", 150) + "</body>"
+	var s Segmenter
+	_, rep, err := s.DecodeFile("many.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := rep.Count(DropHTMLComment); n != 100 {
+		t.Errorf("%d comments listed, want 100", n)
+	}
+	last := rep.Changes[len(rep.Changes)-1]
+	if last.Rule != DropMore || last.Note != "50 more removals of markup not listed" {
+		t.Errorf("last change = %v, want the count of the other 50", last)
+	}
+}
