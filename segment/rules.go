@@ -66,10 +66,11 @@ type RuleSet struct {
 // default rules.
 type Rules struct {
 	data RuleSet
-	zh   *rules.Set
-	en   *rules.Set
-	subs *rules.Set
-	trim func(rune) bool
+	// The rule engines for Chinese, English and the sub-split points,
+	// compiled on first use: a program that splits only Chinese never
+	// compiles the English cascade. Nil in the zero Rules.
+	zh, en, subs func() *rules.Set
+	trim         func(rune) bool
 }
 
 // Language codes used to select a language's rules in a RuleSet's Maps.
@@ -81,6 +82,15 @@ const (
 // NewRules checks and compiles a rule set. The error names the language rule
 // and the index of the first rule whose pattern does not compile.
 func NewRules(rs RuleSet) (*Rules, error) {
+	return newRules(rs, true)
+}
+
+// newRules builds a Rules; with check, every language rule and the
+// sub-split rules are compiled first, so that an error names its language
+// rule (the built-in sets, known to compile, skip it). The engines for each
+// language are compiled on first use: once every rule compiles alone they
+// cannot fail.
+func newRules(rs RuleSet, check bool) (*Rules, error) {
 	r := &Rules{data: rs.clone(), trim: unicode.IsSpace}
 	if rs.TrimOmegaT {
 		r.trim = isJavaSpace
@@ -89,8 +99,16 @@ func NewRules(rs RuleSet) (*Rules, error) {
 	for i := range r.data.Languages {
 		lr := &r.data.Languages[i]
 		byName[lr.Name] = lr
+		if !check {
+			continue
+		}
 		if _, err := rules.Compile(toEngine(lr.Rules)); err != nil {
 			return nil, fmt.Errorf("segment: rules %q: language rule %q: %w", rs.Name, lr.Name, err)
+		}
+	}
+	if check {
+		if _, err := rules.Compile(toEngine(r.data.SubSplits)); err != nil {
+			return nil, fmt.Errorf("segment: rules %q: sub-split %w", rs.Name, err)
 		}
 	}
 	type cmap struct {
@@ -108,7 +126,7 @@ func NewRules(rs RuleSet) (*Rules, error) {
 		}
 		maps = append(maps, cmap{re, m.RuleName})
 	}
-	forCode := func(code string) (*rules.Set, error) {
+	forCode := func(code string) func() *rules.Set {
 		var list []Rule
 		for _, m := range maps {
 			if m.re.MatchString(code) {
@@ -118,23 +136,17 @@ func NewRules(rs RuleSet) (*Rules, error) {
 				}
 			}
 		}
-		return rules.Compile(toEngine(list))
+		return sync.OnceValue(func() *rules.Set { return rules.MustCompile(toEngine(list)) })
 	}
-	var err error
-	if r.zh, err = forCode(CodeChinese); err != nil {
-		return nil, fmt.Errorf("segment: rules %q: %s: %w", rs.Name, CodeChinese, err)
-	}
-	if r.en, err = forCode(CodeEnglish); err != nil {
-		return nil, fmt.Errorf("segment: rules %q: %s: %w", rs.Name, CodeEnglish, err)
-	}
-	if r.subs, err = rules.Compile(toEngine(r.data.SubSplits)); err != nil {
-		return nil, fmt.Errorf("segment: rules %q: sub-split %w", rs.Name, err)
-	}
+	r.zh = forCode(CodeChinese)
+	r.en = forCode(CodeEnglish)
+	subs := r.data.SubSplits
+	r.subs = sync.OnceValue(func() *rules.Set { return rules.MustCompile(toEngine(subs)) })
 	return r, nil
 }
 
 func mustRules(rs RuleSet) *Rules {
-	r, err := NewRules(rs)
+	r, err := newRules(rs, false)
 	if err != nil {
 		panic(err)
 	}
@@ -143,7 +155,7 @@ func mustRules(rs RuleSet) *Rules {
 
 // Name returns the name of the rule set.
 func (r *Rules) Name() string {
-	if r == nil || (r.zh == nil && r.en == nil) {
+	if r == nil || r.zh == nil {
 		return DefaultRules().data.Name
 	}
 	return r.data.Name
@@ -151,7 +163,7 @@ func (r *Rules) Name() string {
 
 // RuleSet returns a copy of the data the rules were compiled from.
 func (r *Rules) RuleSet() RuleSet {
-	if r == nil || (r.zh == nil && r.en == nil) {
+	if r == nil || r.zh == nil {
 		return DefaultRules().data.clone()
 	}
 	return r.data.clone()
@@ -184,7 +196,7 @@ func (r *Rules) For(lang Lang) []Rule {
 }
 
 func (r *Rules) orDefault() *Rules {
-	if r == nil || (r.zh == nil && r.en == nil) {
+	if r == nil || r.zh == nil {
 		return DefaultRules()
 	}
 	return r

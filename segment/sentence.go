@@ -33,9 +33,9 @@ func SplitSentences(text string, para Span, lang Lang, rules *Rules) (sents []Sp
 	if lang == Unknown {
 		lang = scriptLang(text[lo:hi])
 	}
-	set := r.en
+	set := r.en()
 	if lang == Chinese {
-		set = r.zh
+		set = r.zh()
 	}
 	// Spans are collected in fixed-size chunks and copied once into a slice
 	// of the exact size: appending to one slice would allocate about five
@@ -89,11 +89,12 @@ func SplitSentences(text string, para Span, lang Lang, rules *Rules) (sents []Sp
 		sents = append(sents, chunk...)
 	}
 
-	if r.subs == nil || r.subs.Len() == 0 || len(sents) == 0 {
+	subSet := r.subs()
+	if subSet.Len() == 0 || len(sents) == 0 {
 		return sents, nil
 	}
 	i := 0
-	r.subs.Breaks(text, lo, hi, func(p int) {
+	subSet.Breaks(text, lo, hi, func(p int) {
 		for i < len(sents) && sents[i].End <= p {
 			i++
 		}
