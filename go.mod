@@ -13,3 +13,5 @@ require (
 	github.com/chromedp/cdproto v0.160.5 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 )
+
+require golang.org/x/net v0.61.0

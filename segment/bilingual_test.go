@@ -92,6 +92,12 @@ func TestBilingualOneLanguage(t *testing.T) {
 			zhNil: true,
 		},
 		{
+			name:  "one line mixing both languages",
+			in:    "党的对外工作历来是党的一条重要战线。The Party's external work has always been an important front.\n",
+			want:  "segment: en.txt: not a bilingual file: 1 line holds Chinese and English together: a bilingual file has each paragraph in one language (the English after the Chinese, or alternating paragraphs); put the translation on lines of its own, or give the two languages as two files",
+			zhNil: true,
+		},
+		{
 			name: "Chinese with one English image description",
 			in: strings.Repeat("党的对外工作历来是党的一条重要战线，新中国成立后更成为国家总体外交的重要组成部分。\n", 8) +
 				"Advertisement for the book with a portrait.\n",

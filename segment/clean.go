@@ -34,25 +34,28 @@ const (
 	RuleInvalidBytes     = "invalid-bytes"     // decoding replaced an invalid sequence by U+FFFD
 )
 
-// CleaningRules lists the names of all cleaning rules in the order they are
-// applied.
-var CleaningRules = []string{
-	RuleLineEndings, RuleControl, RuleZeroWidth, RuleBookmark, RuleMoreLink,
-	RuleMojibake, RuleIndent, RuleTrailingSpace, RuleBreadcrumb, RuleFooter,
-	RuleCaptionDuplicate, RuleUnwrap, RuleBrokenParagraph, RuleTitleJoin, RuleForeign,
+// CleaningRules returns the names of all cleaning rules in the order they
+// are applied: a new slice on each call, which the caller may change.
+func CleaningRules() []string {
+	return []string{
+		RuleLineEndings, RuleControl, RuleZeroWidth, RuleBookmark, RuleMoreLink,
+		RuleMojibake, RuleIndent, RuleTrailingSpace, RuleBreadcrumb, RuleFooter,
+		RuleCaptionDuplicate, RuleUnwrap, RuleBrokenParagraph, RuleTitleJoin, RuleForeign,
+	}
 }
 
 // ruleSet says which rules are on.
 type ruleSet map[string]bool
 
 func newRuleSet(disable []string) (ruleSet, error) {
-	on := make(ruleSet, len(CleaningRules))
-	for _, r := range CleaningRules {
+	all := CleaningRules()
+	on := make(ruleSet, len(all))
+	for _, r := range all {
 		on[r] = true
 	}
 	for _, d := range disable {
 		if _, ok := on[d]; !ok {
-			return nil, &Error{Err: fmt.Errorf("unknown cleaning rule %q in Disable (known: %s)", d, strings.Join(CleaningRules, ", "))}
+			return nil, &Error{Err: fmt.Errorf("unknown cleaning rule %q in Disable (known: %s)", d, strings.Join(all, ", "))}
 		}
 		on[d] = false
 	}
@@ -68,6 +71,7 @@ type line struct {
 	end     string // the line ending that followed it in the input ("" at EOF)
 	dropped bool   // removed by a line rule (reported)
 	lang    Lang   // script of the cleaned text; Unknown for blank or neutral lines
+	heading bool   // a heading or title paragraph in a Word or HTML document
 }
 
 func (l *line) blank() bool { return l.dropped || l.text == "" }

@@ -90,6 +90,7 @@ func normEncoding(name string) (string, bool) {
 
 // decoded is the result of decoding with the details the report needs.
 type decoded struct {
+	format   string // "" for text, FormatDocx, FormatHTML
 	text     string
 	enc      string
 	bom      bool

@@ -1,19 +1,56 @@
 // Package segment turns raw Chinese and English press material into clean,
 // lossless paragraphs and sentences, ready for alignment.
 //
-// # Pipeline
+// # Use
 //
-// A [Segmenter] takes the bytes of a file and runs
-//
-//	decode → clean (+ report) → split bilingual → paragraphs → sentences
-//
-// [Segmenter.Bilingual] reads a file that holds a Chinese text and its
-// English translation and returns one [Document] per language;
-// [Segmenter.Monolingual] reads a file in one language. The zero Segmenter
-// is right for Chinese–English press text:
+// The zero [Segmenter] is right for Chinese–English press text. Give it the
+// bytes of a file, plain text, a Word .docx or a web page, and read the
+// sentences of each language:
 //
 //	var s segment.Segmenter
-//	zh, en, err := s.Bilingual("001.txt", data)
+//	zh, en, err := s.Bilingual("release.docx", data) // Chinese, then English
+//	if err != nil {
+//		return err // says what was wrong, where, and what to do
+//	}
+//	for _, p := range zh.Paragraphs {
+//		for _, sent := range p.Sentences {
+//			fmt.Println(sent.In(zh.Text))
+//		}
+//	}
+//	tag := "zh-CN"
+//	if zh.Traditional() {
+//		tag = "zh-TW"
+//	}
+//
+// [Segmenter.Monolingual] reads a file in one language (a zh/en pair of
+// files); [Segmenter.DecodeFile] only decodes, for text already split one
+// sentence per line. [LoadRules] picks the sentence rules by name
+// ("default", "omegat") or SRX file, for Segmenter.Rules. Each Document's
+// [Report] lists everything decoding and cleaning changed or removed.
+//
+// # Pipeline
+//
+// A Segmenter runs
+//
+//	read (text, Word, HTML) → decode → clean (+ report) → split bilingual → paragraphs → sentences
+//
+// # Input formats
+//
+// The format is recognised by content, the file name being only a hint.
+// Plain text is decoded as described under Decoding. A Word document
+// (.docx, a ZIP archive holding word/document.xml) gives one line per
+// paragraph, table cells included; line breaks and tabs are kept, and
+// paragraphs in a heading or title style are marked. A web page (.html,
+// .htm, .xhtml, or any file that starts with a doctype or an <html> tag) is
+// decoded by its byte order mark, <meta charset>, http-equiv or XML
+// declaration; each block element (p, div, li, table cells, headings…) is a
+// paragraph, <br> ends a line and white space is collapsed as a browser
+// does. What reading removed is listed in the Report (rules [DropWordBookmark]
+// … and [DropHTMLScript] …), like every other removal, and Report.Format
+// names the format. A PDF, an old Word .doc, another archive or an image is
+// refused with an error that says what to export it as. Inputs larger than
+// Segmenter.MaxBytes ([DefaultMaxBytes] by default) are refused
+// ([ErrTooLarge]).
 //
 // # Documents and spans
 //
@@ -111,15 +148,25 @@
 // OmegaT's default segmentation, so that a TMX built with them gives 100%
 // matches in that CAT tool; [OmegaTSegments] and [OmegaTParagraphs] show
 // OmegaT's view of a plain-text file. [LoadSRX] reads an SRX 2.0 file
-// exported by OmegaT, Trados or Okapi, keeping the rules Go's RE2 engine can
-// express and reporting the others. Segmenter.Rules selects the rules a
-// Segmenter uses. [Sentences] and [SentenceSeq] split plain text (one
+// exported by OmegaT, Trados or Okapi (in UTF-8, UTF-16 or GBK), keeping
+// the rules Go's RE2 engine can express and reporting the others; every
+// rule's cost per character is bounded, whatever its pattern.
+// [LoadRules] chooses among the built-in sets and SRX files by name.
+// Segmenter.Rules selects the rules a Segmenter uses. The built-in sets are
+// compiled on first use, so importing the package costs nothing. [Sentences] and [SentenceSeq] split plain text (one
 // paragraph per line) when spans are not needed.
+//
+// # Script
+//
+// [Document.Traditional] tells a text in traditional characters (Taiwan,
+// Hong Kong, Macau) from one in simplified characters, for a language tag
+// such as zh-TW or zh-CN.
 //
 // # Errors
 //
 // Errors about an input are [*Error] values: "segment: FILE: line L, byte
-// B: what was wrong". They match [ErrEmpty], [ErrBinary],
+// B: what was wrong (what to do)". They match [ErrEmpty], [ErrBinary]
+// (also for formats that are not read), [ErrTooLarge],
 // [ErrInvalidEncoding], [ErrUnknownEncoding], [ErrOneLanguage],
 // [ErrLayout] (a two-column table, Chinese and English side by side) and
 // [ErrWrongLanguage] (a file given to Monolingual as Chinese that is almost

@@ -114,7 +114,7 @@ func ExampleLoadSRX() {
 
 func ExampleOmegaTRules() {
 	text := "他说：“我们要开放。”随后他离开了。真的吗？！"
-	for _, rules := range []*segment.Rules{segment.DefaultRules, segment.OmegaTRules} {
+	for _, rules := range []*segment.Rules{segment.DefaultRules(), segment.OmegaTRules()} {
 		sents, _ := segment.SplitSentences(text, segment.Span{Start: 0, End: len(text)}, segment.Chinese, rules)
 		fmt.Print(rules.Name(), ":")
 		for _, s := range sents {
@@ -173,7 +173,7 @@ func ExampleOmegaTParagraphs() {
 }
 
 func ExampleRules_For() {
-	for _, r := range segment.OmegaTRules.For(segment.Chinese) {
+	for _, r := range segment.OmegaTRules().For(segment.Chinese) {
 		fmt.Printf("break=%v before=%#q after=%#q\n", r.Break, r.Before, r.After)
 	}
 	// Output:

@@ -127,7 +127,7 @@ func ExampleDetectLang() {
 
 func ExampleError() {
 	var s segment.Segmenter
-	_, err := s.Monolingual("x.bin", []byte("PK\x03\x04\x00\x00"), segment.Unknown)
+	_, err := s.Monolingual("x.bin", []byte("MZ\x03\x04\x00\x00"), segment.Unknown)
 	var e *segment.Error
 	if errors.As(err, &e) {
 		fmt.Println(e.File, e.Line, e.Offset, errors.Is(err, segment.ErrBinary))
@@ -135,7 +135,7 @@ func ExampleError() {
 	fmt.Println(err)
 	// Output:
 	// x.bin 1 4 true
-	// segment: x.bin: line 1, byte 4: binary data, not text
+	// segment: x.bin: line 1, byte 4: binary data, not text; the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)
 }
 
 func ExampleReport_Count() {

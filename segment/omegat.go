@@ -7,11 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// omegaTRules returns the OmegaT rules.
-// MERGE SHIM (review branch): segin turns the OmegaTRules variable into a
-// function; at the merge this becomes "return OmegaTRules()".
-func omegaTRules() *Rules { return OmegaTRules }
-
 // What OmegaT 3.6 (Debian package omegat, 3.6.0_10) does with a plain-text
 // file, found by running it headless on test files (console mode
 // createpseudotranslatetmx, which writes one TU per segment; see
@@ -97,7 +92,7 @@ func OmegaTSegments(text string, lang Lang) []string {
 	}
 	var out []string
 	for _, p := range OmegaTParagraphs(text) {
-		sents, _ := SplitSentences(text, p, lang, omegaTRules())
+		sents, _ := SplitSentences(text, p, lang, OmegaTRules())
 		for _, s := range sents {
 			out = append(out, s.In(text))
 		}

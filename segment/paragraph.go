@@ -365,6 +365,9 @@ func classify(s string, lang Lang, head, nearDate bool) Kind {
 	if isDept(s, lang) && (head || nearDate || bracketed) {
 		return Dateline
 	}
+	if head && hasSiteSuffix(s) && !endsSentence(s) {
+		return Title // a web page's title, with its site's name
+	}
 	if endsSentence(s) || endsContinuation(s) || hasInnerStop(s, lang) || !isShortLine(s, lang) {
 		return Body
 	}
@@ -541,7 +544,8 @@ func (d *docBuilder) units() []unit {
 			open = false
 			continue
 		}
-		if len(us) > 0 && blanks == 0 && !gap && !standsAlone(l.text, d.lang, false) {
+		if len(us) > 0 && blanks == 0 && !gap && !standsAlone(l.text, d.lang, false) &&
+			!l.heading && !d.lines[us[len(us)-1].last].heading {
 			u := &us[len(us)-1]
 			if d.on[RuleUnwrap] && startsWithNoLineStart(l.text) {
 				// Chinese typesetting never starts a line with 。，、）” and
@@ -674,7 +678,7 @@ func (d *docBuilder) build() []unit {
 				v := &us[j]
 				// Only across blank lines: without one, a Chinese line is a
 				// paragraph (and hard-wrapped English is the unwrap rule's).
-				if v.gap || v.blanks == 0 || v.blanks > 2 || foreign(v) || !d.broken(u.text, v.text) {
+				if v.gap || v.blanks == 0 || v.blanks > 2 || foreign(v) || d.styled(u) || d.styled(v) || !d.broken(u.text, v.text) {
 					break
 				}
 				sep := ""
@@ -692,6 +696,13 @@ func (d *docBuilder) build() []unit {
 		u := &us[i]
 		nearDate := i > 0 && isDate(us[i-1].text) || i+1 < len(us) && isDate(us[i+1].text)
 		u.kind = classify(u.text, d.lang, head, nearDate)
+		if d.styled(u) && u.kind == Body && !endsSentence(u.text) {
+			// a heading or title by the document's own structure
+			u.kind = Heading
+			if head {
+				u.kind = Title
+			}
+		}
 		if u.kind == Body {
 			head = false
 		}
@@ -708,7 +719,7 @@ func (d *docBuilder) build() []unit {
 			}
 			for j, n := i+1, 1; j < len(us) && n < 3; j, n = j+1, n+1 {
 				v := &us[j]
-				if v.blanks > 0 || v.gap || foreign(v) || v.kind == Dateline || v.kind == Heading || !d.titleContinues(u.text, v.text) {
+				if v.blanks > 0 || v.gap || foreign(v) || v.kind == Dateline || v.kind == Heading || d.styled(u) != d.styled(v) || !d.titleContinues(u.text, v.text) {
 					break
 				}
 				sep := ""
@@ -769,13 +780,17 @@ func compact(us []unit) []unit {
 	return out
 }
 
+// styled reports whether a unit is a heading or title by the structure of
+// its Word or HTML document.
+func (d *docBuilder) styled(u *unit) bool { return d.lines[u.first].heading }
+
 // broken says whether paragraph a was cut by page layout and b continues it:
 // a is body text (it has a sentence end inside or is long) that stops on a
 // hanzi (a letter or comma in English) without final punctuation, and b
 // starts with a hanzi (a lower-case letter) and is body text, not a title,
 // heading or date.
 func (d *docBuilder) broken(a, b string) bool {
-	if endsSentence(a) || endsContinuation(a) && d.lang == Chinese {
+	if endsSentence(a) || endsContinuation(a) && d.lang == Chinese || hasSiteSuffix(a) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(a)
@@ -805,7 +820,7 @@ var functionWords = map[string]bool{
 
 // titleContinues says whether title line b continues title line a.
 func (d *docBuilder) titleContinues(a, b string) bool {
-	if !titleish(b, d.lang) || isDate(b) {
+	if !titleish(b, d.lang) || isDate(b) || hasSiteSuffix(a) {
 		return false
 	}
 	if _, ok := cutSectionLabel(b); ok {
@@ -825,10 +840,80 @@ func (d *docBuilder) titleContinues(a, b string) bool {
 		return len(fs) > 0 && functionWords[strings.ToLower(fs[len(fs)-1])]
 	}
 	first, _ := utf8.DecodeRuneInString(b)
-	if !isHan(first) || runeLen(a)+runeLen(b) > 60 {
+	if !isHan(first) || runeLen(a)+runeLen(b) > 60 || !titleish(a, Chinese) || hasSiteSuffix(a) {
 		return false
 	}
-	return titleish(a, Chinese)
+	// As in English, a title line goes on only where the break falls
+	// inside a phrase: after a comma, colon or connective, inside a
+	// bracket or quotation, or before a connective. Two complete title
+	// lines ("…步步瓶颈-中新网" above a lead) stay apart.
+	return zhOpenEnd(a) || hasZhPrefix(b, zhLeadingConnectives)
+}
+
+// hasSiteSuffix reports whether s ends as a web page title does, with the
+// site's name after a dash, bar or underscore: "…步步瓶颈-中新网",
+// "… | 人民网", "… - China Daily". Such a line is complete.
+func hasSiteSuffix(s string) bool {
+	s = strings.TrimRightFunc(s, isHSpace)
+	i := strings.LastIndexAny(s, "-_|｜—–")
+	if i <= 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	name := strings.TrimSpace(s[i+n:])
+	if name == "" || runeLen(name) > 12 {
+		return false
+	}
+	for _, suf := range []string{"网", "报", "社", "台", "在线", "新闻", "频道", "客户端", "官网"} {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	for _, w := range []string{"News", "Daily", "Times", "Online", "Net", "Xinhua", "CGTN", "Post"} {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhTrailingConnectives end a Chinese title line that goes on in the next:
+// a function word that needs what follows.
+var zhTrailingConnectives = []string{"的", "与", "和", "及", "暨", "之", "在", "对", "为", "同", "向", "从", "把", "关于", "以及", "并", "和对", "及其"}
+
+// zhLeadingConnectives start a Chinese title line that continues the one
+// before: a conjunction or a particle.
+var zhLeadingConnectives = []string{"和", "与", "及", "暨", "以及", "并", "的", "之"}
+
+func hasZhPrefix(s string, list []string) bool {
+	for _, p := range list {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhOpenEnd reports whether Chinese title line a stops inside a phrase: it
+// ends with a comma, enumeration comma, colon or connective, or leaves a
+// bracket or quotation open.
+func zhOpenEnd(a string) bool {
+	a = strings.TrimRightFunc(a, isHSpace)
+	last, _ := utf8.DecodeLastRuneInString(a)
+	if strings.ContainsRune("，、：,:—-《“（「『【", last) && !strings.HasSuffix(a, "——") {
+		return true
+	}
+	for _, c := range zhTrailingConnectives {
+		if strings.HasSuffix(a, c) {
+			return true
+		}
+	}
+	for _, pair := range [][2]string{{"《", "》"}, {"“", "”"}, {"（", "）"}, {"「", "」"}, {"【", "】"}} {
+		if strings.Count(a, pair[0]) > strings.Count(a, pair[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // document assembles the Document text and paragraphs from the units and
@@ -841,7 +926,9 @@ func (d *docBuilder) document(name string, rules *Rules) *Document {
 		size += len(u.text) + 1
 	}
 	var b strings.Builder
-	b.Grow(size)
+	if len(us) > 1 {
+		b.Grow(size)
+	}
 	paras := make([]Paragraph, 0, len(us))
 	for i, u := range us {
 		if i > 0 {
@@ -852,6 +939,9 @@ func (d *docBuilder) document(name string, rules *Rules) *Document {
 		paras = append(paras, Paragraph{Span: Span{start, b.Len()}, Kind: u.kind, Line: d.lines[u.first].no})
 	}
 	doc.Text = b.String()
+	if len(us) == 1 {
+		doc.Text = us[0].text // the same bytes, without a copy of a long line
+	}
 	for i := range paras {
 		p := &paras[i]
 		lang := d.lang

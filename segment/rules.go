@@ -3,6 +3,7 @@ package segment
 import (
 	"fmt"
 	"regexp"
+	"sync"
 	"unicode"
 
 	"github.com/bitextlab/zhen/internal/rules"
@@ -65,10 +66,11 @@ type RuleSet struct {
 // default rules.
 type Rules struct {
 	data RuleSet
-	zh   *rules.Set
-	en   *rules.Set
-	subs *rules.Set
-	trim func(rune) bool
+	// The rule engines for Chinese, English and the sub-split points,
+	// compiled on first use: a program that splits only Chinese never
+	// compiles the English cascade. Nil in the zero Rules.
+	zh, en, subs func() *rules.Set
+	trim         func(rune) bool
 }
 
 // Language codes used to select a language's rules in a RuleSet's Maps.
@@ -80,6 +82,15 @@ const (
 // NewRules checks and compiles a rule set. The error names the language rule
 // and the index of the first rule whose pattern does not compile.
 func NewRules(rs RuleSet) (*Rules, error) {
+	return newRules(rs, true)
+}
+
+// newRules builds a Rules; with check, every language rule and the
+// sub-split rules are compiled first, so that an error names its language
+// rule (the built-in sets, known to compile, skip it). The engines for each
+// language are compiled on first use: once every rule compiles alone they
+// cannot fail.
+func newRules(rs RuleSet, check bool) (*Rules, error) {
 	r := &Rules{data: rs.clone(), trim: unicode.IsSpace}
 	if rs.TrimOmegaT {
 		r.trim = isJavaSpace
@@ -88,8 +99,16 @@ func NewRules(rs RuleSet) (*Rules, error) {
 	for i := range r.data.Languages {
 		lr := &r.data.Languages[i]
 		byName[lr.Name] = lr
+		if !check {
+			continue
+		}
 		if _, err := rules.Compile(toEngine(lr.Rules)); err != nil {
 			return nil, fmt.Errorf("segment: rules %q: language rule %q: %w", rs.Name, lr.Name, err)
+		}
+	}
+	if check {
+		if _, err := rules.Compile(toEngine(r.data.SubSplits)); err != nil {
+			return nil, fmt.Errorf("segment: rules %q: sub-split %w", rs.Name, err)
 		}
 	}
 	type cmap struct {
@@ -107,7 +126,7 @@ func NewRules(rs RuleSet) (*Rules, error) {
 		}
 		maps = append(maps, cmap{re, m.RuleName})
 	}
-	forCode := func(code string) (*rules.Set, error) {
+	forCode := func(code string) func() *rules.Set {
 		var list []Rule
 		for _, m := range maps {
 			if m.re.MatchString(code) {
@@ -117,23 +136,17 @@ func NewRules(rs RuleSet) (*Rules, error) {
 				}
 			}
 		}
-		return rules.Compile(toEngine(list))
+		return sync.OnceValue(func() *rules.Set { return rules.MustCompile(toEngine(list)) })
 	}
-	var err error
-	if r.zh, err = forCode(CodeChinese); err != nil {
-		return nil, fmt.Errorf("segment: rules %q: %s: %w", rs.Name, CodeChinese, err)
-	}
-	if r.en, err = forCode(CodeEnglish); err != nil {
-		return nil, fmt.Errorf("segment: rules %q: %s: %w", rs.Name, CodeEnglish, err)
-	}
-	if r.subs, err = rules.Compile(toEngine(r.data.SubSplits)); err != nil {
-		return nil, fmt.Errorf("segment: rules %q: sub-split %w", rs.Name, err)
-	}
+	r.zh = forCode(CodeChinese)
+	r.en = forCode(CodeEnglish)
+	subs := r.data.SubSplits
+	r.subs = sync.OnceValue(func() *rules.Set { return rules.MustCompile(toEngine(subs)) })
 	return r, nil
 }
 
 func mustRules(rs RuleSet) *Rules {
-	r, err := NewRules(rs)
+	r, err := newRules(rs, false)
 	if err != nil {
 		panic(err)
 	}
@@ -142,16 +155,16 @@ func mustRules(rs RuleSet) *Rules {
 
 // Name returns the name of the rule set.
 func (r *Rules) Name() string {
-	if r == nil || (r.zh == nil && r.en == nil) {
-		return DefaultRules.data.Name
+	if r == nil || r.zh == nil {
+		return DefaultRules().data.Name
 	}
 	return r.data.Name
 }
 
 // RuleSet returns a copy of the data the rules were compiled from.
 func (r *Rules) RuleSet() RuleSet {
-	if r == nil || (r.zh == nil && r.en == nil) {
-		return DefaultRules.data.clone()
+	if r == nil || r.zh == nil {
+		return DefaultRules().data.clone()
 	}
 	return r.data.clone()
 }
@@ -183,8 +196,8 @@ func (r *Rules) For(lang Lang) []Rule {
 }
 
 func (r *Rules) orDefault() *Rules {
-	if r == nil || (r.zh == nil && r.en == nil) {
-		return DefaultRules
+	if r == nil || r.zh == nil {
+		return DefaultRules()
 	}
 	return r
 }
@@ -244,8 +257,9 @@ const (
 	clsJavaWS = `[ \t\n\v\f\r]`
 )
 
-// DefaultRules are the rules for Chinese–English press text (see the
-// package manual, section Sentences):
+// DefaultRules returns the rules for Chinese–English press text (see the
+// package manual, section Sentences). They are compiled once, on first use,
+// and shared: the value is immutable.
 //
 //   - Chinese: a sentence ends after 。！？ and runs of them (？！, ！！,
 //     ……。); closing quotes and brackets (”’」』）》〉】"') stay with the
@@ -282,7 +296,9 @@ const (
 // "Ltd." and "Co." before a capitalized word end the sentence; a sentence of
 // one letter, numeral or number after a sentence end ("Who came? I. Then …")
 // is read as a label and joined to the next.
-var DefaultRules = mustRules(defaultRuleSet())
+func DefaultRules() *Rules { return defaultRules() }
+
+var defaultRules = sync.OnceValue(func() *Rules { return mustRules(defaultRuleSet()) })
 
 func defaultRuleSet() RuleSet {
 	zh := []Rule{
@@ -373,7 +389,7 @@ func defaultRuleSet() RuleSet {
 	}
 }
 
-// OmegaTRules reproduce the default sentence segmentation of OmegaT 3.6 for
+// OmegaTRules returns rules that reproduce the default sentence segmentation of OmegaT 3.6 for
 // Chinese (zh-CN) and English (en-US), so that the segments of a TMX equal
 // the segments the CAT tool makes of the same paragraph and its matches are
 // 100% matches. They were written from observation of OmegaT (see
@@ -382,8 +398,11 @@ func defaultRuleSet() RuleSet {
 // sentence does not end when a closer follows (…开放。”随后… is one
 // segment), half-width "." never ends a sentence in Chinese text, English
 // breaks before lowercase words, and "^1. Capital" / "^1) Capital" at the
-// start of a paragraph is split off. There are no sub-split points.
-var OmegaTRules = mustRules(omegaTRuleSet())
+// start of a paragraph is split off. There are no sub-split points. They
+// are compiled once, on first use, and shared.
+func OmegaTRules() *Rules { return omegaTRules() }
+
+var omegaTRules = sync.OnceValue(func() *Rules { return mustRules(omegaTRuleSet()) })
 
 func omegaTRuleSet() RuleSet {
 	ws := clsJavaWS

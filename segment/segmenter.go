@@ -11,8 +11,10 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// Segmenter turns raw files into segmented documents: it decodes, cleans
-// (recording every change in the document's Report), splits a bilingual file
+// Segmenter turns raw files into segmented documents: it reads plain text,
+// Word .docx documents and web pages (recognised by content; see the
+// package manual, Input formats), decodes, cleans (recording every change
+// and removal in the document's Report), splits a bilingual file
 // into its Chinese and English documents, finds paragraphs and their kinds,
 // and splits sentences with SplitSentences. The zero value detects the
 // encoding, refuses invalid bytes, applies every cleaning rule and uses the
@@ -22,7 +24,8 @@ type Segmenter struct {
 	// Encoding names the input encoding (see Decode): "" detects it;
 	// "utf-8", "utf-16le", "utf-16be", "gb18030", "gbk", "big5", or
 	// "windows-1252" (Western English text, see Windows1252), which
-	// detection also recognises.
+	// detection also recognises. For a web page it overrides the page's
+	// own declaration; a Word document is always read as its XML says.
 	Encoding string
 	// ReplaceInvalid replaces invalid byte sequences by U+FFFD instead of
 	// failing; the Report counts and lists them (rule "invalid-bytes"). It
@@ -37,6 +40,26 @@ type Segmenter struct {
 	// Rules are the sentence rules passed to SplitSentences; nil selects
 	// the default rules for each language.
 	Rules *Rules
+	// MaxBytes is the largest input read, in bytes (for a Word document,
+	// of its text once unpacked). 0 means DefaultMaxBytes; a negative
+	// value means no limit. A larger input is an error matching
+	// ErrTooLarge.
+	MaxBytes int64
+}
+
+// DefaultMaxBytes is the input size limit of a Segmenter whose MaxBytes is
+// 0: 512 MiB, far above any press text or book, so that a wrong file (a
+// disk image, /dev/zero) ends with an error instead of exhausting memory.
+const DefaultMaxBytes = 512 << 20
+
+func (s *Segmenter) maxBytes() int64 {
+	switch {
+	case s.MaxBytes == 0:
+		return DefaultMaxBytes
+	case s.MaxBytes < 0:
+		return 1<<63 - 1
+	}
+	return s.MaxBytes
 }
 
 // Error is the error type of the package for problems with an input: it
@@ -91,6 +114,8 @@ var (
 	// ErrWrongLanguage: a file given to Monolingual as one language is
 	// almost all in the other; the message says which.
 	ErrWrongLanguage = errors.New("wrong language")
+	// ErrTooLarge: the input is larger than Segmenter.MaxBytes.
+	ErrTooLarge = errors.New("input too large")
 )
 
 // prepared is an input after decoding and line cleaning.
@@ -115,12 +140,15 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 	if err != nil {
 		return nil, withFile(err, name)
 	}
-	dec, rep, err := s.decodeInput(name, data, on)
+	dec, rep, heads, err := s.decodeAny(name, data, on)
 	if err != nil {
 		return nil, err
 	}
 	p := &prepared{dec: dec, on: on, rep: rep}
 	p.lines = splitLines(dec.text, on, &p.rep)
+	for i := range p.lines {
+		p.lines[i].heading = heads[p.lines[i].no]
+	}
 	for i := range p.lines {
 		cleanLine(&p.lines[i], on, &p.rep)
 	}
@@ -141,6 +169,8 @@ func (s *Segmenter) prepare(name string, data []byte) (*prepared, error) {
 // offset (or U+FFFD with s.ReplaceInvalid), and binary data or a blank file
 // is an error (ErrBinary, ErrEmpty). The Report gives the encoding and lists
 // what decoding removed or replaced; line endings are left as they are.
+// A Word document or web page gives its text with one paragraph per line
+// (Report.Format names it; the Report lists the markup removed).
 // It is for text that is already segmented, one sentence per line, where
 // cleaning must not join, drop or renumber lines.
 func (s *Segmenter) DecodeFile(name string, data []byte) (text string, rep *Report, err error) {
@@ -152,16 +182,62 @@ func (s *Segmenter) DecodeFile(name string, data []byte) (text string, rep *Repo
 	if err != nil {
 		return "", nil, err
 	}
-	return dec.text, &Report{Encoding: dec.enc, BOM: dec.bom, Replaced: dec.replaced, Changes: changes}, nil
+	return dec.text, &Report{Format: dec.format, Encoding: dec.enc, BOM: dec.bom, Replaced: dec.replaced, Changes: changes}, nil
 }
 
 // decodeInput is the decoding step of prepare: it returns the decoded text
 // and the changes decoding made (byte order mark, replaced bytes, NUL
 // padding), or an *Error that names the file and the position in the input.
 func (s *Segmenter) decodeInput(name string, data []byte, on ruleSet) (decoded, []Change, error) {
+	dec, rep, _, err := s.decodeAny(name, data, on)
+	return dec, rep, err
+}
+
+// decodeAny is decodeInput that also reads Word and HTML input: it returns
+// the lines that are headings in the structure of such a document.
+func (s *Segmenter) decodeAny(name string, data []byte, on ruleSet) (decoded, []Change, map[int]bool, error) {
 	if len(data) == 0 {
-		return decoded{}, nil, &Error{File: name, Err: ErrEmpty}
+		return decoded{}, nil, nil, &Error{File: name, Err: ErrEmpty}
 	}
+	if int64(len(data)) > s.maxBytes() {
+		return decoded{}, nil, nil, &Error{File: name, Err: fmt.Errorf("%w: %d bytes, more than the limit of %d (Segmenter.MaxBytes)", ErrTooLarge, len(data), s.maxBytes())}
+	}
+	format, err := sniffFormat(name, data)
+	if err != nil {
+		return decoded{}, nil, nil, &Error{File: name, Err: err}
+	}
+	if format != "" {
+		x, err := s.extract(format, data)
+		if err != nil {
+			return decoded{}, nil, nil, withFile(err, name)
+		}
+		if isBlankText(x.text) {
+			return decoded{}, nil, nil, &Error{File: name, Err: fmt.Errorf("%w (no text in the %s document once its markup is removed)", ErrEmpty, formatName(format))}
+		}
+		dec := decoded{text: x.text, enc: x.enc, bom: x.bom, replaced: x.replaced, format: format}
+		var rep []Change
+		if x.bom {
+			rep = append(rep, Change{Rule: "bom", Line: 1, Offset: 0, Old: "\uFEFF", Note: "byte order mark of " + displayName(x.enc) + " removed by decoding"})
+		}
+		return dec, append(rep, x.changes...), x.headings, nil
+	}
+	dec, rep, err := s.decodeText(name, data, on)
+	return dec, rep, nil, err
+}
+
+// formatName is the name of a format in messages.
+func formatName(format string) string {
+	switch format {
+	case FormatDocx:
+		return "Word"
+	case FormatHTML:
+		return "HTML"
+	}
+	return "text"
+}
+
+// decodeText decodes plain text.
+func (s *Segmenter) decodeText(name string, data []byte, on ruleSet) (decoded, []Change, error) {
 	enc, _ := normEncoding(s.Encoding)
 	utf16 := enc == UTF16LE || enc == UTF16BE || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) ||
 		enc == "" && utf16Hint(data) != ""
@@ -182,9 +258,9 @@ func (s *Segmenter) decodeInput(name string, data []byte, on ruleSet) (decoded, 
 	}
 	if !utf16 && !s.ReplaceInvalid {
 		if i := bytes.IndexByte(data, 0); i >= 0 {
-			err := ErrBinary
+			err := binaryError(data)
 			if hint := utf16Hint(data); hint != "" {
-				err = fmt.Errorf("%w (it looks like %s without a byte order mark: set Encoding to %q)", ErrBinary, displayName(hint), hint)
+				err = fmt.Errorf("%w (it looks like %s without a byte order mark: decode it as %q, Segmenter.Encoding or -encoding %s)", ErrBinary, displayName(hint), hint, hint)
 			}
 			return decoded{}, nil, &Error{File: name, Line: inputLine(data, i, false), Offset: i, Err: err}
 		}
@@ -197,18 +273,37 @@ func (s *Segmenter) decodeInput(name string, data []byte, on ruleSet) (decoded, 
 	} else {
 		var err error
 		if dec, err = decode(data, s.Encoding, s.ReplaceInvalid); err != nil {
+			if hint := utf16NoNULHint(data); hint != "" && s.Encoding == "" && !utf16 {
+				return decoded{}, nil, &Error{File: name, Err: utf16Error(hint)}
+			}
 			var e *Error
 			if errors.As(err, &e) && e.Line > 0 && e.Offset <= len(data) {
 				// The decoder counts LF only; a file with CR or CRLF
 				// line ends is counted as the cleaning rules count it.
 				e.Line = inputLine(data, e.Offset, dec.enc == UTF16LE || dec.enc == UTF16BE)
 			}
+			if e != nil && errors.Is(err, ErrInvalidEncoding) {
+				how := "give the file's encoding (Segmenter.Encoding, -encoding)"
+				if s.Encoding != "" {
+					how = "check the encoding given"
+				}
+				if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+					// the byte order mark names the encoding
+					e.Err = fmt.Errorf("%w (the file is damaged: set ReplaceInvalid (-lossy) to replace invalid bytes by U+FFFD, counted in the report)", e.Err)
+				} else {
+					e.Err = fmt.Errorf("%w (the file is not valid %s: %s, or set ReplaceInvalid (-lossy) to replace invalid bytes by U+FFFD, counted in the report)", e.Err, displayName(dec.enc), how)
+				}
+			}
 			return decoded{}, nil, withFile(err, name)
 		}
 	}
 	if off, ok := binaryText(dec.text, !s.ReplaceInvalid); ok {
 		line := countLines(dec.text[:off]) + 1
-		return decoded{}, nil, &Error{File: name, Line: line, Offset: inputOffset(dec, off), Err: ErrBinary}
+		err := binaryError(data)
+		if dec.enc == UTF16LE || dec.enc == UTF16BE {
+			err = fmt.Errorf("%w; %s", ErrBinary, formatsRead)
+		}
+		return decoded{}, nil, &Error{File: name, Line: line, Offset: inputOffset(dec, off), Err: err}
 	}
 	if isBlankText(dec.text) {
 		return decoded{}, nil, &Error{File: name, Err: ErrEmpty}
@@ -269,6 +364,55 @@ func looksWindows1252(data []byte) bool {
 	return DetectEncoding(data) != UTF8 // nearly valid UTF-8 stays UTF-8
 }
 
+// binaryError is ErrBinary with what to do: the formats that are read, or
+// the encoding to give when data looks like UTF-16 without a byte order
+// mark.
+func binaryError(data []byte) error {
+	if hint := utf16NoNULHint(data); hint != "" {
+		return utf16Error(hint)
+	}
+	return fmt.Errorf("%w; %s", ErrBinary, formatsRead)
+}
+
+func utf16Error(hint string) error {
+	return fmt.Errorf("%w (it looks like %s without a byte order mark: decode it as %q, Segmenter.Encoding or -encoding %s)", ErrBinary, displayName(hint), hint, hint)
+}
+
+// utf16NoNULHint recognises Chinese text in UTF-16 without a byte order
+// mark and without ASCII (so without the NUL bytes utf16Hint looks for):
+// the high bytes of hanzi (0x4E–0x9F), CJK punctuation (0x30) and
+// full-width forms (0xFF) make at least four in five of the bytes on one
+// side of the first 4 KiB, and at most three in five on the other (where
+// the low bytes fall anywhere). It returns UTF16LE, UTF16BE or "".
+func utf16NoNULHint(data []byte) string {
+	n := min(len(data), 4096) &^ 1
+	if n < 8 {
+		return ""
+	}
+	even, odd := 0, 0
+	for i := 0; i+1 < n; i += 2 {
+		if isCJKHighByte(data[i]) {
+			even++
+		}
+		if isCJKHighByte(data[i+1]) {
+			odd++
+		}
+	}
+	units := n / 2
+	switch {
+	case odd*5 >= units*4 && even*5 <= units*3:
+		return UTF16LE
+	case even*5 >= units*4 && odd*5 <= units*3:
+		return UTF16BE
+	}
+	return ""
+}
+
+// isCJKHighByte: the high byte of a UTF-16 code unit of Chinese text.
+func isCJKHighByte(c byte) bool {
+	return c >= 0x4E && c <= 0x9F || c == 0x30 || c == 0xFF
+}
+
 // sideBySide recognises a two-column table (a spreadsheet saved as text):
 // at least four in five of the non-blank lines, and at least two, have a
 // tab with Chinese on one side and English on the other. It returns the
@@ -293,6 +437,24 @@ func sideBySide(lines []line) (n, total int) {
 		return 0, 0
 	}
 	return n, total
+}
+
+// mixedLines counts the lines that hold both languages in some volume:
+// at least two hanzi and four Latin letters, neither less than a sixth of
+// the other (a hanzi counting as three letters).
+func mixedLines(lines []line) int {
+	n := 0
+	for i := range lines {
+		if lines[i].blank() {
+			continue
+		}
+		c := countScripts(lines[i].text)
+		zh, en := 3*c.han, c.latin
+		if c.han >= 2 && c.latin >= 4 && 6*zh >= en && 6*en >= zh {
+			n++
+		}
+	}
+	return n
 }
 
 // removedNote says how many lines cleaning removed, and by which rules, for
@@ -488,7 +650,7 @@ func isBlankText(s string) bool {
 // report assembles a Report from changes, sorted into input order.
 func (p *prepared) report(changes []Change, layout string) *Report {
 	slices.SortStableFunc(changes, func(a, b Change) int { return a.Offset - b.Offset })
-	return &Report{Encoding: p.dec.enc, BOM: p.dec.bom, Replaced: p.dec.replaced, Layout: layout, Changes: changes}
+	return &Report{Format: p.dec.format, Encoding: p.dec.enc, BOM: p.dec.bom, Replaced: p.dec.replaced, Layout: layout, Changes: changes}
 }
 
 // Monolingual decodes, cleans and segments a file in one language. name
@@ -583,7 +745,13 @@ func (s *Segmenter) Bilingual(name string, data []byte) (zh, en *Document, err e
 			}
 		}
 		msg := fmt.Sprintf("found only %s text, no %s", found.name(), other.name())
-		if stray > 0 {
+		if mixed := mixedLines(p.lines); mixed > 0 && stray == 0 {
+			lines := "lines hold"
+			if mixed == 1 {
+				lines = "line holds"
+			}
+			msg = fmt.Sprintf("%d %s Chinese and English together: a bilingual file has each paragraph in one language (the English after the Chinese, or alternating paragraphs); put the translation on lines of its own, or give the two languages as two files", mixed, lines)
+		} else if stray > 0 {
 			lines := "lines"
 			if stray == 1 {
 				lines = "line"

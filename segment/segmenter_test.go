@@ -207,10 +207,10 @@ func TestSegmenterErrors(t *testing.T) {
 	}{
 		{"empty", Segmenter{}, nil, "segment: f.txt: no text: the input is empty or blank", ErrEmpty},
 		{"blank", Segmenter{}, []byte(" \n\u3000\r\n"), "segment: f.txt: no text: the input is empty or blank", ErrEmpty},
-		{"binary NUL", Segmenter{}, []byte("PK\x03\x04\x00\x00abc"), "segment: f.txt: line 1, byte 4: binary data, not text", ErrBinary},
-		{"binary controls", Segmenter{ReplaceInvalid: true}, bytes.Repeat([]byte{0x01, 0x02, 'a', 0x03}, 50), "segment: f.txt: line 1, byte 0: binary data, not text", ErrBinary},
-		{"invalid GB18030", Segmenter{Encoding: "gb18030"}, []byte("abc\ndef\n\xd6\xd0\x81\x20"), "segment: f.txt: line 3, byte 10: invalid GB18030 sequence 81 20", ErrInvalidEncoding},
-		{"unknown rule", Segmenter{Disable: []string{"indentation"}}, []byte("abc"), `segment: f.txt: unknown cleaning rule "indentation" in Disable (known: ` + strings.Join(CleaningRules, ", ") + ")", nil},
+		{"binary NUL", Segmenter{}, []byte("MZ\x03\x04\x00\x00abc"), "segment: f.txt: line 1, byte 4: binary data, not text; the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)", ErrBinary},
+		{"binary controls", Segmenter{ReplaceInvalid: true}, bytes.Repeat([]byte{0x01, 0x02, 'a', 0x03}, 50), "segment: f.txt: line 1, byte 0: binary data, not text; the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)", ErrBinary},
+		{"invalid GB18030", Segmenter{Encoding: "gb18030"}, []byte("abc\ndef\n\xd6\xd0\x81\x20"), "segment: f.txt: line 3, byte 10: invalid GB18030 sequence 81 20 (the file is not valid GB18030: check the encoding given, or set ReplaceInvalid (-lossy) to replace invalid bytes by U+FFFD, counted in the report)", ErrInvalidEncoding},
+		{"unknown rule", Segmenter{Disable: []string{"indentation"}}, []byte("abc"), `segment: f.txt: unknown cleaning rule "indentation" in Disable (known: ` + strings.Join(CleaningRules(), ", ") + ")", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -388,7 +388,7 @@ func TestUTF16WithoutBOM(t *testing.T) {
 	// Named wrongly, the NUL bytes are an error with a hint.
 	s.Encoding = "utf-8"
 	_, err = s.Monolingual("u.txt", data, Unknown)
-	want := `segment: u.txt: line 1, byte 1: binary data, not text (it looks like UTF-16LE without a byte order mark: set Encoding to "utf-16le")`
+	want := `segment: u.txt: line 1, byte 1: binary data, not text (it looks like UTF-16LE without a byte order mark: decode it as "utf-16le", Segmenter.Encoding or -encoding utf-16le)`
 	if err == nil || err.Error() != want {
 		t.Fatalf("Monolingual() error = %v, want %s", err, want)
 	}
@@ -468,7 +468,7 @@ func TestNULPadding(t *testing.T) {
 		{"padding after the last line", "我们广交朋友。\x00", nil, nil, []string{"body: 我们广交朋友。"}},
 		{"NUL before the end", "我们广交朋友。\x00x\x00\x00", nil, ErrBinary, nil},
 		{"only NULs", "\x00\x00\x00\x00", nil, ErrBinary, nil},
-		{"binary header before NULs", "PK\x03\x04\x00\x00", nil, ErrBinary, nil},
+		{"binary header before NULs", "MZ\x03\x04\x00\x00", nil, ErrBinary, nil},
 		{"control rule off", "我们广交朋友。\n\x00\x00", []string{RuleControl}, ErrBinary, nil},
 	}
 	for _, tt := range tests {
@@ -683,9 +683,9 @@ func TestBinaryErrorInputOffset(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"GB18030", gb, "segment: b.txt: line 2, byte 9: binary data, not text"},
-		{"UTF-16BE with BOM", u16, "segment: b.txt: line 2, byte 12: binary data, not text"},
-		{"UTF-8 with BOM", []byte("\uFEFF中文\n中文" + ctl), "segment: b.txt: line 2, byte 16: binary data, not text"},
+		{"GB18030", gb, "segment: b.txt: line 2, byte 9: binary data, not text; the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)"},
+		{"UTF-16BE with BOM", u16, "segment: b.txt: line 2, byte 12: binary data, not text; the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)"},
+		{"UTF-8 with BOM", []byte("\uFEFF中文\n中文" + ctl), "segment: b.txt: line 2, byte 16: binary data, not text; the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -716,9 +716,9 @@ func TestDecodeFile(t *testing.T) {
 	}{
 		{"UTF-8 with BOM, nothing cleaned", []byte("\uFEFF  一、标题【详细】\r\n\r\nText.\n"), "  一、标题【详细】\r\n\r\nText.\n", UTF8, nil, ""},
 		{"GB18030", gb, string(seed), GB18030, nil, ""},
-		{"invalid UTF-8", []byte("第一行\n第二\xff行\n"), "", "", ErrInvalidEncoding, "segment: d.txt: line 2, byte 16: invalid UTF-8 sequence ff"},
+		{"invalid UTF-8", []byte("第一行\n第二\xff行\n"), "", "", ErrInvalidEncoding, "segment: d.txt: line 2, byte 16: invalid UTF-8 sequence ff (the file is not valid UTF-8: give the file's encoding (Segmenter.Encoding, -encoding), or set ReplaceInvalid (-lossy) to replace invalid bytes by U+FFFD, counted in the report)"},
 		{"empty", nil, "", "", ErrEmpty, "segment: d.txt: no text: the input is empty or blank"},
-		{"binary", []byte("PK\x03\x04\x00\x00"), "", "", ErrBinary, "segment: d.txt: line 1, byte 4: binary data, not text"},
+		{"binary", []byte("MZ\x03\x04\x00\x00"), "", "", ErrBinary, "segment: d.txt: line 1, byte 4: binary data, not text; the formats read are plain text in UTF-8, UTF-16, GB18030, GBK, Big5 or Windows-1252, Word .docx and web pages (.html, .htm, .xhtml)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -33,10 +33,18 @@ func SplitSentences(text string, para Span, lang Lang, rules *Rules) (sents []Sp
 	if lang == Unknown {
 		lang = scriptLang(text[lo:hi])
 	}
-	set := r.en
+	set := r.en()
 	if lang == Chinese {
-		set = r.zh
+		set = r.zh()
 	}
+	// Spans are collected in fixed-size chunks and copied once into a slice
+	// of the exact size: appending to one slice would allocate about five
+	// times the final size on a paragraph of millions of sentences.
+	const chunkLen = 4096
+	var (
+		chunks [][]Span
+		chunk  []Span
+	)
 	start := lo
 	add := func(end int) {
 		s, e := start, end
@@ -55,18 +63,38 @@ func SplitSentences(text string, para Span, lang Lang, rules *Rules) (sents []Sp
 			e -= n
 		}
 		if s < e {
-			sents = append(sents, Span{s, e})
+			if len(chunk) == cap(chunk) {
+				if chunk != nil {
+					chunks = append(chunks, chunk)
+				}
+				chunk = make([]Span, 0, min(chunkLen, max(8, len(chunk)*2)))
+			}
+			chunk = append(chunk, Span{s, e})
 		}
 		start = end
 	}
 	set.Breaks(text, lo, hi, add)
 	add(hi)
+	if len(chunks) == 0 {
+		sents = chunk
+	} else {
+		n := len(chunk)
+		for _, c := range chunks {
+			n += len(c)
+		}
+		sents = make([]Span, 0, n)
+		for _, c := range chunks {
+			sents = append(sents, c...)
+		}
+		sents = append(sents, chunk...)
+	}
 
-	if r.subs == nil || r.subs.Len() == 0 || len(sents) == 0 {
+	subSet := r.subs()
+	if subSet.Len() == 0 || len(sents) == 0 {
 		return sents, nil
 	}
 	i := 0
-	r.subs.Breaks(text, lo, hi, func(p int) {
+	subSet.Breaks(text, lo, hi, func(p int) {
 		for i < len(sents) && sents[i].End <= p {
 			i++
 		}

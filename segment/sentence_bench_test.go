@@ -3,6 +3,7 @@ package segment
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -65,5 +66,45 @@ func benchmarkSplit(b *testing.B, lang Lang, rules *Rules) {
 
 func BenchmarkSplitSentencesZh(b *testing.B)       { benchmarkSplit(b, Chinese, nil) }
 func BenchmarkSplitSentencesEn(b *testing.B)       { benchmarkSplit(b, English, nil) }
-func BenchmarkSplitSentencesZhOmegaT(b *testing.B) { benchmarkSplit(b, Chinese, OmegaTRules) }
-func BenchmarkSplitSentencesEnOmegaT(b *testing.B) { benchmarkSplit(b, English, OmegaTRules) }
+func BenchmarkSplitSentencesZhOmegaT(b *testing.B) { benchmarkSplit(b, Chinese, OmegaTRules()) }
+func BenchmarkSplitSentencesEnOmegaT(b *testing.B) { benchmarkSplit(b, English, OmegaTRules()) }
+
+// BenchmarkCompileDefaultRules measures what the default rules cost a
+// process on first use: building them and compiling the engines for
+// Chinese, English and the sub-split points (a process that splits one
+// language pays about half).
+func BenchmarkCompileDefaultRules(b *testing.B) { benchmarkCompile(b, defaultRuleSet()) }
+
+// BenchmarkCompileOmegaTRules is BenchmarkCompileDefaultRules for OmegaTRules.
+func BenchmarkCompileOmegaTRules(b *testing.B) { benchmarkCompile(b, omegaTRuleSet()) }
+
+func benchmarkCompile(b *testing.B, rs RuleSet) {
+	b.ReportAllocs()
+	for b.Loop() {
+		r := mustRules(rs)
+		r.zh()
+		r.en()
+		r.subs()
+	}
+}
+
+// BenchmarkOneLongLine segments 16 MB of text on one line (millions of
+// sentences in one paragraph): the allocation per input byte (reported as
+// alloc-B/B) stays a small constant, about the decoded text plus the
+// sentence spans.
+func BenchmarkOneLongLine(b *testing.B) {
+	unit := "He came. She went. 他来了。她走了。"
+	data := []byte(strings.Repeat(unit, (16<<20)/len(unit)))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var ms0, ms1 runtime.MemStats
+	runtime.ReadMemStats(&ms0)
+	for b.Loop() {
+		var s Segmenter
+		if _, err := s.Monolingual("line.txt", data, Unknown); err != nil {
+			b.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&ms1)
+	b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(b.N)/float64(len(data)), "alloc-B/B")
+}

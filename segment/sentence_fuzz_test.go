@@ -18,7 +18,7 @@ func FuzzSplitSentences(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, start, end int, lang uint8) {
 		para := Span{start, end}
 		l := Lang(lang % 3)
-		for _, r := range []*Rules{nil, DefaultRules, OmegaTRules} {
+		for _, r := range []*Rules{nil, DefaultRules(), OmegaTRules()} {
 			checkSpans(t, text, para, l, r)
 		}
 		if len(text) < 4096 {

@@ -8,6 +8,8 @@ import (
 	"regexp/syntax"
 	"strconv"
 	"strings"
+
+	"github.com/bitextlab/zhen/internal/rules"
 )
 
 // SRXReport says what LoadSRX did with an SRX file: what it used and what it
@@ -50,9 +52,21 @@ func (s SkippedRule) String() string {
 // pattern matches "zh-CN" or "en-US" (all of them when cascade="yes", the
 // first otherwise), as in SRX.
 func LoadSRX(r io.Reader, name string) (*Rules, *SRXReport, error) {
+	if r == nil {
+		return nil, nil, fmt.Errorf("segment: %s: srx: no input (nil reader)", name)
+	}
+	data, err := readLimited(r, MaxRulesBytes, "an SRX file")
+	if err != nil {
+		return nil, nil, fmt.Errorf("segment: %s: srx: %w", name, err)
+	}
+	src, err := decodeXML(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("segment: %s: srx: %w", name, stripPrefix(err))
+	}
 	rep := &SRXReport{Name: name}
-	d := xml.NewDecoder(r)
+	d := xml.NewDecoder(strings.NewReader(src))
 	d.Strict = true
+	d.CharsetReader = keepCharset
 	errf := func(line int, format string, args ...any) error {
 		return fmt.Errorf("segment: %s:%d: srx: %s", name, line, fmt.Sprintf(format, args...))
 	}
@@ -179,7 +193,14 @@ func LoadSRX(r io.Reader, name string) (*Rules, *SRXReport, error) {
 				}
 				before, e1 := javaToRE2(curRule.Before)
 				after, e2 := javaToRE2(curRule.After)
-				if e := errors.Join(e1, e2); e != nil {
+				e := errors.Join(e1, e2)
+				if e == nil {
+					// A pattern RE2 parses may still be beyond what the
+					// engine compiles (a program too large): check the
+					// rule alone, so the report names its line.
+					e = checkRule(Rule{Break: curRule.Break, Before: before, After: after})
+				}
+				if e != nil {
 					rep.Skipped = append(rep.Skipped, SkippedRule{
 						Line: ruleLine, LangRule: cur.Name, Index: ruleIndex,
 						Break: curRule.Break, Before: curRule.Before, After: curRule.After,
@@ -211,7 +232,27 @@ func LoadSRX(r io.Reader, name string) (*Rules, *SRXReport, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("segment: %s: %w", name, err)
 	}
+	for _, l := range []Lang{Chinese, English} {
+		code := CodeChinese
+		if l == English {
+			code = CodeEnglish
+		}
+		if len(rules.For(l)) == 0 {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("no language map with rules matches %s: %s text is not split into sentences with these rules", code, l.name()))
+		}
+	}
 	return rules, rep, nil
+}
+
+// checkRule compiles one rule alone and returns why the engine cannot use
+// it, or nil.
+func checkRule(r Rule) error {
+	_, err := rules.Compile([]rules.Rule{{Break: r.Break, Before: r.Before, After: r.After}})
+	var re *rules.Error
+	if errors.As(err, &re) {
+		return fmt.Errorf("RE2: %v", re.Err)
+	}
+	return err
 }
 
 // javaToRE2 translates a Java / ICU regular expression as used in SRX files

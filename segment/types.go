@@ -32,8 +32,15 @@ type Span struct {
 // Len returns the number of bytes in the span.
 func (s Span) Len() int { return s.End - s.Start }
 
-// In returns the text of the span: text[s.Start:s.End].
-func (s Span) In(text string) string { return text[s.Start:s.End] }
+// In returns the text of the span, text[s.Start:s.End], or "" when the span
+// is empty, reversed (Start > End) or not inside text: a span never makes
+// In panic.
+func (s Span) In(text string) string {
+	if s.Start < 0 || s.Start >= s.End || s.End > len(text) {
+		return ""
+	}
+	return text[s.Start:s.End]
+}
 
 // Kind says what role a paragraph plays in a press document.
 type Kind uint8
@@ -97,6 +104,11 @@ type Document struct {
 // replacement and set-apart paragraph, with its rule and position. It is the
 // record that lets a user check that nothing was lost silently.
 type Report struct {
+	// Format is the input's format: "" for plain text, FormatDocx for a
+	// Word document, FormatHTML for a web page. For the last two, Line
+	// and Offset of the changes count in the text read from the document
+	// (one paragraph per line), not in the file.
+	Format   string
 	Encoding string   // the encoding the input was decoded from, e.g. "utf-8", "gb18030"
 	BOM      bool     // the input started with a byte order mark (removed by decoding)
 	Replaced int      // invalid byte sequences replaced by U+FFFD (Segmenter.ReplaceInvalid)

@@ -166,7 +166,7 @@ func encodings(value string, n int) ([]string, error) {
 // file when Rules names one (nil otherwise). An unknown Rules name that is not
 // a file gets an error listing the choices.
 func (c *Config) Segmenter() (*segment.Segmenter, *segment.SRXReport, error) {
-	r, rep, err := loadRules(c.Rules, c.maxSize())
+	r, rep, err := segment.LoadRules(c.Rules)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -58,7 +58,7 @@ func NewLanguages(src, tgt string) (*Languages, error) {
 // user did not choose the Chinese tag, and returns a note saying so for the
 // report ("" when nothing changed). A nil zh changes nothing.
 func (l *Languages) Fit(zh *segment.Document) string {
-	if l.zhSet || zh == nil || !traditional(zh) {
+	if l.zhSet || zh == nil || !zh.Traditional() {
 		return ""
 	}
 	old := l.ZH

@@ -9,12 +9,10 @@ package pipeline
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -23,46 +21,7 @@ import (
 	"github.com/bitextlab/zhen/align"
 	"github.com/bitextlab/zhen/align/review"
 	"github.com/bitextlab/zhen/align/tmx"
-	"github.com/bitextlab/zhen/segment"
 )
-
-// loadRules is segment.LoadRules(name) (segin).
-func loadRules(name string, maxSize int64) (*segment.Rules, *segment.SRXReport, error) {
-	switch name {
-	case "", "default":
-		return segment.DefaultRules, nil, nil
-	case "omegat":
-		return segment.OmegaTRules, nil, nil
-	}
-	data, err := readLimited(name, nil, maxSize)
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, nil, fmt.Errorf("segment: rules %q: want default, omegat, or the path of an SRX 2.0 file (no such file)", name)
-		}
-		return nil, nil, err
-	}
-	return segment.LoadSRX(bytes.NewReader(data), name)
-}
-
-// traditional is zh.Traditional() (segin): the Chinese text is in
-// traditional script. Stand-in: counts characters that exist only in one of
-// the two scripts among some of the most frequent ones.
-func traditional(zh *segment.Document) bool {
-	if zh == nil {
-		return false
-	}
-	const trad = "們這個國來時說為會對們學經發實現點過進還與產動種開關問題變應當麼發後從體總義處華區員際務導經濟環"
-	const simp = "们这个国来时说为会对们学经发实现点过进还与产动种开关问题变应当么发后从体总义处华区员际务导经济环"
-	t, s := 0, 0
-	for _, r := range zh.Text {
-		if strings.ContainsRune(trad, r) && !strings.ContainsRune(simp, r) {
-			t++
-		} else if strings.ContainsRune(simp, r) && !strings.ContainsRune(trad, r) {
-			s++
-		}
-	}
-	return t > s
-}
 
 // checkLangs is tmx.CheckLangs(src, tgt) (tmxharden).
 func checkLangs(src, tgt string) error {

@@ -30,7 +30,7 @@ func TestOmegaTLeverage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seg := &segment.Segmenter{Rules: segment.OmegaTRules}
+	seg := &segment.Segmenter{Rules: segment.OmegaTRules()}
 	zh, en, err := seg.Bilingual(filepath.Base(matches[0]), data)
 	if err != nil {
 		t.Fatalf("Bilingual: %v", err)

@@ -14,11 +14,6 @@ import (
 	"github.com/bitextlab/zhen/segment"
 )
 
-// omegaTRules are the OmegaT sentence rules.
-// MERGE SHIM (review branch): segin turns segment.OmegaTRules into a
-// function; at the merge this becomes segment.OmegaTRules().
-var omegaTRules = segment.OmegaTRules
-
 // forOmegaT merges the pairs of each group that makes one OmegaT segment
 // into one pair whose Chinese is that segment, as a pipeline writing a TMX
 // for OmegaT does; the other pairs stay as they are.
@@ -72,7 +67,7 @@ func TestPressEverySegmentLive(t *testing.T) {
 		t.Fatal("seed 001: no English block")
 	}
 	zhSource := string(data[:i+1])
-	seg := segment.Segmenter{Rules: omegaTRules}
+	seg := segment.Segmenter{Rules: segment.OmegaTRules()}
 	zh, en, err := seg.Bilingual("001.txt", data)
 	if err != nil {
 		t.Fatal(err)

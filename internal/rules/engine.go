@@ -31,12 +31,24 @@
 // rule is only tried when the characters next to the position can end its
 // Before and start its After, so a paragraph without punctuation costs one
 // table look-up per character and the time is linear in the text.
+//
+// A pattern whose per-position match would cost more than a fixed budget
+// (its window times its program size, as for Q.{1,200}) is instead
+// evaluated once per paragraph by a scanner that runs its program over the
+// whole paragraph and marks every position where it matches, with the same
+// MaxContext limit. No pattern may compile to more than MaxProgram
+// instructions, so every rule costs at most a fixed amount per character of
+// text, whatever its pattern.
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
+	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,6 +56,12 @@ import (
 // MaxContext is the number of bytes of context an unbounded pattern (one
 // with *, + or {n,}) can see on its side of a candidate position.
 const MaxContext = 256
+
+// MaxProgram is the largest compiled pattern (in instructions of its
+// program) Compile accepts. A pattern's cost per character of text is at
+// most proportional to its program, so this bounds what one rule can cost;
+// the default rules' largest pattern has a few hundred instructions.
+const MaxProgram = 10000
 
 // Rule is one SRX rule.
 type Rule struct {
@@ -83,6 +101,11 @@ type side struct {
 	edge     runeSet // runes that can be last (Before) / first (After) in a match
 	edgeAny  bool    // any rune can be at the edge
 	nullable bool    // the pattern can match the empty string
+	// scan evaluates the side at every position of a paragraph in one
+	// pass; it is used (useScan) for patterns whose per-position match
+	// would be costly.
+	scan    *scanner
+	useScan bool
 }
 
 // Error is a rule that does not compile.
@@ -90,6 +113,7 @@ type Error struct {
 	Index   int    // index of the rule in the list given to Compile
 	Pattern string // the offending pattern
 	Err     error  // the regexp error
+	after   bool   // the After pattern failed
 }
 
 // Error formats the error as "rule N: pattern "P": reason".
@@ -100,49 +124,55 @@ func (e *Error) Error() string {
 // Unwrap returns the regexp error.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Compile checks and compiles rules, in order.
+// Compile checks and compiles rules, in order. An error names the first
+// rule (by index) whose pattern does not compile.
 func Compile(rules []Rule) (*Set, error) {
 	s := &Set{n: len(rules)}
+	before := make([]*syntax.Regexp, len(rules))
+	after := make([]*syntax.Regexp, len(rules))
+	for i, r := range rules {
+		var err error
+		if before[i], err = parse(r.Before); err != nil {
+			return nil, &Error{Index: i, Pattern: r.Before, Err: err}
+		}
+		if after[i], err = parse(r.After); err != nil {
+			return nil, &Error{Index: i, Pattern: r.After, Err: err}
+		}
+	}
 	for i := 0; i < len(rules); {
 		j := i + 1
 		for j < len(rules) && rules[j].Break == rules[i].Break && rules[j].After == rules[i].After {
 			j++
 		}
-		befores := ""
+		if j-i > 1 && !slices.Contains(before[i:j], nil) {
+			// Merged as parsed trees, so that the alternation means
+			// exactly the rules it holds, however each was written.
+			alt := &syntax.Regexp{Op: syntax.OpAlternate, Sub: before[i:j]}
+			if g, err := compileGroup(rules[i].Break, alt, after[i]); err == nil {
+				s.add(g)
+				i = j
+				continue
+			}
+			// The alternation is beyond a limit of the regexp package
+			// (program size) although each pattern is not: keep the
+			// rules apart.
+			j = i + 1
+		}
 		for k := i; k < j; k++ {
-			if _, err := syntax.Parse(rules[k].Before, syntax.Perl); err != nil {
-				return nil, &Error{Index: k, Pattern: rules[k].Before, Err: err}
+			g, err := compileGroup(rules[k].Break, before[k], after[k])
+			if err != nil {
+				var e *Error
+				if errors.As(err, &e) {
+					e.Index = k
+					e.Pattern = rules[k].Before
+					if e.after {
+						e.Pattern = rules[k].After
+					}
+				}
+				return nil, err
 			}
-			if k > i {
-				befores += "|"
-			}
-			befores += "(?:" + rules[k].Before + ")"
+			s.add(g)
 		}
-		if j-i == 1 {
-			befores = rules[i].Before
-		}
-		b, err := compileSide(befores, true)
-		if err != nil {
-			return nil, &Error{Index: i, Pattern: befores, Err: err}
-		}
-		a, err := compileSide(rules[i].After, false)
-		if err != nil {
-			return nil, &Error{Index: i, Pattern: rules[i].After, Err: err}
-		}
-		g := group{brk: rules[i].Break, before: b, after: a}
-		if b.maxLen < 0 {
-			s.behind = MaxContext
-		} else {
-			s.behind = min(MaxContext, max(s.behind, b.maxLen+utf8.UTFMax))
-		}
-		if g.brk {
-			if b.empty || b.nullable || b.edgeAny {
-				s.trigAny = true
-			} else {
-				s.trig.union(&b.edge)
-			}
-		}
-		s.groups = append(s.groups, g)
 		i = j
 	}
 	for c := 0; c < utf8.RuneSelf; c++ {
@@ -151,6 +181,46 @@ func Compile(rules []Rule) (*Set, error) {
 		}
 	}
 	return s, nil
+}
+
+// parse parses a pattern; the empty pattern is nil (it matches anywhere).
+func parse(p string) (*syntax.Regexp, error) {
+	if p == "" {
+		return nil, nil
+	}
+	return syntax.Parse(p, syntax.Perl)
+}
+
+// compileGroup compiles one group; the error is an *Error without its index
+// and pattern.
+func compileGroup(brk bool, before, after *syntax.Regexp) (group, error) {
+	b, err := compileSide(before, true)
+	if err != nil {
+		return group{}, &Error{Err: err}
+	}
+	a, err := compileSide(after, false)
+	if err != nil {
+		return group{}, &Error{Err: err, after: true}
+	}
+	return group{brk: brk, before: b, after: a}, nil
+}
+
+// add appends g to the set and updates the context size and trigger set.
+func (s *Set) add(g group) {
+	b := &g.before
+	if b.maxLen < 0 {
+		s.behind = MaxContext
+	} else {
+		s.behind = min(MaxContext, max(s.behind, b.maxLen+utf8.UTFMax))
+	}
+	if g.brk {
+		if b.empty || b.nullable || b.edgeAny {
+			s.trigAny = true
+		} else {
+			s.trig.union(&b.edge)
+		}
+	}
+	s.groups = append(s.groups, g)
 }
 
 // MustCompile is Compile for rule tables known to be valid; it panics on error.
@@ -165,42 +235,201 @@ func MustCompile(rules []Rule) *Set {
 // Len returns the number of rules in the set.
 func (s *Set) Len() int { return s.n }
 
-func compileSide(pat string, before bool) (side, error) {
-	if pat == "" {
+func compileSide(re *syntax.Regexp, before bool) (side, error) {
+	if re == nil {
 		return side{empty: true, nullable: true, edgeAny: true}, nil
 	}
-	re, err := syntax.Parse(pat, syntax.Perl)
-	if err != nil {
-		return side{}, err
-	}
-	re = re.Simplify()
-	var sd side
+	var (
+		sd  side
+		err error
+	)
 	sd.maxLen = maxLen(re)
-	var nullable bool
+	// A Before pattern is scanned forwards as written, an After pattern
+	// backwards, reversed.
+	scanTree := re
 	if before {
-		nullable = lastSet(re, &sd.edge, &sd.edgeAny)
-	} else {
-		nullable = firstSet(re, &sd.edge, &sd.edgeAny)
-	}
-	sd.nullable = nullable
-	if before {
+		sd.nullable = lastSet(re, &sd.edge, &sd.edgeAny)
 		re = reverse(re)
+	} else {
+		sd.nullable = firstSet(re, &sd.edge, &sd.edgeAny)
+		scanTree = reverse(re)
 	}
-	full := wrap(re)
-	if sd.full, err = regexp.Compile(full.String()); err != nil {
+	window := MaxContext
+	if sd.maxLen >= 0 {
+		window = min(MaxContext, sd.maxLen+utf8.UTFMax)
+	}
+	if sd.scan, err = newScanner(scanTree); err != nil {
 		return side{}, err
 	}
-	tr := wrap(cutEdges(re))
-	if sd.trunc, err = regexp.Compile(tr.String()); err != nil {
+	if n := len(sd.scan.prog.Inst); n > MaxProgram {
+		return side{}, fmt.Errorf("pattern too large: %d instructions once compiled, more than %d", n, MaxProgram)
+	}
+	sd.useScan = len(sd.scan.prog.Inst)*window > scanCostLimit
+	// The regexp package compiles only pattern text: the parsed (and, for
+	// Before, reversed) tree is written back by writePattern, which prints
+	// classes as plain ranges and costs time linear in the tree.
+	var b strings.Builder
+	b.WriteString(`\A`)
+	writePattern(&b, re, inConcat)
+	if sd.full, err = regexp.Compile(b.String()); err != nil {
+		return side{}, err
+	}
+	if !hasEdge(re) {
+		sd.trunc = sd.full
+		return sd, nil
+	}
+	b.Reset()
+	b.WriteString(`\A`)
+	writePattern(&b, cutEdges(re), inConcat)
+	if sd.trunc, err = regexp.Compile(b.String()); err != nil {
 		return side{}, err
 	}
 	return sd, nil
 }
 
-// wrap returns ^(?:re): Before patterns are reversed first, so both sides
-// are matched anchored at the candidate position.
-func wrap(re *syntax.Regexp) *syntax.Regexp {
-	return &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
+// hasEdge reports whether re holds a text-edge or line-edge assertion.
+func hasEdge(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
+		return true
+	}
+	for _, s := range re.Sub {
+		if hasEdge(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Contexts of writePattern: what a subexpression is part of, which says
+// whether it needs a group around it.
+const (
+	inTop    = iota // the whole pattern or a branch of an alternation
+	inConcat        // an element of a concatenation
+	inRepeat        // the operand of *, +, ? or {n,m}
+)
+
+// writePattern writes re in RE2 syntax that parses back to the same
+// matcher under any flags: operators carry their own flags ((?i:…) for case
+// folding, (?s:.) and (?-s:.), (?m:^), \A and \z), classes are written as
+// lists of ranges and groups do not capture. Groups are added only where
+// precedence needs them, so the nesting depth stays that of the pattern.
+func writePattern(b *strings.Builder, re *syntax.Regexp, ctx int) {
+	group := func(need bool, body func()) {
+		if need {
+			b.WriteString(`(?:`)
+		}
+		body()
+		if need {
+			b.WriteString(`)`)
+		}
+	}
+	switch re.Op {
+	case syntax.OpNoMatch:
+		b.WriteString(`[^\x00-\x{10FFFF}]`)
+	case syntax.OpEmptyMatch:
+		b.WriteString(`(?:)`)
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			b.WriteString(`(?i:`)
+			for _, r := range re.Rune {
+				writeRune(b, r)
+			}
+			b.WriteString(`)`)
+			return
+		}
+		group(len(re.Rune) != 1 && ctx == inRepeat, func() {
+			for _, r := range re.Rune {
+				writeRune(b, r)
+			}
+		})
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			b.WriteString(`[^\x00-\x{10FFFF}]`)
+			return
+		}
+		b.WriteByte('[')
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			writeRune(b, re.Rune[i])
+			if re.Rune[i+1] != re.Rune[i] {
+				b.WriteByte('-')
+				writeRune(b, re.Rune[i+1])
+			}
+		}
+		b.WriteByte(']')
+	case syntax.OpAnyCharNotNL:
+		b.WriteString(`(?-s:.)`)
+	case syntax.OpAnyChar:
+		b.WriteString(`(?s:.)`)
+	case syntax.OpBeginLine:
+		b.WriteString(`(?m:^)`)
+	case syntax.OpEndLine:
+		b.WriteString(`(?m:$)`)
+	case syntax.OpBeginText:
+		b.WriteString(`\A`)
+	case syntax.OpEndText:
+		b.WriteString(`\z`)
+	case syntax.OpWordBoundary:
+		b.WriteString(`\b`)
+	case syntax.OpNoWordBoundary:
+		b.WriteString(`\B`)
+	case syntax.OpCapture:
+		writePattern(b, re.Sub[0], ctx)
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		group(ctx == inRepeat, func() {
+			writePattern(b, re.Sub[0], inRepeat)
+			switch re.Op {
+			case syntax.OpStar:
+				b.WriteByte('*')
+			case syntax.OpPlus:
+				b.WriteByte('+')
+			case syntax.OpQuest:
+				b.WriteByte('?')
+			default:
+				b.WriteByte('{')
+				b.WriteString(strconv.Itoa(re.Min))
+				if re.Max != re.Min {
+					b.WriteByte(',')
+					if re.Max >= 0 {
+						b.WriteString(strconv.Itoa(re.Max))
+					}
+				}
+				b.WriteByte('}')
+			}
+			if re.Flags&syntax.NonGreedy != 0 {
+				b.WriteByte('?')
+			}
+		})
+	case syntax.OpConcat:
+		group(ctx == inRepeat, func() {
+			for _, s := range re.Sub {
+				writePattern(b, s, inConcat)
+			}
+		})
+	case syntax.OpAlternate:
+		group(ctx != inTop, func() {
+			for i, s := range re.Sub {
+				if i > 0 {
+					b.WriteByte('|')
+				}
+				writePattern(b, s, inTop)
+			}
+		})
+	default:
+		panic(fmt.Sprintf("rules: unexpected regexp operator %v", re.Op))
+	}
+}
+
+// writeRune writes r as an escape that means r alone, inside or outside a
+// class.
+func writeRune(b *strings.Builder, r rune) {
+	if r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+		b.WriteRune(r)
+		return
+	}
+	b.WriteString(`\x{`)
+	b.WriteString(strconv.FormatInt(int64(r), 16))
+	b.WriteByte('}')
 }
 
 // reverse returns a pattern that matches the reversal of the strings re
@@ -446,6 +675,10 @@ type matcher struct {
 	rev    []byte // text[revAt-len(rev):revAt] reversed rune by rune
 	revAt  int    // position rev was built for, -1 if none
 	revCut bool   // the window does not reach lo
+	// marks[2*g] and marks[2*g+1] hold, for the scanned Before and After
+	// sides of group g, the positions where they match; built on first use.
+	marks [][]bool
+	scan  scanState
 }
 
 // decide applies the rules at position pos (prev is the rune before it).
@@ -468,15 +701,35 @@ func (m *matcher) decide(pos int, prev rune) bool {
 		if !g.after.empty && !g.after.nullable && !g.after.edgeAny && (next < 0 || !g.after.edge.has(next)) {
 			continue
 		}
-		if !g.before.empty && !m.matchBefore(&g.before, pos) {
+		if !g.before.empty && !m.matchSide(gi, 0, &g.before, pos) {
 			continue
 		}
-		if !g.after.empty && !m.matchAfter(&g.after, pos) {
+		if !g.after.empty && !m.matchSide(gi, 1, &g.after, pos) {
 			continue
 		}
 		return g.brk
 	}
 	return false
+}
+
+// matchSide matches side k (0 Before, 1 After) of group gi at pos.
+func (m *matcher) matchSide(gi, k int, sd *side, pos int) bool {
+	if !sd.useScan {
+		if k == 0 {
+			return m.matchBefore(sd, pos)
+		}
+		return m.matchAfter(sd, pos)
+	}
+	if m.marks == nil {
+		m.marks = make([][]bool, 2*len(m.set.groups))
+	}
+	mk := m.marks[2*gi+k]
+	if mk == nil {
+		mk = make([]bool, m.hi-m.lo+1)
+		sd.scan.run(&m.scan, m.text, m.lo, m.hi, k == 0, mk)
+		m.marks[2*gi+k] = mk
+	}
+	return mk[pos-m.lo]
 }
 
 func (m *matcher) matchBefore(sd *side, pos int) bool {
