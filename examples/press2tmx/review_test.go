@@ -14,20 +14,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bitextlab/zhen/align"
+	"github.com/bitextlab/zhen/align/review"
 	"github.com/bitextlab/zhen/align/tmx"
 	"github.com/bitextlab/zhen/internal/testtool"
 )
-
-// record is the part of a JSON Lines record the test edits.
-type record struct {
-	ZH         string   `json:"zh"`
-	EN         string   `json:"en"`
-	Type       string   `json:"type"`
-	Confidence *float64 `json:"confidence"`
-	Paragraph  int      `json:"paragraph"`
-	Doc        string   `json:"doc,omitempty"`
-	State      string   `json:"state,omitempty"`
-}
 
 // unit is what the test compares of a TU.
 type unit struct{ ZH, EN, Confidence, State string }
@@ -37,9 +27,9 @@ func TestEditedPairsToTMX(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("-format jsonl: exit %d, stderr:\n%s", code, errs)
 	}
-	var recs []record
+	var recs []review.Record
 	for n, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
-		var r record
+		var r review.Record
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatalf("jsonl line %d: %v", n+1, err)
 		}

@@ -61,10 +61,9 @@ translation on the other side (never written to a TMX); the "confidence" of a pa
 says how sure the aligner is (1 when a person confirmed or edited the pair):
 {bands}.
 
-OmegaT (-rules omegat): each unit is one segment of the Chinese file as OmegaT cuts it, headings
-on consecutive lines joined. Give OmegaT the Chinese file; for one bilingual file, its Chinese
-block saved as a file of its own, as it stands. With -level paragraph, untick "Sentence-level
-segmenting" in OmegaT's Project > Properties (paragraphs end at empty lines, OmegaT's default).
+OmegaT (-rules omegat): one unit per segment OmegaT makes of the Chinese file (give OmegaT that
+file; of a bilingual file, its Chinese block saved as it stands). With -level paragraph, untick
+"Sentence-level segmenting" in Project > Properties (and keep paragraphs ending at empty lines).
 
 Flags:
 `
@@ -97,14 +96,11 @@ type options struct {
 	srclang   string
 	tgtlang   string
 	minConf   float64
-	report    bool
-	split     bool
-	dedupe    bool
 	merge     string
 	pairs     string
-	fullPath  bool
 	maxMB     int64
-	quiet     bool
+
+	report, split, dedupe, fullPath, quiet bool
 }
 
 func (o *options) flags(fs *flag.FlagSet) {
