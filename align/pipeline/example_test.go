@@ -73,7 +73,7 @@ func ExampleCheckMinConfidence() {
 	}
 	// Output:
 	// <nil>
-	// pipeline: minimum confidence 2: want a number from 0 to 1
+	// pipeline: minimum confidence 2: want a number from 0 to 1 (0.45 leaves out the pairs to check)
 }
 
 // ExampleCreateFile: the target appears only on Commit; Abort leaves it as
