@@ -118,3 +118,42 @@ func TestEditedPairsToTMX(t *testing.T) {
 func confString(c float64) string {
 	return strings.TrimRight(strings.TrimRight(strconv.FormatFloat(c, 'f', 4, 64), "0"), ".")
 }
+
+// TestRulesOmegaT: -rules omegat writes one pair per segment OmegaT makes
+// of the press release's Chinese block (53 with sentence segmentation,
+// the heading block and the body with it off), the heading lines joined as OmegaT
+// joins them; the default rules keep them apart.
+func TestRulesOmegaT(t *testing.T) {
+	const headingText = "习近平总书记关于党的对外工作的重要论述\n和十年来党的对外工作主要情况\n（2022年10月20日）\n中共中央对外联络部"
+	tests := []struct {
+		args        []string
+		wantPairs   int // with text on both sides
+		wantHeading bool
+	}{
+		{[]string{"-rules", "omegat"}, 53, true},
+		{[]string{"-rules", "omegat", "-level", "paragraph"}, 2, true}, // the heading block, the body
+		{[]string{"-rules", "default"}, 55, false},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errs := runCmd(t, "", append(tt.args, "-format", "jsonl")...)
+			if code != exitOK {
+				t.Fatalf("exit %d, stderr:\n%s", code, errs)
+			}
+			n, heading := 0, false
+			for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				var r review.Record
+				if err := json.Unmarshal([]byte(line), &r); err != nil {
+					t.Fatal(err)
+				}
+				if r.ZH != "" && r.EN != "" {
+					n++
+				}
+				heading = heading || r.ZH == headingText
+			}
+			if n != tt.wantPairs || heading != tt.wantHeading {
+				t.Errorf("%d pairs, heading unit %v; want %d, %v", n, heading, tt.wantPairs, tt.wantHeading)
+			}
+		})
+	}
+}
