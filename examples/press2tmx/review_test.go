@@ -120,9 +120,9 @@ func confString(c float64) string {
 }
 
 // TestRulesOmegaT: -rules omegat writes one pair per segment OmegaT makes
-// of the press release's Chinese block (53 with sentence segmentation,
-// the heading block and the body with it off), the heading lines joined as OmegaT
-// joins them; the default rules keep them apart.
+// of the press release's Chinese block: 53 with sentence segmentation, two
+// (the heading block and the body) with it off. The heading lines are
+// joined as OmegaT joins them; the default rules keep them apart.
 func TestRulesOmegaT(t *testing.T) {
 	const headingText = "习近平总书记关于党的对外工作的重要论述\n和十年来党的对外工作主要情况\n（2022年10月20日）\n中共中央对外联络部"
 	tests := []struct {
