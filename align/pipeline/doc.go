@@ -44,6 +44,25 @@
 // below the minimum confidence, duplicates by tmx.DedupeKey, characters XML
 // cannot carry) for every format, with lists capped at Output.MaxList.
 //
+// # OmegaT
+//
+// OmegaT applies a unit of a translation memory only when its source is a
+// whole segment of the file being translated, and its plain-text filter
+// joins lines that no empty line separates (a title, the date and the
+// department below it are one segment). ForOmegaT regroups pairs into one
+// pair per OmegaT segment of the Chinese source text; Config.OmegaTPairs
+// does so when Config.Rules is "omegat", taking as the source the Chinese
+// file of a zh/en pair or, for one bilingual file, the whole file (the units
+// then fit its Chinese block saved as a file of its own, as it stands). Both
+// programs apply it with -rules omegat. Paragraph pairs fit a project with
+// sentence segmentation off.
+//
+// # Confidence
+//
+// Reports and help texts use the shared bands align.ConfidenceHigh and
+// align.ConfidenceCheck: PrintAlignment counts the pairs to check, WithBands
+// writes the bands into a help text.
+//
 // # Folders of documents
 //
 // Walk finds the documents under a folder and its subfolders:

@@ -73,7 +73,7 @@ func ExampleCheckMinConfidence() {
 	}
 	// Output:
 	// <nil>
-	// pipeline: minimum confidence 2: want a number from 0 to 1
+	// pipeline: minimum confidence 2: want a number from 0 to 1 (0.45 leaves out the pairs to check)
 }
 
 // ExampleCreateFile: the target appears only on Commit; Abort leaves it as
@@ -289,4 +289,51 @@ func ExampleAlignLines() {
 	// [0]:[0]
 	// [1]:[]
 	// [2]:[1]
+}
+
+// ExampleForOmegaT regroups pairs for an OmegaT project: the title and the
+// date are on consecutive lines of the Chinese file, so OmegaT sees one
+// segment and needs one unit for it; the body sentences stay as they are.
+func ExampleForOmegaT() {
+	source := "标题\n（2022年10月20日）\n\n第一句。第二句。\n"
+	pairs := []align.Pair{
+		{ZH: "标题", EN: "Title", Type: "1-1", Confidence: 0.7},
+		{ZH: "（2022年10月20日）", EN: "(October 20, 2022)", Type: "1-1", Confidence: 0.6},
+		{ZH: "第一句。", EN: "First.", Type: "1-1", Confidence: 0.9},
+		{ZH: "第二句。", EN: "Second.", Type: "1-1", Confidence: 0.9},
+	}
+	for _, p := range pipeline.ForOmegaT(pairs, source, segment.OmegaTOptions{}) {
+		fmt.Printf("%q → %q (%s, %.1f)\n", p.ZH, p.EN, p.Type, p.Confidence)
+	}
+	// Output:
+	// "标题\n（2022年10月20日）" → "Title (October 20, 2022)" (2-2, 0.6)
+	// "第一句。" → "First." (1-1, 0.9)
+	// "第二句。" → "Second." (1-1, 0.9)
+}
+
+// ExampleConfig_OmegaTPairs aligns the press release with the OmegaT rules
+// and regroups its pairs by the segments OmegaT makes of its Chinese block:
+// the heading lines become one unit, a paragraph keeps the Word residue
+// that cleaning removed.
+func ExampleConfig_OmegaTPairs() {
+	cfg := pipeline.Config{Rules: "omegat"}
+	ins, _ := cfg.Read(seed001)
+	seg, _, _ := cfg.Segmenter()
+	zh, en, _ := pipeline.Documents(seg, ins)
+	aligner, _ := cfg.Aligner()
+	al, _ := aligner.Align(zh, en)
+	pairs := al.Pairs()
+	units := cfg.OmegaTPairs(seg, ins[0], pairs, false, nil)
+	fmt.Println(len(pairs), "pairs,", len(units), "units")
+	fmt.Printf("%q\n", units[1].ZH)
+	// Output:
+	// 56 pairs, 54 units
+	// "习近平总书记关于党的对外工作的重要论述\n和十年来党的对外工作主要情况\n（2022年10月20日）\n中共中央对外联络部"
+}
+
+// ExampleWithBands writes the shared confidence bands into a help text.
+func ExampleWithBands() {
+	fmt.Println(pipeline.WithBands("-min-confidence {check}: {bands}."))
+	// Output:
+	// -min-confidence 0.45: at 0.8 or above a pair is right at least 98% of the time; below 0.45, check it.
 }

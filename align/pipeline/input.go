@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/bitextlab/zhen/align"
+	"github.com/bitextlab/zhen/align/review"
 	"github.com/bitextlab/zhen/segment"
 )
 
@@ -191,15 +192,17 @@ func (c *Config) Aligner() (*align.Aligner, error) {
 	return a, nil
 }
 
-// ReadPairs reads pairs a person reviewed: the JSON Lines export of the
-// review page (or -format jsonl), or two-column Chinese<TAB>English lines
-// (or the TSV the tsv format writes). Errors name the file and line.
+// ReadPairs reads pairs a person reviewed from path, within the size limit,
+// with review.ReadPairs: the JSON Lines export of the review page (or
+// -format jsonl), the TSV the tsv format writes, or two-column
+// Chinese<TAB>English lines. Confirmed and edited pairs get confidence 1
+// and keep their State. Errors name the file and line.
 func (c *Config) ReadPairs(path string) ([]align.Pair, error) {
 	ins, err := c.Read(path)
 	if err != nil {
 		return nil, err
 	}
-	return readPairs(bytes.NewReader(ins[0].Data), ins[0].Name)
+	return review.ReadPairs(bytes.NewReader(ins[0].Data), ins[0].Name)
 }
 
 // with returns seg with in's encoding when it has one.

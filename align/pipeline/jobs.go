@@ -19,7 +19,9 @@ type Aligned struct {
 	ZH, EN *segment.Document
 	// Alignment is the result (nil on error).
 	Alignment *align.Alignment
-	// Pairs are the alignment's sentence pairs, their Doc set to Job.Name.
+	// Pairs are the alignment's sentence pairs, their Doc set to Job.Name,
+	// regrouped by OmegaT's segments when Config.Rules is "omegat" (see
+	// Config.OmegaTPairs).
 	Pairs []align.Pair
 	// Languages are the tags for this document: the ones given to
 	// AlignJobs, fitted to its script (see Languages.Fit).
@@ -107,6 +109,7 @@ func (c *Config) alignJob(seg *segment.Segmenter, a *align.Aligner, langs *Langu
 		for i := range r.Pairs {
 			r.Pairs[i].Doc = j.Name
 		}
+		r.Pairs = c.OmegaTPairs(seg, ins[0], r.Pairs, false, r.Languages)
 	}
 	return r
 }

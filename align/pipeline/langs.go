@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/bitextlab/zhen/align"
 	"github.com/bitextlab/zhen/segment"
 )
 
@@ -75,7 +76,7 @@ func (l *Languages) Fit(zh *segment.Document) string {
 // to 1 (NaN included: it would compare false with every confidence).
 func CheckMinConfidence(x float64) error {
 	if math.IsNaN(x) || x < 0 || x > 1 {
-		return fmt.Errorf("pipeline: minimum confidence %v: want a number from 0 to 1", x)
+		return fmt.Errorf("pipeline: minimum confidence %v: want a number from 0 to 1 (%s leaves out the pairs to check)", x, formatBand(align.ConfidenceCheck))
 	}
 	return nil
 }

@@ -67,7 +67,8 @@ type Output struct {
 	// MaxSize limits the size of Merge like Config.MaxSize.
 	MaxSize int64
 	// MinConfidence leaves out pairs below it (check it with
-	// CheckMinConfidence first).
+	// CheckMinConfidence first); align.ConfidenceCheck leaves out the
+	// pairs to check.
 	MinConfidence float64
 	// Dedupe writes each identical pair once (the key is tmx.DedupeKey).
 	Dedupe bool

@@ -204,7 +204,8 @@ func PrintSkipped(w io.Writer, prefix string, al *align.Alignment, max int) {
 }
 
 // PrintAlignment summarises an alignment: overall score, pairs per type
-// (such as 1-2: one Chinese sentence, two English), paragraphs left out, and
+// (such as 1-2: one Chinese sentence, two English), the pairs to check (two
+// sides, confidence below align.ConfidenceCheck), paragraphs left out, and
 // sentences with no counterpart, each list at most max long (then a count).
 // A nil alignment prints nothing.
 func PrintAlignment(w io.Writer, al *align.Alignment, max int) {
@@ -220,7 +221,7 @@ func PrintAlignment(w io.Writer, al *align.Alignment, max int) {
 			order = append(order, t)
 		}
 		counts[t]++
-		if b.Confidence < 0.5 {
+		if b.ZH.Len() > 0 && b.EN.Len() > 0 && toCheck(b.Confidence) {
 			low++
 		}
 	}
@@ -228,8 +229,8 @@ func PrintAlignment(w io.Writer, al *align.Alignment, max int) {
 	for _, t := range order {
 		parts = append(parts, fmt.Sprintf("%s×%d", t, counts[t]))
 	}
-	fmt.Fprintf(w, "alignment: score %.3f; %d Chinese and %d English sentences in %d pairs (%s); %d paragraph pairs; %d pairs below confidence 0.5\n",
-		al.Score, len(al.ZH), len(al.EN), len(al.Beads), strings.Join(parts, " "), len(al.Paragraphs), low)
+	fmt.Fprintf(w, "alignment: score %.3f; %d Chinese and %d English sentences in %d pairs (%s); %d paragraph pairs; %d pairs to check (confidence below %s)\n",
+		al.Score, len(al.ZH), len(al.EN), len(al.Beads), strings.Join(parts, " "), len(al.Paragraphs), low, formatBand(align.ConfidenceCheck))
 	PrintSkipped(w, "", al, max)
 	n := 0
 	for _, b := range al.Beads {

@@ -8,9 +8,7 @@ package pipeline
 // in its comment and nothing else changes.
 
 import (
-	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -82,45 +80,4 @@ func (c *csvWriter) Flush() error {
 	}
 	c.w.Flush()
 	return c.w.Error()
-}
-
-// readPairs is review.ReadPairs(r, name) (review): JSON Lines records, or
-// two-column Chinese<TAB>English lines (the TSV header line is skipped).
-func readPairs(r io.Reader, name string) ([]align.Pair, error) {
-	var pairs []align.Pair
-	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, 64<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		switch {
-		case strings.TrimSpace(line) == "" || line == review.TSVHeader:
-			continue
-		case strings.HasPrefix(line, "{"):
-			var rec review.Record
-			if err := json.Unmarshal([]byte(line), &rec); err != nil {
-				return nil, fmt.Errorf("review: %s:%d: %v", name, n, err)
-			}
-			p := align.Pair{ZH: rec.ZH, EN: rec.EN, Type: rec.Type, Paragraph: rec.Paragraph, Doc: rec.Doc, State: rec.State}
-			if rec.Confidence != nil {
-				p.Confidence = *rec.Confidence
-			}
-			pairs = append(pairs, p)
-		default:
-			cols := strings.Split(line, "\t")
-			if len(cols) < 2 {
-				return nil, fmt.Errorf("review: %s:%d: want Chinese<TAB>English", name, n)
-			}
-			p := align.Pair{ZH: review.UnescapeTSV(cols[0]), EN: review.UnescapeTSV(cols[1]), Type: "1-1", Confidence: 1}
-			if len(cols) >= 5 {
-				p.Confidence, _ = strconv.ParseFloat(cols[2], 64)
-				p.Type = cols[3]
-				p.Paragraph, _ = strconv.Atoi(cols[4])
-			}
-			pairs = append(pairs, p)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("review: %s: %v", name, err)
-	}
-	return pairs, nil
 }

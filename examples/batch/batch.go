@@ -35,7 +35,7 @@ Examples:
   batch press/                          one TMX per document, in the folder press-aligned/
   batch -format jsonl -out corpus press/  one JSON Lines file per document, in corpus/
   batch -merged all.tmx press/          one TMX with the pairs of every document
-  batch -merged sure.tmx -min-confidence 0.6 press/
+  batch -merged sure.tmx -min-confidence {check} press/   leave out the pairs to check
 
 Flags (flags may also come after DIR):
 `
@@ -69,9 +69,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.merged, "merged", "", "write every pair into one `FILE` instead (\"-\" = standard output)")
 	fs.StringVar(&c.format, "format", "tmx", "output `format`: "+strings.Join(pipeline.Formats(), ", ")+" (as press2tmx)")
 	fs.Int64Var(&c.workers, "workers", int64(runtime.NumCPU()), "documents aligned at the same time")
-	fs.Float64Var(&c.minConf, "min-confidence", 0, "leave out pairs whose confidence is below `X` (from 0 to 1)")
+	fs.Float64Var(&c.minConf, "min-confidence", 0, "leave out pairs whose confidence is below `X` (from 0 to 1; "+pipeline.WithBands("{check} leaves out the pairs to check)"))
 	fs.BoolVar(&c.cfg.Force, "force", false, "pair documents even when they do not look like translations of each other")
-	fs.StringVar(&c.cfg.Rules, "rules", "default", "where sentences are cut: `default`, omegat, or an SRX file")
+	fs.StringVar(&c.cfg.Rules, "rules", "default", "where sentences are cut: `default`, omegat (units as OmegaT cuts each Chinese file, as press2tmx), or an SRX file")
 	fs.StringVar(&c.cfg.Glossary, "glossary", "", "a term list `FILE` (Chinese<TAB>English per line, or TBX) that helps pairing")
 	fs.StringVar(&c.cfg.Encoding, "encoding", "", "character `encoding` of every file, or ZH,EN for the Chinese and the English file of each pair (default: detect)")
 	fs.BoolVar(&c.cfg.Lossy, "lossy", false, "replace bytes that are not valid in the encoding by � instead of skipping the document")
@@ -86,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(stdout)
-		fmt.Fprint(stdout, usageText)
+		fmt.Fprint(stdout, pipeline.WithBands(usageText))
 		fs.PrintDefaults()
 		fmt.Fprint(stdout, usageTail)
 		return exitOK

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,15 +74,7 @@ func TestMerged(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, log)
 		}
 	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	_, tus, err := tmx.ReadAll(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tus := readUnits(t, out)
 	// The bilingual file and the split pair hold the same text: with dedupe
 	// on, the second adds few units.
 	if len(tus) < 30 {
@@ -140,6 +133,53 @@ func TestUsage(t *testing.T) {
 			}
 			if !strings.Contains(stderr.String(), tc.want) {
 				t.Errorf("stderr lacks %q:\n%s", tc.want, stderr.String())
+			}
+		})
+	}
+}
+
+// readUnits reads the TUs of a TMX file.
+func readUnits(t *testing.T, path string) []tmx.TU {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, tus, err := tmx.ReadAll(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return tus
+}
+
+// TestRulesOmegaT: with -rules omegat each unit is one segment OmegaT makes
+// of the Chinese text, the same for the bilingual file and for the pair cut
+// from it (the heading lines are one segment); with the default rules no
+// unit joins lines.
+func TestRulesOmegaT(t *testing.T) {
+	const heading = "习近平总书记关于党的对外工作的重要论述\n和十年来党的对外工作主要情况\n（2022年10月20日）\n中共中央对外联络部"
+	dir := pressDir(t)
+	for _, rules := range []string{"omegat", "default"} {
+		t.Run(rules, func(t *testing.T) {
+			outDir := t.TempDir()
+			var stdout, stderr bytes.Buffer
+			run([]string{"-q", "-rules", rules, "-o", outDir, dir}, &stdout, &stderr)
+			var sources [2][]string
+			for i, name := range []string{"release.tmx", "split.tmx"} {
+				for _, tu := range readUnits(t, filepath.Join(outDir, name)) {
+					zh, _ := tu.Variant("zh-CN")
+					sources[i] = append(sources[i], zh.Text)
+				}
+			}
+			if diff := cmp.Diff(sources[0], sources[1]); diff != "" {
+				t.Errorf("bilingual file and pair give other units (-release +split):\n%s", diff)
+			}
+			joined := slices.IndexFunc(sources[0], func(s string) bool { return strings.Contains(s, "\n") })
+			switch {
+			case rules == "omegat" && (len(sources[0]) != 53 || !slices.Contains(sources[0], heading)):
+				t.Errorf("%d units (want 53, one per OmegaT segment), heading unit found: %v", len(sources[0]), slices.Contains(sources[0], heading))
+			case rules == "default" && joined >= 0:
+				t.Errorf("default rules: unit %q joins lines", sources[0][joined])
 			}
 		})
 	}

@@ -32,16 +32,16 @@ func convert(name string) error {
 		return err
 	}
 
-	// Decode, clean and split the file into its Chinese and English documents.
+	// Decode, clean and split one bilingual file into its Chinese and English documents.
 	var seg segment.Segmenter
 	zh, en, err := seg.Bilingual(name, data)
 	if err != nil {
-		return err
+		return err // names the file, the line and the byte offset
 	}
 
 	// Align paragraphs, then sentences inside them.
 	var aligner align.Aligner
-	result, err := aligner.Align(zh, en)
+	result, err := aligner.Align(zh, en) // errors.Is(err, align.ErrNotParallel) for unrelated texts
 	if err != nil {
 		return err
 	}
@@ -49,9 +49,7 @@ func convert(name string) error {
 	// Write the pairs as a zh-CN → en-US translation memory.
 	w := tmx.NewWriter(os.Stdout, tmx.Header{})
 	for _, p := range result.Pairs() {
-		if err := w.Write(p); err != nil {
-			return err
-		}
+		w.Write(p) // the error is sticky: Close returns it
 	}
 	return w.Close()
 }

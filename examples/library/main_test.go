@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/bitextlab/zhen/align/tmx"
 )
 
@@ -30,5 +32,30 @@ func TestConvert(t *testing.T) {
 	}
 	if err := convert("../../testdata/seeds/003_fde2822e310dd5d8.txt"); err == nil || !strings.Contains(err.Error(), "003_fde2822e310dd5d8.txt") {
 		t.Errorf("monolingual file: err = %v, want an error naming the file", err)
+	}
+}
+
+// TestMatchesREADME: the README's first Go snippet is this program's
+// convert, from its first comment to its return, line for line.
+func TestMatchesREADME(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, snippet, ok := strings.Cut(string(readme), "```go\n")
+	snippet, _, _ = strings.Cut(snippet, "```")
+	_, snippet, _ = strings.Cut(snippet, ")\n\n") // after the import block
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := strings.Cut(string(src), "func convert(name string) error {\n")
+	body = body[strings.Index(body, "\t// "):strings.LastIndex(body, "}")]
+	body = strings.ReplaceAll(strings.TrimPrefix(body, "\t"), "\n\t", "\n")
+	if !ok || snippet == "" {
+		t.Fatal("README.md has no Go snippet")
+	}
+	if diff := cmp.Diff(snippet, body); diff != "" {
+		t.Errorf("README snippet and examples/library differ (-README +main.go):\n%s", diff)
 	}
 }

@@ -50,15 +50,20 @@ Word files (.docx) and web pages (.html) are read.
 Examples:
   press2tmx release.txt -o release.tmx             bilingual file to a TMX for OmegaT, Trados or memoQ
   press2tmx zh.txt en.txt -format html -o check.html   side-by-side page to check the pairs
-  press2tmx zh.txt en.txt -min-confidence 0.6 -o sure.tmx   keep only the pairs the aligner is sure of
-  press2tmx release.txt -rules omegat -o project/tm/auto/release.tmx
-                                                   sentences cut as OmegaT cuts them: 100% matches there
+  press2tmx zh.txt en.txt -min-confidence {check} -o sure.tmx   leave out the pairs to check
+  press2tmx zh.txt en.txt -rules omegat -o project/tm/auto/zh.tmx
+                                                   units cut as OmegaT cuts zh.txt: 100% matches there
   press2tmx new.txt -merge memory.tmx -o memory.tmx   add the pairs of new.txt to an existing memory
 
 Words used below: a "pair" is some Chinese text and its English translation; "1-2" means one
 Chinese sentence translated by two English sentences; "1-0" and "0-1" are sentences with no
 translation on the other side (never written to a TMX); the "confidence" of a pair, from 0 to 1,
-says how sure the aligner is (at 0.8 or above it is almost always right, below 0.5 check it).
+says how sure the aligner is (1 when a person confirmed or edited the pair):
+{bands}.
+
+OmegaT (-rules omegat): one unit per segment OmegaT makes of the Chinese file (give OmegaT that
+file; of a bilingual file, its Chinese block saved as it stands). With -level paragraph, untick
+"Sentence-level segmenting" in Project > Properties (and keep paragraphs ending at empty lines).
 
 Flags:
 `
@@ -91,14 +96,11 @@ type options struct {
 	srclang   string
 	tgtlang   string
 	minConf   float64
-	report    bool
-	split     bool
-	dedupe    bool
 	merge     string
 	pairs     string
-	fullPath  bool
 	maxMB     int64
-	quiet     bool
+
+	report, split, dedupe, fullPath, quiet bool
 }
 
 func (o *options) flags(fs *flag.FlagSet) {
@@ -108,7 +110,7 @@ func (o *options) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.presplit, "presplit", false, "the two files already hold one sentence per line: pair line with line, without cleaning or cutting sentences; numbers in -format beads are line numbers")
 	fs.StringVar(&o.srclang, "srclang", "", "language `tag` of the TMX source (default zh-CN, or zh-TW for traditional script; en-US or en-GB makes English the source)")
 	fs.StringVar(&o.tgtlang, "tgtlang", "", "language `tag` of the TMX target (default en-US; zh-CN, zh-TW or zh-HK when English is the source)")
-	fs.Float64Var(&o.minConf, "min-confidence", 0, "leave out pairs whose confidence is below `X` (from 0 to 1; 0.5 is a reasonable filter)")
+	fs.Float64Var(&o.minConf, "min-confidence", 0, "leave out pairs whose confidence is below `X` (from 0 to 1; "+pipeline.WithBands("{check} leaves out the pairs to check)"))
 	fs.BoolVar(&o.cfg.Force, "force", false, "pair the texts even when they do not look like translations of each other")
 	fs.BoolVar(&o.report, "report", false, "say on standard error what cleaning changed, how the text was paired and every pair left out")
 	fs.BoolVar(&o.split, "split", false, "only show where sentences are cut: one sentence per line, a blank line between paragraphs")
@@ -138,7 +140,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	files, err := pipeline.ParseFlags(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
-		fmt.Fprint(stdout, usageText)
+		fmt.Fprint(stdout, pipeline.WithBands(usageText))
 		fs.PrintDefaults()
 		fmt.Fprint(stdout, usageTail)
 		return exitOK
@@ -257,7 +259,7 @@ func (o *options) run(files []string, stdout, stderr io.Writer) error {
 	} else {
 		pipeline.PrintSkipped(stderr, "press2tmx: ", al, 20)
 	}
-	return o.write(out, pairs(), beads, stderr)
+	return o.write(out, o.cfg.OmegaTPairs(seg, ins[0], pairs(), o.level == "paragraph", langs), beads, stderr)
 }
 
 func (o *options) write(out *pipeline.Output, pairs []align.Pair, beads []align.Bead, stderr io.Writer) error {

@@ -5,49 +5,18 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/bitextlab/zhen/align"
+	"github.com/bitextlab/zhen/align/pipeline"
 	"github.com/bitextlab/zhen/align/tmx"
 	"github.com/bitextlab/zhen/segment"
 )
 
-// forOmegaT merges the pairs of each group that makes one OmegaT segment
-// into one pair whose Chinese is that segment, as a pipeline writing a TMX
-// for OmegaT does; the other pairs stay as they are.
-func forOmegaT(pairs []align.Pair, groups []segment.OmegaTGroup) []align.Pair {
-	var out []align.Pair
-	for _, g := range groups {
-		if g.Segment == "" || g.End-g.First == 1 && pairs[g.First].ZH == g.Segment {
-			out = append(out, pairs[g.First:g.End]...)
-			continue
-		}
-		m := pairs[g.First]
-		m.ZH, m.Evidence = g.Segment, nil
-		var en []string
-		nz, ne := 0, 0
-		for _, p := range pairs[g.First:g.End] {
-			if p.EN != "" {
-				en = append(en, p.EN)
-			}
-			a, b, _ := strings.Cut(p.Type, "-")
-			x, _ := strconv.Atoi(a)
-			y, _ := strconv.Atoi(b)
-			nz, ne = nz+x, ne+y
-			m.Confidence = min(m.Confidence, p.Confidence)
-		}
-		m.EN = strings.Join(en, " ")
-		m.Type = strconv.Itoa(nz) + "-" + strconv.Itoa(ne)
-		out = append(out, m)
-	}
-	return out
-}
 
 // TestPressEverySegmentLive aligns the built-in press release (seed 001)
 // with the OmegaT rules, regroups the pairs by the segments OmegaT makes of
-// the Chinese file (segment.OmegaTGroups), writes the TMX and has OmegaT
+// the Chinese file (pipeline.ForOmegaT), writes the TMX and has OmegaT
 // translate the Chinese file with it: every segment must be a 100% match.
 // Without the regrouping, the heading block (title over two lines, date,
 // department: one OmegaT segment) and the paragraph that starts with Word
@@ -97,11 +66,7 @@ func TestPressEverySegmentLive(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			pairs := tt.pairs
 			if tt.regroup {
-				texts := make([]string, len(pairs))
-				for k, p := range pairs {
-					texts[k] = p.ZH
-				}
-				pairs = forOmegaT(pairs, segment.OmegaTGroups(zhSource, segment.Chinese, texts, tt.opts))
+				pairs = pipeline.ForOmegaT(pairs, zhSource, tt.opts)
 			}
 			var buf bytes.Buffer
 			w := tmx.NewWriter(&buf, tmx.Header{})
