@@ -13,7 +13,6 @@ import (
 	"github.com/bitextlab/zhen/segment"
 )
 
-
 // TestPressEverySegmentLive aligns the built-in press release (seed 001)
 // with the OmegaT rules, regroups the pairs by the segments OmegaT makes of
 // the Chinese file (pipeline.ForOmegaT), writes the TMX and has OmegaT
