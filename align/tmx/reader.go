@@ -10,6 +10,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/bitextlab/zhen/internal/xmltext"
 	"golang.org/x/text/encoding/htmlindex"
 )
 
@@ -113,10 +114,6 @@ const (
 	MaxSize = 16 << 30
 )
 
-// sniffSize is how much of the start of the input NewReader looks at to
-// tell an XML document from other data.
-const sniffSize = 4 << 10
-
 // Reader reads TUs from a TMX document one at a time, without holding the
 // whole file in memory. It accepts TMX 1.1 to 1.4, xml:lang or lang,
 // UTF-8 (with or without BOM) and UTF-16 (with a BOM, or detected from the
@@ -169,19 +166,19 @@ func NewReader(r io.Reader) *Reader {
 	switch {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		br.Discard(2)
-		in = newUTF16Reader(br, false, 2)
+		in = xmltext.NewUTF16Reader(br, false, 2)
 		decoded = true
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		br.Discard(2)
-		in = newUTF16Reader(br, true, 2)
+		in = xmltext.NewUTF16Reader(br, true, 2)
 		decoded = true
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
 	case bytes.HasPrefix(head, []byte{'<', 0}):
-		in = newUTF16Reader(br, false, 0)
+		in = xmltext.NewUTF16Reader(br, false, 0)
 		decoded = true
 	case bytes.HasPrefix(head, []byte{0, '<'}):
-		in = newUTF16Reader(br, true, 0)
+		in = xmltext.NewUTF16Reader(br, true, 0)
 		decoded = true
 	}
 	if !decoded {
@@ -221,29 +218,11 @@ func NewReader(r io.Reader) *Reader {
 }
 
 // sniff refuses input that cannot be an XML document in an 8-bit
-// encoding: after white space, the first byte must be '<'. Empty input
-// passes (and is reported as having no <tmx> element).
+// encoding (see xmltext.Sniff).
 func sniff(br *bufio.Reader) error {
-	head, _ := br.Peek(sniffSize)
-	line := 1
-	for i, c := range head {
-		switch c {
-		case ' ', '\t', '\r':
-			continue
-		case '\n':
-			line++
-			continue
-		case '<':
-			return nil
-		}
-		what := fmt.Sprintf("%+q", head[i:min(len(head), i+8)])
-		if c == 0 {
-			what = "a NUL byte: binary data"
-		}
-		return &SyntaxError{Line: line, Offset: int64(i), Msg: "not a TMX file: an XML document begins with '<', this one with " + what}
-	}
-	if len(head) == sniffSize {
-		return &SyntaxError{Line: line, Offset: int64(len(head)), Msg: fmt.Sprintf("not a TMX file: no '<' in the first %d bytes", sniffSize)}
+	var pe *xmltext.PosError
+	if err := xmltext.Sniff(br); errors.As(err, &pe) {
+		return &SyntaxError{Line: pe.Line, Offset: pe.Offset, Msg: pe.Msg}
 	}
 	return nil
 }
@@ -438,6 +417,10 @@ func (r *Reader) tokenErr(err error) (xml.Token, error) {
 	}
 	if _, ok := err.(*SyntaxError); ok {
 		return nil, err
+	}
+	var pe *xmltext.PosError
+	if errors.As(err, &pe) {
+		return nil, &SyntaxError{Line: pe.Line, Offset: pe.Offset, Msg: pe.Msg}
 	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {

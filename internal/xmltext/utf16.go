@@ -1,4 +1,4 @@
-package tmx
+package xmltext
 
 import (
 	"fmt"
@@ -23,7 +23,13 @@ type utf16Reader struct {
 	err    error  // error to return once buf is drained
 }
 
-func newUTF16Reader(r io.Reader, bigEndian bool, bomLen int64) *utf16Reader {
+// NewUTF16Reader returns a reader of the UTF-8 encoding of the UTF-16
+// stream r (big or little endian, without its byte order mark, which took
+// bomLen bytes at the start of the file). Its Read returns a *PosError
+// at an unpaired surrogate or an odd final byte: the line and offset in
+// the UTF-8 output, and the byte offset in the file in the message.
+// golang.org/x/text/encoding/unicode would silently write U+FFFD instead.
+func NewUTF16Reader(r io.Reader, bigEndian bool, bomLen int64) io.Reader {
 	return &utf16Reader{r: r, big: bigEndian, raw: bomLen, ln: 1}
 }
 
@@ -48,7 +54,7 @@ func (u *utf16Reader) Read(p []byte) (int, error) {
 
 // fail records a decoding error at the current position.
 func (u *utf16Reader) fail(format string, args ...any) {
-	u.err = &SyntaxError{Line: u.ln, Offset: u.out, Msg: fmt.Sprintf(format, args...)}
+	u.err = &PosError{Line: u.ln, Offset: u.out, Msg: fmt.Sprintf(format, args...)}
 }
 
 // fill reads more input and decodes what it can into buf, or sets err.
