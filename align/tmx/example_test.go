@@ -104,14 +104,13 @@ func ExampleWriter_Merge() {
 	st := w.Stats()
 	fmt.Printf("merged %d (%d without a Chinese–English pair), identical %d, skipped %d, duplicate pairs %d, written %d\n",
 		st.Merged, st.MergeOther, st.MergeDuplicates, st.MergeSkipped, st.Duplicates, st.Written)
-	for _, s := range st.MergeSkips {
-		fmt.Printf("file %d line %d: %s: %s\n", s.File, s.Line, s.What, s.Reason)
-	}
+	fmt.Print(st.MergeReport())
 	_, body, _ := strings.Cut(out.String(), "<body>\n")
 	fmt.Print(body)
 	// Output:
 	// merged 2 (1 without a Chinese–English pair), identical 1, skipped 1, duplicate pairs 1, written 3
-	// file 1 line 5: tu: no <tuv>
+	// merge: 4 units read, 2 kept as they were (1 of them without a Chinese–English pair), 1 identical units left out, 1 not copied
+	// merge: file 1, line 5: unit not copied: no <tuv>
 	//     <tu tuid="7" usagecount="3" srclang="zh-TW"><tuv xml:lang="zh-TW"><seg>一。</seg></tuv><tuv xml:lang="en-GB"><seg>Click <bpt i="1">&lt;b&gt;</bpt>One<ept i="1">&lt;/b&gt;</ept>.</seg></tuv></tu>
 	//     <tu tuid="8" srclang="zh-TW"><tuv xml:lang="zh-TW"><seg>二。</seg></tuv><tuv xml:lang="fr-FR"><seg>Deux.</seg></tuv></tu>
 	//     <tu>

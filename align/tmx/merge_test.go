@@ -521,3 +521,89 @@ func FuzzMerge(f *testing.F) {
 		}
 	})
 }
+
+// TestOmegaTLoadsMergedTMX: OmegaT loads a TMX that holds a merged old
+// memory (zh-TW, en-GB, fr-FR and ja-JP variants, vendor attributes,
+// inline codes, header props) without rejecting it, and applies the new
+// pairs written after it.
+func TestOmegaTLoadsMergedTMX(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf, Header{})
+	mergeFile(t, w, "merge-old.tmx")
+	var src, want []string
+	for _, p := range seedPairs() {
+		if p.Type != "1-1" || strings.ContainsAny(p.ZH, "\n") {
+			continue
+		}
+		before := w.Stats().Written
+		if err := w.Write(p); err != nil {
+			t.Fatal(err)
+		}
+		if w.Stats().Written > before {
+			src = append(src, expectText(p.ZH))
+			want = append(want, expectText(p.EN))
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	res := omegaT{Source: strings.Join(src, "\n\n") + "\n", TMX: buf.Bytes(), SrcLang: "zh-CN", TgtLang: "en-US"}.run(t)
+	checkLoaded(t, res)
+	got := strings.Split(strings.TrimSuffix(res.Target, "\n"), "\n\n")
+	if diff := cmpDiffLong(want, got); diff != "" {
+		t.Errorf("OmegaT target mismatch (-want +got):\n%s", diff)
+	}
+	if res.Remaining != 0 {
+		t.Errorf("OmegaT left %d of %d segments untranslated", res.Remaining, res.Total)
+	}
+}
+
+// TestMergeTMX11: a TMX 1.1 unit's lang attribute is written xml:lang, so
+// that the merged file is TMX 1.4 (OmegaT rejects a <tuv> without
+// xml:lang); everything else of the unit stays.
+func TestMergeTMX11(t *testing.T) {
+	old := `<tmx version="1.1"><header srclang="EN" segtype="sentence"/><body>
+<tu tuid="a"><tuv lang="EN" x="1"><seg>One.</seg></tuv><tuv lang="ZH-CN"><seg>一。</seg></tuv></tu>
+</body></tmx>`
+	var buf bytes.Buffer
+	w := NewWriter(&buf, Header{})
+	if err := w.Merge(strings.NewReader(old)); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	want := `    <tu tuid="a" srclang="EN"><tuv xml:lang="EN" x="1"><seg>One.</seg></tuv><tuv xml:lang="ZH-CN"><seg>一。</seg></tuv></tu>` + "\n"
+	if !strings.Contains(buf.String(), want) {
+		t.Errorf("merged TMX 1.1 unit not as expected; got:\n%s\nwant a line:\n%s", buf.String(), want)
+	}
+}
+
+// TestMergeReport: the report lists each unit not copied, up to a limit,
+// and counts the rest.
+func TestMergeReport(t *testing.T) {
+	var doc strings.Builder
+	doc.WriteString("<tmx><body>\n")
+	for i := 0; i < 150; i++ {
+		doc.WriteString("<tu/>\n")
+	}
+	doc.WriteString("</body></tmx>")
+	var buf bytes.Buffer
+	w := NewWriter(&buf, Header{})
+	if err := w.Merge(strings.NewReader(doc.String())); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	st := w.Stats()
+	rep := st.MergeReport()
+	lines := strings.Split(strings.TrimSuffix(rep, "\n"), "\n")
+	if st.MergeSkipped != 150 || len(st.MergeSkips) != 100 || len(lines) != 102 {
+		t.Fatalf("%d skipped, %d listed, %d report lines:\n%s", st.MergeSkipped, len(st.MergeSkips), len(lines), rep)
+	}
+	if lines[0] != "merge: 150 units read, 0 kept as they were, 150 not copied" ||
+		lines[1] != "merge: file 1, line 2: unit not copied: no <tuv>" ||
+		lines[101] != "merge: and 50 more units not copied (the list stops at 100)" {
+		t.Errorf("report:\n%s", rep)
+	}
+	if (Stats{}).MergeReport() != "" {
+		t.Errorf("empty stats give a report")
+	}
+}

@@ -771,3 +771,37 @@ func patchTU(rec []byte, own []xml.Attr, inherit []xml.Attr) []byte {
 	}
 	return bytes.Clone(out)
 }
+
+// MergeReport describes what Merge did, for a person: one line with the
+// counts, then one line per entry of MergeSkips (and how many more were
+// counted but not listed). It returns "" when nothing was merged. A
+// program prints it whenever MergeSkipped or MergeSkips is non-zero, and
+// on request otherwise.
+func (s Stats) MergeReport() string {
+	read := s.Merged + s.MergeDuplicates + s.MergeSkipped
+	if read == 0 && len(s.MergeSkips) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "merge: %d units read, %d kept as they were", read, s.Merged)
+	if s.MergeOther > 0 {
+		fmt.Fprintf(&b, " (%d of them without a Chinese–English pair)", s.MergeOther)
+	}
+	if s.MergeDuplicates > 0 {
+		fmt.Fprintf(&b, ", %d identical units left out", s.MergeDuplicates)
+	}
+	fmt.Fprintf(&b, ", %d not copied\n", s.MergeSkipped)
+	units := 0
+	for _, k := range s.MergeSkips {
+		if k.What == "tu" {
+			units++
+			fmt.Fprintf(&b, "merge: file %d, line %d: unit not copied: %s\n", k.File, k.Line, k.Reason)
+		} else {
+			fmt.Fprintf(&b, "merge: file %d: %s not carried over: %s\n", k.File, k.What, k.Reason)
+		}
+	}
+	if more := s.MergeSkipped - units; more > 0 {
+		fmt.Fprintf(&b, "merge: and %d more units not copied (the list stops at %d)\n", more, maxSkips)
+	}
+	return b.String()
+}

@@ -54,6 +54,9 @@ func (e Entry) Check() error {
 // column that holds Chinese while the Chinese column holds none (columns
 // swapped without a header).
 func LoadTSV(r io.Reader, name string) ([]Entry, error) {
+	if r == nil {
+		return nil, fmt.Errorf("lexicon: %s: no input", name)
+	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	var out []Entry

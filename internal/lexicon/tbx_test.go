@@ -159,3 +159,12 @@ func TestWithSharedFirstWord(t *testing.T) {
 		t.Errorf("MatchPhrases = %+v", m)
 	}
 }
+
+func TestLoadNil(t *testing.T) {
+	if _, err := LoadTSV(nil, "x.tsv"); err == nil || err.Error() != "lexicon: x.tsv: no input" {
+		t.Errorf("LoadTSV(nil) = %v", err)
+	}
+	if _, err := LoadTBX(nil, "x.tbx"); err == nil || err.Error() != "lexicon: x.tbx: no input" {
+		t.Errorf("LoadTBX(nil) = %v", err)
+	}
+}
