@@ -607,3 +607,13 @@ func TestMergeReport(t *testing.T) {
 		t.Errorf("empty stats give a report")
 	}
 }
+
+// TestReaderUTF16NUL: a UTF-16 file of NUL characters (such as a BOM and
+// then /dev/zero) ends with an error at the first one.
+func TestReaderUTF16NUL(t *testing.T) {
+	in := io.MultiReader(bytes.NewReader([]byte{0xFF, 0xFE, '<', 0}), &endless{c: 0, n: -1})
+	_, _, err := ReadAll(in)
+	if err == nil || err.Error() != "tmx: line 1 (byte 1): NUL character: binary data, not XML (byte 4 of the file)" {
+		t.Fatalf("ReadAll = %v", err)
+	}
+}

@@ -70,6 +70,7 @@ func TestNewDecoder(t *testing.T) {
 		{name: "escape", in: []byte("<a>\x1b[0m</a>"), err: "line 1 (byte 3): control character U+001B"},
 		{name: "too large", in: []byte("<a>" + strings.Repeat("x", 100) + "</a>"), max: 50, err: "larger than 50 bytes"},
 		{name: "exactly the limit", in: []byte("<a>xx</a>"), max: 9, want: "xx"},
+		{name: "UTF-16 NUL", in: append(enc16("<a>", false, true), 0, 0), err: "line 1 (byte 3): NUL character: binary data, not XML (byte 8 of the file)"},
 		{name: "lone surrogate", in: append(enc16("<a>", false, true), 0x00, 0xDC), err: "line 1 (byte 3): invalid UTF-16: unpaired low surrogate 0xdc00 (byte 8 of the file)"},
 	}
 	for _, tt := range tests {
@@ -98,6 +99,7 @@ func FuzzUTF16Reader(f *testing.F) {
 	f.Add([]byte{0x2d, 0x4e, 0x3d, 0xd8, 0x0b, 0xdc}, false)
 	f.Add([]byte{0xd8, 0x00}, true)
 	f.Add([]byte{0x41}, false)
+	f.Add([]byte{0x09, 0x00, 0x1b, 0x00}, false)
 	f.Fuzz(func(t *testing.T, b []byte, big bool) {
 		got, err := io.ReadAll(NewUTF16Reader(&oneByte{b}, big, 0))
 		units := make([]uint16, len(b)/2)
@@ -111,6 +113,8 @@ func FuzzUTF16Reader(f *testing.F) {
 		valid := len(b)%2 == 0
 		for i := 0; i < len(units) && valid; i++ {
 			switch u := units[i]; {
+			case u < 0x20 && u != '\t' && u != '\n' && u != '\r':
+				valid = false
 			case u >= 0xDC00 && u <= 0xDFFF:
 				valid = false
 			case u >= 0xD800 && u <= 0xDBFF:
@@ -129,8 +133,8 @@ func FuzzUTF16Reader(f *testing.F) {
 			return
 		}
 		var pe *PosError
-		if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "invalid UTF-16") {
-			t.Fatalf("error = %v, want invalid UTF-16", err)
+		if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "invalid UTF-16") && !strings.Contains(pe.Msg, "XML") {
+			t.Fatalf("error = %v, want invalid UTF-16 or a character XML does not allow", err)
 		}
 		if !utf8.Valid(got) || pe.Offset != int64(len(got)) {
 			t.Fatalf("error at %d after %d valid bytes", pe.Offset, len(got))

@@ -25,9 +25,11 @@ type utf16Reader struct {
 
 // NewUTF16Reader returns a reader of the UTF-8 encoding of the UTF-16
 // stream r (big or little endian, without its byte order mark, which took
-// bomLen bytes at the start of the file). Its Read returns a *PosError
-// at an unpaired surrogate or an odd final byte: the line and offset in
-// the UTF-8 output, and the byte offset in the file in the message.
+// bomLen bytes at the start of the file), for an XML parser. Its Read
+// returns a *PosError at an unpaired surrogate, an odd final byte, or a
+// control character that XML does not allow (U+0000–U+001F but tab, LF
+// and CR): the line and offset in the UTF-8 output, and the byte offset in
+// the file in the message.
 // golang.org/x/text/encoding/unicode would silently write U+FFFD instead.
 func NewUTF16Reader(r io.Reader, bigEndian bool, bomLen int64) io.Reader {
 	return &utf16Reader{r: r, big: bigEndian, raw: bomLen, ln: 1}
@@ -93,6 +95,14 @@ func (u *utf16Reader) fill() {
 			}
 			r = utf16.DecodeRune(rune(c), rune(c2))
 			size = 4
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			u.buf = out
+			if c == 0 {
+				u.fail("NUL character: binary data, not XML (byte %d of the file)", u.raw)
+			} else {
+				u.fail("control character %U, which XML does not allow (byte %d of the file)", c, u.raw)
+			}
+			return
 		default:
 			r = rune(c)
 		}
