@@ -11,8 +11,8 @@ import (
 // xmlNS is the namespace encoding/xml gives the xml: prefix.
 const xmlNS = "http://www.w3.org/XML/1998/namespace"
 
-// The Reader keeps, for Writer.Merge, the XML of each <tu> (and the
-// children of <header>) as it was: each token is written back as it was
+// With KeepXML, the Reader keeps the XML of each <tu> (and the children of
+// <header>, for Writer.Merge) as it was: each token is written back as it was
 // read, with the names and prefixes as written, every attribute in order,
 // text and attribute values escaped with the five XML entities (the same
 // characters, so the same text once parsed), comments and processing
@@ -21,11 +21,11 @@ const xmlNS = "http://www.w3.org/XML/1998/namespace"
 // double quotes, <x></x> becomes <x/>).
 
 // startRecording begins recording the element se (a <tu> or <header>) if
-// the Reader keeps units. Namespace prefixes declared outside the element
+// the Reader keeps their XML. Namespace prefixes declared outside the element
 // (on <tmx> or <body>) are declared on it, so that it stands alone.
 func (r *Reader) startRecording(se xml.StartElement) {
-	r.recording = r.keep
-	if !r.keep {
+	r.recording = r.KeepXML
+	if !r.KeepXML {
 		return
 	}
 	r.rec = r.rec[:0]

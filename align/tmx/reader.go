@@ -22,6 +22,16 @@ type TU struct {
 	Notes    []string  // <note> children, in order
 	Variants []Variant // <tuv> children, in order
 	Line     int       // line of the <tu> start tag (1-based)
+	// XML is, when Reader.KeepXML is set, the whole <tu> element as read,
+	// written back token by token: element and attribute names as written
+	// (prefixes included), attributes in order, text, attribute values,
+	// comments and processing instructions exactly (escaped with the five
+	// XML entities), namespace prefixes declared outside the unit declared
+	// on it, a TMX 1.1 lang attribute of a <tuv> written xml:lang. Only
+	// the spelling of the markup may differ from the file (character
+	// references become characters, CDATA sections escaped text, <x></x>
+	// becomes <x/>). Nil otherwise.
+	XML []byte
 }
 
 // Variant is one <tuv>: a language's text of a TU.
@@ -140,9 +150,11 @@ type Reader struct {
 	started    bool
 	err        error
 
-	// Recording, for Writer.Merge: the XML of the current <tu> (or
-	// <header>) re-serialised token by token.
-	keep      bool
+	// KeepXML makes Next fill in TU.XML. Set it before the first call.
+	KeepXML bool
+
+	// Recording, for KeepXML: the XML of the current <tu> (or <header>)
+	// re-serialised token by token.
 	recording bool
 	rec       []byte
 	pendStart bool       // rec ends with a start tag still open ("<x a=\"1\"")
@@ -473,7 +485,7 @@ func (r *Reader) readHeader(se xml.StartElement) error {
 	r.startRecording(se)
 	err := r.children(&h.Props, &h.Notes, nil)
 	r.recording = false
-	if err == nil && r.keep {
+	if err == nil && r.KeepXML {
 		r.hdrInner = innerXML(r.rec)
 	}
 	return err
@@ -513,6 +525,9 @@ func (r *Reader) Next() (TU, error) {
 				return TU{}, err
 			}
 			tu.Line = line
+			if r.KeepXML {
+				tu.XML = bytes.Clone(r.rec)
+			}
 			return tu, nil
 		case xml.EndElement: // </body>
 			r.done = true

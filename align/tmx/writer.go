@@ -587,14 +587,15 @@ func (w *Writer) noteTarget(zh, en string) {
 //     unit with a blank side, a unit with Japanese variants besides the
 //     Chinese and English ones; TUs without a non-blank Chinese and
 //     English variant are counted in Stats.MergeOther;
-//   - each TU is written back as it was read: its attributes (tuid,
-//     creationdate, creationid, changedate, usagecount, …) and those of
-//     its variants, their language tags as written (zh-TW stays zh-TW),
-//     props, notes, inline codes (bpt, ept, ph, it, ut, hi, sub), comments,
-//     text and attribute values byte for byte; only the spelling of the
-//     markup may change (character references become characters, CDATA
-//     sections escaped text, single quotes double quotes), and a TMX 1.1
-//     lang attribute is written xml:lang;
+//   - each TU is written back as it was read (TU.XML, see
+//     Reader.KeepXML): its attributes (tuid, creationdate, creationid,
+//     changedate, usagecount, …) and those of its variants, their
+//     language tags as written (zh-TW stays zh-TW), props, notes, inline
+//     codes (bpt, ept, ph, it, ut, hi, sub), comments, text and attribute
+//     values byte for byte; only the spelling of the markup may change
+//     (character references become characters, CDATA sections escaped
+//     text, single quotes double quotes), and a TMX 1.1 lang attribute is
+//     written xml:lang;
 //   - header attributes that TMX lets a TU override (srclang, segtype,
 //     datatype, o-tmf, creationtool, creationtoolversion) and that differ
 //     from this Writer's header are written on each TU that does not set
@@ -623,7 +624,7 @@ func (w *Writer) Merge(r io.Reader) error {
 	w.merges++
 	file := w.merges
 	rd := NewReader(r)
-	rd.keep = true
+	rd.KeepXML = true
 	fh, err := rd.Header()
 	if err != nil {
 		w.err = &contextError{"merge", err}
@@ -649,7 +650,7 @@ func (w *Writer) Merge(r io.Reader) error {
 			w.skip(Skip{File: file, Line: tu.Line, What: "tu", Reason: reason}, true)
 			continue
 		}
-		raw := patchTU(rd.rec, rd.tuAttrs, inherit)
+		raw := patchTU(tu.XML, rd.tuAttrs, inherit)
 		if !w.KeepDuplicates {
 			sum := sha256.Sum256(raw)
 			if w.units[sum] {
@@ -769,7 +770,7 @@ func patchTU(rec []byte, own []xml.Attr, inherit []xml.Attr) []byte {
 		out = append(out, add...)
 		out = append(out, rec[end:]...)
 	}
-	return bytes.Clone(out)
+	return out
 }
 
 // MergeReport describes what Merge did, for a person: one line with the
