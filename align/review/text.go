@@ -15,22 +15,50 @@ import (
 )
 
 // ErrNoDestination is returned by Write and Flush of a zero TSVWriter,
-// JSONLWriter or MosesWriter, which has no io.Writer to write to (make one
-// with NewTSVWriter, NewJSONLWriter or NewMosesWriter).
-var ErrNoDestination = errors.New("review: writer has no destination (use NewTSVWriter, NewJSONLWriter or NewMosesWriter)")
+// CSVWriter, JSONLWriter or MosesWriter, which has no io.Writer to write to
+// (make one with NewTSVWriter, NewCSVWriter, NewJSONLWriter or
+// NewMosesWriter).
+var ErrNoDestination = errors.New("review: writer has no destination (use NewTSVWriter, NewCSVWriter, NewJSONLWriter or NewMosesWriter)")
 
 // TSVHeader is the first line a TSVWriter writes.
 const TSVHeader = "zh\ten\tconfidence\tbead\tparagraph"
 
-// tsvEscaper escapes the characters that would break a TSV row.
-var tsvEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+// tsvEscaper escapes the characters that would break a TSV row: the tab,
+// and every character a line-based reader may take for a line break.
+var tsvEscaper = strings.NewReplacer(
+	`\`, `\\`,
+	"\t", `\t`,
+	"\n", `\n`,
+	"\r", `\r`,
+	"\v", `\v`,
+	"\f", `\f`,
+	"\x1c", `\x1c`,
+	"\x1d", `\x1d`,
+	"\x1e", `\x1e`,
+	"\u0085", `\u0085`,
+	"\u2028", `\u2028`,
+	"\u2029", `\u2029`,
+)
 
 // TSVWriter writes pairs as tab-separated values, one row per pair, after a
 // header line (TSVHeader): Chinese, English, confidence (four decimals),
-// bead type, paragraph number (0-based). In the text columns a backslash is
-// written as \\, a tab as \t, a line feed as \n and a carriage return as \r,
-// so every pair is exactly one line and the text can be restored. Nothing
-// else is changed; 1-0 and 0-1 beads are written with an empty column.
+// bead type, paragraph number (0-based). The output is UTF-8 without a byte
+// order mark, each row ended by a line feed (for a spreadsheet, CSVWriter
+// is the safer choice).
+//
+// Every pair is exactly one line for any line-based reader (Unix tools,
+// Python's str.splitlines, spreadsheets): in the text columns a backslash
+// is written as \\ and each character that could end a line or a column
+// as an escape:
+//
+//	tab → \t        line feed → \n         carriage return → \r
+//	VT (U+000B) → \v    FF (U+000C) → \f
+//	U+001C, U+001D, U+001E (file, group, record separators) → \x1c, \x1d, \x1e
+//	NEL (U+0085) → \u0085   LINE SEPARATOR → \u2028   PARAGRAPH SEPARATOR → \u2029
+//
+// UnescapeTSV restores the text exactly. Nothing else is changed (invalid
+// UTF-8 passes as it is); 1-0 and 0-1 beads are written with an empty
+// column.
 //
 // Make one with NewTSVWriter. The zero TSVWriter has nowhere to write:
 // Write and Flush return ErrNoDestination, never panic.
@@ -94,33 +122,82 @@ func (t *TSVWriter) Flush() error {
 	return t.err
 }
 
-// UnescapeTSV restores a text column written by TSVWriter.
+// UnescapeTSV restores a text column written by TSVWriter: it reverses
+// each escape that TSVWriter writes (\\, \t, \n, \r, \v, \f, \xHH, \uHHHH),
+// so that UnescapeTSV of a written column is the original text, byte for
+// byte. A backslash that starts no such escape is kept as it is.
 func UnescapeTSV(s string) string {
-	if !strings.Contains(s, `\`) {
+	i := strings.IndexByte(s, '\\')
+	if i < 0 {
 		return s
 	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case '\\':
-				b.WriteByte('\\')
-			case 't':
-				b.WriteByte('\t')
-			case 'n':
-				b.WriteByte('\n')
-			case 'r':
-				b.WriteByte('\r')
-			default:
-				b.WriteByte('\\')
-				b.WriteByte(s[i+1])
-			}
-			i++
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b.WriteByte(c)
 			continue
 		}
-		b.WriteByte(s[i])
+		switch s[i+1] {
+		case '\\':
+			b.WriteByte('\\')
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 'v':
+			b.WriteByte('\v')
+		case 'f':
+			b.WriteByte('\f')
+		case 'x':
+			if v, ok := unhex(s, i+2, 2); ok {
+				b.WriteByte(byte(v))
+				i += 3
+				continue
+			}
+			b.WriteByte('\\')
+			continue
+		case 'u':
+			if v, ok := unhex(s, i+2, 4); ok {
+				b.WriteRune(rune(v))
+				i += 5
+				continue
+			}
+			b.WriteByte('\\')
+			continue
+		default:
+			b.WriteByte('\\')
+			continue
+		}
+		i++
 	}
 	return b.String()
+}
+
+// unhex parses the n hexadecimal digits of s at i.
+func unhex(s string, i, n int) (uint32, bool) {
+	if i+n > len(s) {
+		return 0, false
+	}
+	var v uint32
+	for _, c := range []byte(s[i : i+n]) {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		v = v<<4 | uint32(c)
+	}
+	return v, true
 }
 
 func formatConfidence(c float64) string {

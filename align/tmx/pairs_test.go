@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/text/language"
 	"strings"
 
 	"github.com/bitextlab/zhen/align"
@@ -59,8 +58,6 @@ func nastyPairs() []align.Pair {
 }
 
 type alignPair = align.Pair
-
-func mustTag(s string) language.Tag { return language.MustParse(s) }
 
 // cmpDiffLong is cmp.Diff with long strings shortened, so that a ~100 KB
 // segment does not flood the test log.

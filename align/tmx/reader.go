@@ -10,9 +10,8 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/bitextlab/zhen/internal/xmltext"
 	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 )
 
 // TU is one translation unit read from a TMX file.
@@ -23,6 +22,16 @@ type TU struct {
 	Notes    []string  // <note> children, in order
 	Variants []Variant // <tuv> children, in order
 	Line     int       // line of the <tu> start tag (1-based)
+	// XML is, when Reader.KeepXML is set, the whole <tu> element as read,
+	// written back token by token: element and attribute names as written
+	// (prefixes included), attributes in order, text, attribute values,
+	// comments and processing instructions exactly (escaped with the five
+	// XML entities), namespace prefixes declared outside the unit declared
+	// on it, a TMX 1.1 lang attribute of a <tuv> written xml:lang. Only
+	// the spelling of the markup may differ from the file (character
+	// references become characters, CDATA sections escaped text, <x></x>
+	// becomes <x/>). Nil otherwise.
+	XML []byte
 }
 
 // Variant is one <tuv>: a language's text of a TU.
@@ -103,17 +112,35 @@ func (e *SyntaxError) Error() string {
 // input (make one with NewReader).
 var ErrNoSource = errors.New("tmx: Reader has no source (use NewReader)")
 
+// Limits of a Reader. A file beyond them is refused with a *SyntaxError
+// instead of being read into memory: a TMX is streamed unit by unit, so
+// only one token (a tag, a run of text, a comment) is held at a time.
+const (
+	// MaxTokenSize is the largest single tag, run of text or comment a
+	// Reader accepts, in bytes (64 MiB).
+	MaxTokenSize = 64 << 20
+	// MaxSize is the largest document a Reader reads, in bytes of UTF-8
+	// after decoding (16 GiB).
+	MaxSize = 16 << 30
+)
+
 // Reader reads TUs from a TMX document one at a time, without holding the
 // whole file in memory. It accepts TMX 1.1 to 1.4, xml:lang or lang,
 // UTF-8 (with or without BOM) and UTF-16 (with a BOM, or detected from the
 // leading "<"), and any other encoding named in the XML declaration that
 // golang.org/x/text/encoding/htmlindex knows.
 //
+// Data that is not XML is refused at once: the document must begin, after
+// a byte order mark and white space, with "<" (so /dev/zero or a binary
+// file ends with an error on the first byte). See MaxTokenSize and MaxSize
+// for the size limits.
+//
 // Make a Reader with NewReader. The zero Reader has nothing to read: its
 // methods return an error (ErrNoSource), never panic.
 type Reader struct {
-	d  *xml.Decoder
-	u8 *utf8Check // checks UTF-8 input; nil for decoded input
+	d     *xml.Decoder
+	u8    *utf8Check // checks UTF-8 input; nil for decoded input
+	guard *sizeGuard
 	// charsetErr is why CharsetReader refused the declared encoding,
 	// reported without encoding/xml's "xml: opening charset" around it.
 	charsetErr string
@@ -122,6 +149,19 @@ type Reader struct {
 	done       bool
 	started    bool
 	err        error
+
+	// KeepXML makes Next fill in TU.XML. Set it before the first call.
+	KeepXML bool
+
+	// Recording, for KeepXML: the XML of the current <tu> (or <header>)
+	// re-serialised token by token.
+	recording bool
+	rec       []byte
+	pendStart bool       // rec ends with a start tag still open ("<x a=\"1\"")
+	ns        []xml.Attr // namespace declarations on <tmx> and <body>
+	prefix    map[string]string
+	tuAttrs   []xml.Attr // attributes of the last <tu>, as read
+	hdrInner  []byte     // the header's children, re-serialised
 }
 
 // NewReader returns a Reader that reads the TMX document r. A nil r gives
@@ -136,29 +176,43 @@ func NewReader(r io.Reader) *Reader {
 	var in io.Reader
 	decoded := false
 	switch {
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		in = transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder()))
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		br.Discard(2)
+		in = xmltext.NewUTF16Reader(br, false, 2)
+		decoded = true
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		br.Discard(2)
+		in = xmltext.NewUTF16Reader(br, true, 2)
 		decoded = true
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
 	case bytes.HasPrefix(head, []byte{'<', 0}):
-		in = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Reader(br)
+		in = xmltext.NewUTF16Reader(br, false, 0)
 		decoded = true
 	case bytes.HasPrefix(head, []byte{0, '<'}):
-		in = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder().Reader(br)
+		in = xmltext.NewUTF16Reader(br, true, 0)
 		decoded = true
 	}
-	if in == nil {
+	if !decoded {
+		if err := sniff(br); err != nil {
+			tr.err = err
+			return tr
+		}
 		// UTF-8, or an encoding the XML declaration names: the check
 		// is dropped if CharsetReader switches to a decoder.
 		tr.u8 = newUTF8Check(br)
+		tr.u8.stop = true
 		in = tr.u8
 	}
-	tr.d = xml.NewDecoder(in)
+	tr.guard = &sizeGuard{r: in}
+	tr.d = xml.NewDecoder(tr.guard)
 	tr.d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
 		l := strings.ToLower(strings.TrimSpace(label))
 		if decoded || l == "utf-8" || l == "utf8" {
 			return input, nil
+		}
+		if tr.u8 != nil {
+			tr.u8.disabled = true
 		}
 		tr.u8 = nil // what follows is decoded, so valid UTF-8
 		if strings.HasPrefix(l, "utf-16") {
@@ -175,6 +229,47 @@ func NewReader(r io.Reader) *Reader {
 	return tr
 }
 
+// sniff refuses input that cannot be an XML document in an 8-bit
+// encoding (see xmltext.Sniff).
+func sniff(br *bufio.Reader) error {
+	var pe *xmltext.PosError
+	if err := xmltext.Sniff(br); errors.As(err, &pe) {
+		return &SyntaxError{Line: pe.Line, Offset: pe.Offset, Msg: pe.Msg}
+	}
+	return nil
+}
+
+// sizeGuard counts the bytes the XML decoder reads and fails a Read once
+// one token or the whole input is over its limit (MaxTokenSize, MaxSize),
+// so that a hostile file ends with an error instead of filling memory.
+type sizeGuard struct {
+	r        io.Reader
+	total    int64
+	since    int64 // bytes read since the last token was returned
+	maxToken int64 // 0 means MaxTokenSize (tests lower it)
+	maxTotal int64 // 0 means MaxSize
+}
+
+func (g *sizeGuard) Read(p []byte) (int, error) {
+	maxTok, maxTot := g.maxToken, g.maxTotal
+	if maxTok == 0 {
+		maxTok = MaxTokenSize
+	}
+	if maxTot == 0 {
+		maxTot = MaxSize
+	}
+	if g.total >= maxTot {
+		return 0, fmt.Errorf("document larger than %d bytes (MaxSize)", maxTot)
+	}
+	if g.since >= maxTok {
+		return 0, fmt.Errorf("a single tag, text or comment larger than %d bytes (MaxTokenSize)", maxTok)
+	}
+	n, err := g.r.Read(p)
+	g.total += int64(n)
+	g.since += int64(n)
+	return n, err
+}
+
 // errorf makes a SyntaxError at the decoder's current position.
 func (r *Reader) errorf(format string, args ...any) error {
 	line, _ := r.d.InputPos()
@@ -189,7 +284,12 @@ func (r *Reader) badUTF8() error {
 	if r.u8 == nil || !r.u8.bad || r.d.InputOffset() <= r.u8.badOff {
 		return nil
 	}
-	return &SyntaxError{Line: r.u8.badLine, Offset: r.u8.badOff, Msg: fmt.Sprintf("invalid UTF-8 (byte %#02x)", r.u8.badByte)}
+	return r.u8Error()
+}
+
+// u8Error is the SyntaxError for the bad byte the utf8Check found.
+func (r *Reader) u8Error() error {
+	return &SyntaxError{Line: r.u8.badLine, Offset: r.u8.badOff, Msg: r.u8.msg()}
 }
 
 // rawToken returns the decoder's next token, or the invalid UTF-8 the
@@ -197,10 +297,33 @@ func (r *Reader) badUTF8() error {
 // does not look for it).
 func (r *Reader) rawToken() (xml.Token, error) {
 	t, err := r.d.Token()
+	r.guard.since = 0
 	if bad := r.badUTF8(); bad != nil {
 		return nil, bad
 	}
+	if err == nil && r.recording {
+		r.record(t)
+	}
 	return t, err
+}
+
+// skip reads the rest of the element just started, through its end tag,
+// recording it if the Reader records.
+func (r *Reader) skip() error {
+	depth := 1
+	for depth > 0 {
+		t, err := r.token()
+		if err != nil {
+			return err
+		}
+		switch t.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
 }
 
 // token returns the next token, converting XML syntax errors and an
@@ -254,6 +377,7 @@ func (r *Reader) begin() error {
 				return r.err
 			}
 			r.hdr.Version = attr(se, "version")
+			r.noteNS(se, true)
 			break
 		}
 		if cd, ok := t.(xml.CharData); ok && len(bytes.TrimSpace(cd)) > 0 {
@@ -278,10 +402,11 @@ func (r *Reader) begin() error {
 				}
 			case "body":
 				r.inBody = true
+				r.noteNS(t, true)
 				return nil
 			default:
-				if err := r.d.Skip(); err != nil {
-					_, r.err = r.tokenErr(err)
+				if err := r.skip(); err != nil {
+					r.err = err
 					return r.err
 				}
 			}
@@ -299,8 +424,15 @@ func (r *Reader) tokenErr(err error) (xml.Token, error) {
 	if bad := r.badUTF8(); bad != nil {
 		return nil, bad
 	}
+	if errors.Is(err, errBadInput) && r.u8 != nil && r.u8.bad {
+		return nil, r.u8Error()
+	}
 	if _, ok := err.(*SyntaxError); ok {
 		return nil, err
+	}
+	var pe *xmltext.PosError
+	if errors.As(err, &pe) {
+		return nil, &SyntaxError{Line: pe.Line, Offset: pe.Offset, Msg: pe.Msg}
 	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
@@ -350,7 +482,13 @@ func (r *Reader) readHeader(se xml.StartElement) error {
 	h.SrcLang = attr(se, "srclang")
 	h.DataType = attr(se, "datatype")
 	h.CreationDate = attr(se, "creationdate")
-	return r.children(&h.Props, &h.Notes, nil)
+	r.startRecording(se)
+	err := r.children(&h.Props, &h.Notes, nil)
+	r.recording = false
+	if err == nil && r.KeepXML {
+		r.hdrInner = innerXML(r.rec)
+	}
+	return err
 }
 
 // Next returns the next TU. At the end of the body it checks the rest of
@@ -372,19 +510,24 @@ func (r *Reader) Next() (TU, error) {
 		switch t := t.(type) {
 		case xml.StartElement:
 			if t.Name.Local != "tu" {
-				if err := r.d.Skip(); err != nil {
-					_, r.err = r.tokenErr(err)
-					return TU{}, r.err
+				if err := r.skip(); err != nil {
+					r.err = err
+					return TU{}, err
 				}
 				continue
 			}
 			line, _ := r.d.InputPos()
+			r.startRecording(t)
 			tu, err := r.readTU(t)
+			r.recording = false
 			if err != nil {
 				r.err = err
 				return TU{}, err
 			}
 			tu.Line = line
+			if r.KeepXML {
+				tu.XML = bytes.Clone(r.rec)
+			}
 			return tu, nil
 		case xml.EndElement: // </body>
 			r.done = true
@@ -398,12 +541,11 @@ func (r *Reader) Next() (TU, error) {
 				if _, ok := t.(xml.EndElement); ok {
 					break
 				}
-				if se, ok := t.(xml.StartElement); ok {
-					if err := r.d.Skip(); err != nil {
-						_, r.err = r.tokenErr(err)
-						return TU{}, r.err
+				if _, ok := t.(xml.StartElement); ok {
+					if err := r.skip(); err != nil {
+						r.err = err
+						return TU{}, err
 					}
-					_ = se
 				}
 			}
 			if err := r.finish(); err != nil {
@@ -473,8 +615,7 @@ func (r *Reader) children(props *[]Prop, notes *[]string, child func(xml.StartEl
 					}
 				}
 				if !read {
-					if err := r.d.Skip(); err != nil {
-						_, err = r.tokenErr(err)
+					if err := r.skip(); err != nil {
 						return err
 					}
 				}

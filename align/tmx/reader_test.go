@@ -124,7 +124,8 @@ func TestReaderErrors(t *testing.T) {
 	}{
 		{"empty", "", "tmx: line 1 (byte 0): no <tmx> element"},
 		{"not tmx", "<xliff/>", "root element is <xliff>"},
-		{"text before", "junk<tmx/>", "text before the <tmx> element"},
+		{"text before", "junk<tmx/>", `line 1 (byte 0): not an XML document: it must begin with '<', this one begins with "junk<tmx"`},
+		{"text before, after a comment", "<!-- x -->junk<tmx/>", "text before the <tmx> element"},
 		{"unclosed", "<tmx version=\"1.4\"><header/>\n<body>\n<tu><tuv xml:lang=\"en\"><seg>x</seg>", "tmx: line 3"},
 		{"mismatched", "<tmx><body>\n\n<tu></tuv></body></tmx>", "tmx: line 3"},
 		{"bad entity", "<tmx><body><tu><tuv xml:lang=\"en\"><seg>&nbsp;</seg></tuv></tu></body></tmx>", "invalid character entity &nbsp;"},

@@ -2,12 +2,18 @@ package tmx
 
 import (
 	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -22,25 +28,60 @@ const (
 	Paragraph = "paragraph"
 )
 
-// Default header values used where a Header field is left zero.
-const (
-	DefaultCreationTool        = "zhen"
-	DefaultCreationToolVersion = "0.1"
-)
+// DefaultCreationTool is the creationtool the Writer writes when
+// Header.CreationTool is empty.
+const DefaultCreationTool = "zhen"
+
+// modulePath is the module whose version ToolVersion reports.
+const modulePath = "github.com/bitextlab/zhen"
+
+// ToolVersion returns the version of this module as the running program
+// was built with it, from the build information (runtime/debug): the
+// module version when the program uses a released version of
+// github.com/bitextlab/zhen (such as "v0.1.0"), the version go build
+// stamps from version control when it builds the module itself, and
+// "(devel)" otherwise (go run, go test, no build information). The Writer
+// writes it as creationtoolversion when Header.CreationToolVersion is
+// empty.
+func ToolVersion() string { return toolVersion() }
+
+var toolVersion = sync.OnceValue(func() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(devel)"
+	}
+	if bi.Main.Path == modulePath && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	for _, m := range bi.Deps {
+		if m.Path == modulePath && m.Version != "" {
+			if m.Replace != nil && m.Replace.Version != "" {
+				return m.Replace.Version
+			}
+			return m.Version
+		}
+	}
+	return "(devel)"
+})
 
 // Header describes the TMX header the Writer emits. Its zero value writes a
 // Chinese-to-English sentence memory: srclang zh-CN, target en-US.
 type Header struct {
-	// SrcLang is the source language. Zero means zh-CN. If its base language
-	// is English, the English side of each pair is the source: its <tuv>
-	// comes first and srclang names it. Otherwise the Chinese side is.
-	SrcLang language.Tag
+	// SrcLang is the source language, a BCP 47 tag such as "zh-CN",
+	// "zh-TW" or "en-GB" (zh_CN is accepted and written zh-CN). Zero means
+	// zh-CN, or en-US when TgtLang is Chinese. If it is English, the
+	// English side of each pair is the source: its <tuv> comes first and
+	// srclang names it. SrcLang and TgtLang must be one Chinese and one
+	// English tag (see CheckLangs); otherwise every Writer method returns
+	// the error.
+	SrcLang string
 	// TgtLang is the target language. Zero means en-US when the source is
 	// Chinese and zh-CN when the source is English.
-	TgtLang language.Tag
+	TgtLang string
 	// SegType is "sentence" (the zero value) or "paragraph".
 	SegType string
-	// CreationTool and CreationToolVersion default to "zhen" and "0.1".
+	// CreationTool defaults to DefaultCreationTool ("zhen"),
+	// CreationToolVersion to ToolVersion().
 	CreationTool, CreationToolVersion string
 	// OTMF is the original TM format; defaults to CreationTool.
 	OTMF string
@@ -49,6 +90,68 @@ type Header struct {
 	// CreationDate is written in UTC as YYYYMMDDThhmmssZ. Zero means the
 	// time NewWriter was called.
 	CreationDate time.Time
+}
+
+// CheckLangs reports whether src and tgt (BCP 47 tags, as in Header) are
+// one Chinese and one English tag, in either order. An empty tag takes its
+// Header default. The error says what is wrong in one message, such as
+// `tmx: language pair fr-FR → en-US: give one Chinese tag (zh-CN, zh-TW,
+// zh-HK) and one English tag (en-US, en-GB): zhen aligns Chinese with
+// English`.
+func CheckLangs(src, tgt string) error {
+	_, _, err := resolveLangs(src, tgt)
+	return err
+}
+
+// resolveLangs parses the two tags, fills in the defaults and checks the
+// pair.
+func resolveLangs(src, tgt string) (s, t language.Tag, err error) {
+	parse := func(code string) (language.Tag, error) {
+		tag, err := language.Parse(strings.TrimSpace(code))
+		if err != nil || tag == language.Und {
+			return tag, fmt.Errorf("tmx: language tag %q is not a BCP 47 tag (such as zh-CN, zh-TW, en-US, en-GB)", code)
+		}
+		return tag, nil
+	}
+	zh, en := language.MustParse("zh-CN"), language.MustParse("en-US")
+	if src != "" {
+		if s, err = parse(src); err != nil {
+			return s, t, err
+		}
+	}
+	if tgt != "" {
+		if t, err = parse(tgt); err != nil {
+			return s, t, err
+		}
+	}
+	switch {
+	case src == "" && tgt == "":
+		s, t = zh, en
+	case src == "":
+		s = zh
+		if base(t) == "zh" {
+			s = en
+		}
+	case tgt == "":
+		t = en
+		if base(s) == "en" {
+			t = zh
+		}
+	}
+	if !(base(s) == "zh" && base(t) == "en" || base(s) == "en" && base(t) == "zh") {
+		return s, t, fmt.Errorf("tmx: language pair %s → %s: give one Chinese tag (zh-CN, zh-TW, zh-HK) and one English tag (en-US, en-GB): zhen aligns Chinese with English", s, t)
+	}
+	return s, t, nil
+}
+
+// base returns the primary language subtag of t, or "" if it is only
+// guessed (as for "und").
+func base(t language.Tag) string {
+	b, conf := t.Base()
+	if conf != language.Exact {
+		return ""
+	}
+	return b.String()
 }
 
 // Drop records characters left out of one TU because XML 1.0 cannot carry
@@ -66,16 +169,31 @@ type Drop struct {
 type Stats struct {
 	Pairs              int    // pairs given to Write
 	Written            int    // TUs written, merged ones included
-	Merged             int    // TUs copied from the TMX given to Merge
-	MergeSkipped       int    // TUs of the merged TMX without a usable source and target variant
 	SkippedEmpty       int    // pairs with an empty side (1-0, 0-1 beads, or empty after cleaning)
 	BelowMinConfidence int    // pairs under Writer.MinConfidence
-	Duplicates         int    // pairs (and merged TUs) identical to one already written
+	Duplicates         int    // pairs identical to one already written or merged (see Writer.KeepDuplicates)
 	DroppedChars       int    // characters dropped because XML 1.0 cannot carry them
-	Conflicts          int    // TUs whose source was already written with another target (counted with Dedupe or Merge)
+	Conflicts          int    // TUs whose source was already written with another target
 	Trimmed            int    // segments that lost leading or trailing white space
 	TrimmedBytes       int    // bytes of white space trimmed from those segments
 	Drops              []Drop // where each dropped character was
+
+	// Merging (Writer.Merge): every TU read is counted once, in Merged,
+	// MergeDuplicates or MergeSkipped.
+	Merged          int    // TUs copied from merged TMX files, as they were (MergeOther included)
+	MergeOther      int    // of Merged, TUs without a non-blank Chinese and English variant (zh+fr, a blank side, …): kept, but not matched against new pairs
+	MergeDuplicates int    // merged TUs identical, as written, to one copied before: left out (kept with KeepDuplicates)
+	MergeSkipped    int    // merged TUs not copied; MergeSkips says why
+	MergeSkips      []Skip // what was not carried over from the merged files, and why
+}
+
+// Skip is something of a merged TMX file that the Writer did not carry
+// into its output (see Stats.MergeSkips).
+type Skip struct {
+	File   int    // which Merge call: 1 for the first merged file
+	Line   int    // line of the element in that file
+	What   string // "tu", or "header" for the header's props and notes
+	Reason string // why, such as "a <tuv> without xml:lang (OmegaT rejects the whole file over one)"
 }
 
 // Writer writes a TMX 1.4b document, one <tu> per pair, as pairs arrive.
@@ -86,13 +204,15 @@ type Stats struct {
 // Write, Merge and Close return ErrNoDestination, never panic.
 type Writer struct {
 	// MinConfidence drops pairs whose Confidence is below it (NaN counts as
-	// below any positive minimum). The dropped pairs are counted.
+	// below any positive minimum). The dropped pairs are counted. A pair
+	// with a State (checked by a person) has confidence 1.
 	MinConfidence float64
-	// Dedupe skips a pair whose (Chinese, English) text, after cleaning,
-	// equals one already written. Pairs equal to a merged TU are always
-	// skipped. With Dedupe (or after Merge), Stats.Conflicts counts TUs
-	// whose source text was already written with a different target.
-	Dedupe bool
+	// KeepDuplicates writes every pair. By default a pair whose (Chinese,
+	// English) text, after cleaning (see DedupeKey), equals one already
+	// written is skipped, and a merged TU identical, as written, to one
+	// already copied is left out; both are counted. Pairs equal to a
+	// merged TU are skipped either way: the merged unit is kept instead.
+	KeepDuplicates bool
 
 	h       Header
 	srcZH   bool
@@ -106,7 +226,10 @@ type Writer struct {
 	err     error
 	stats   Stats
 	seen    map[string]bool   // key → true if it came from a merged TMX
-	targets map[string]string // source text → first target written (with Dedupe or Merge)
+	targets map[string]string // source text → first target written
+	units   map[[sha256.Size]byte]bool
+	merges  int      // Merge calls so far
+	hdrXML  [][]byte // props, notes and ude of merged headers, for the header
 }
 
 // NewWriter returns a Writer that writes to w with header h. Nothing is
@@ -127,29 +250,13 @@ func NewWriter(w io.Writer, h Header) *Writer {
 
 func (w *Writer) setLangs() error {
 	h := &w.h
-	und := language.Tag{}
-	zh, en := language.MustParse("zh-CN"), language.MustParse("en-US")
-	if h.SrcLang == und {
-		h.SrcLang = zh
+	src, tgt, err := resolveLangs(h.SrcLang, h.TgtLang)
+	if err != nil {
+		return err
 	}
-	if b, _ := h.SrcLang.Base(); b.String() == "en" {
-		w.srcZH = false
-	} else {
-		w.srcZH = true
-	}
-	if h.TgtLang == und {
-		if w.srcZH {
-			h.TgtLang = en
-		} else {
-			h.TgtLang = zh
-		}
-	}
-	sb, _ := h.SrcLang.Base()
-	tb, _ := h.TgtLang.Base()
-	if sb == tb {
-		return fmt.Errorf("tmx: source and target language are both %q (%s, %s)", sb, h.SrcLang, h.TgtLang)
-	}
-	w.src, w.tgt = h.SrcLang.String(), h.TgtLang.String()
+	w.srcZH = base(src) == "zh"
+	w.src, w.tgt = src.String(), tgt.String()
+	h.SrcLang, h.TgtLang = w.src, w.tgt
 	switch h.SegType {
 	case "":
 		h.SegType = Sentence
@@ -165,7 +272,7 @@ func (w *Writer) setLangs() error {
 		return errors.New(`tmx: creationtool "OmegaT" would make OmegaT misread the file`)
 	}
 	if h.CreationToolVersion == "" {
-		h.CreationToolVersion = DefaultCreationToolVersion
+		h.CreationToolVersion = ToolVersion()
 	}
 	if h.OTMF == "" {
 		h.OTMF = h.CreationTool
@@ -236,7 +343,18 @@ func (w *Writer) start() {
 	attr("srclang", w.src)
 	attr("datatype", h.DataType)
 	attr("creationdate", h.CreationDate.UTC().Format("20060102T150405Z"))
-	b = append(b, "/>\n  <body>\n"...)
+	if len(w.hdrXML) == 0 {
+		b = append(b, "/>\n  <body>\n"...)
+	} else {
+		b = append(b, ">\n"...)
+		for _, x := range w.hdrXML {
+			b = append(b, "    "...)
+			b = append(b, x...)
+			b = append(b, '\n')
+		}
+		b = append(b, "  </header>\n  <body>\n"...)
+		w.hdrXML = nil
+	}
 	w.buf = b
 	w.flush()
 }
@@ -262,7 +380,7 @@ func (w *Writer) trim(s string) string {
 	return t
 }
 
-// DedupeKey is the key under which a Writer with Dedupe recognises a
+// DedupeKey is the key under which a Writer recognises a
 // duplicate pair: both sides with the characters XML cannot carry dropped
 // and surrounding white space trimmed, as they are written. Pipelines that
 // de-duplicate a corpus outside one Writer use the same key.
@@ -297,7 +415,12 @@ func (w *Writer) Write(p align.Pair) error {
 	}
 	i := w.stats.Pairs
 	w.stats.Pairs++
-	if w.MinConfidence > 0 && !(p.Confidence >= w.MinConfidence) {
+	conf := p.Confidence
+	state, _ := xmltext.Clean(p.State)
+	if state != "" {
+		conf = 1 // checked by a person
+	}
+	if w.MinConfidence > 0 && !(conf >= w.MinConfidence) {
 		w.stats.BelowMinConfidence++
 		return nil
 	}
@@ -316,9 +439,9 @@ func (w *Writer) Write(p align.Pair) error {
 		w.stats.SkippedEmpty++
 		return nil
 	}
-	if w.Dedupe || len(w.seen) > 0 {
+	if !w.KeepDuplicates || len(w.seen) > 0 {
 		key := zh + "\x00" + en
-		if merged, ok := w.seen[key]; ok && (merged || w.Dedupe) {
+		if merged, ok := w.seen[key]; ok && (merged || !w.KeepDuplicates) {
 			w.stats.Duplicates++
 			return nil
 		}
@@ -326,8 +449,8 @@ func (w *Writer) Write(p align.Pair) error {
 			w.seen = make(map[string]bool)
 		}
 		w.seen[key] = false
-		w.noteTarget(zh, en)
 	}
+	w.noteTarget(zh, en)
 	w.start()
 	if w.err != nil {
 		return w.err
@@ -337,8 +460,11 @@ func (w *Writer) Write(p align.Pair) error {
 		w.stats.Drops[j].TU = w.stats.Written
 	}
 	b := append(w.buf, "    <tu>\n"...)
-	w.num = appendConfidence(w.num[:0], p.Confidence)
+	w.num = appendConfidence(w.num[:0], conf)
 	b = appendNumProp(b, "x-confidence", w.num)
+	if state != "" {
+		b = appendProp(b, "x-state", state)
+	}
 	if bead, _ := xmltext.Clean(p.Type); bead != "" {
 		b = appendProp(b, "x-bead", bead)
 	}
@@ -388,27 +514,6 @@ func appendConfidence(b []byte, c float64) []byte {
 		b = b[:len(b)-1]
 	}
 	return b
-}
-
-// writeTU writes one <tu>; props and notes must be clean, zh and en clean
-// and non-empty.
-func (w *Writer) writeTU(props [][2]string, notes []string, zh, en string) {
-	b := w.buf
-	b = append(b, "    <tu>\n"...)
-	for _, n := range notes {
-		b = append(b, "      <note>"...)
-		b = xmltext.AppendText(b, n)
-		b = append(b, "</note>\n"...)
-	}
-	for _, p := range props {
-		b = append(b, "      <prop type=\""...)
-		b = xmltext.AppendAttr(b, p[0])
-		b = append(b, "\">"...)
-		b = xmltext.AppendText(b, p[1])
-		b = append(b, "</prop>\n"...)
-	}
-	w.buf = b
-	w.writeTUVs(zh, en)
 }
 
 // writeTUVs ends the <tu> opened in w.buf with its two variants.
@@ -474,14 +579,41 @@ func (w *Writer) noteTarget(zh, en string) {
 	}
 }
 
-// Merge copies the TUs of an existing TMX document into the output, before
-// any pair: call it before the first Write. A TU is copied when it has a
-// variant in the source and one in the target language (matched by primary
-// subtag, so zh-CN matches zh and ZH-TW); its props and notes are kept,
-// inline codes are not (see Reader). TUs without both languages, or with an
-// empty side, are counted in Stats.MergeSkipped. Pairs written later that
-// equal a merged TU are skipped as duplicates; with Dedupe, duplicate TUs
-// inside the merged file are skipped too.
+// Merge copies the TUs of an existing TMX document (read as by Reader)
+// into the output, before any pair: call it before the first Write; call
+// it again to merge several files. The old memory is kept as it was:
+//
+//   - every TU is copied, whatever its languages: a Chinese–French unit, a
+//     unit with a blank side, a unit with Japanese variants besides the
+//     Chinese and English ones; TUs without a non-blank Chinese and
+//     English variant are counted in Stats.MergeOther;
+//   - each TU is written back as it was read (TU.XML, see
+//     Reader.KeepXML): its attributes (tuid, creationdate, creationid,
+//     changedate, usagecount, …) and those of its variants, their
+//     language tags as written (zh-TW stays zh-TW), props, notes, inline
+//     codes (bpt, ept, ph, it, ut, hi, sub), comments, text and attribute
+//     values byte for byte; only the spelling of the markup may change
+//     (character references become characters, CDATA sections escaped
+//     text, single quotes double quotes), and a TMX 1.1 lang attribute is
+//     written xml:lang;
+//   - header attributes that TMX lets a TU override (srclang, segtype,
+//     datatype, o-tmf, creationtool, creationtoolversion) and that differ
+//     from this Writer's header are written on each TU that does not set
+//     its own, so that each unit keeps its meaning;
+//   - the props, notes and ude of the first merged file's header go into
+//     the output header (later files' are counted in Stats.MergeSkips: the
+//     header is written by then).
+//
+// A TU identical, as written, to one copied before is left out and counted
+// in Stats.MergeDuplicates, unless KeepDuplicates is set. A TU with no
+// <tuv>, or with a <tuv> that has no language (OmegaT rejects a whole file
+// over one), is not copied: it is counted in Stats.MergeSkipped and listed
+// in Stats.MergeSkips with its line. Pairs written later whose Chinese and
+// English text equal a merged TU's (DedupeKey of its first Chinese and
+// first English variant, inline codes left out) are skipped as duplicates.
+//
+// An error in the merged file (syntax, encoding, size: see Reader) stops
+// the merge and is sticky, prefixed "tmx: merge: ".
 func (w *Writer) Merge(r io.Reader) error {
 	if !w.ready() {
 		return w.err
@@ -489,7 +621,23 @@ func (w *Writer) Merge(r io.Reader) error {
 	if w.closed || w.stats.Pairs > 0 {
 		return errors.New("tmx: Merge after Write or Close")
 	}
+	w.merges++
+	file := w.merges
 	rd := NewReader(r)
+	rd.KeepXML = true
+	fh, err := rd.Header()
+	if err != nil {
+		w.err = &contextError{"merge", err}
+		return w.err
+	}
+	if len(rd.hdrInner) > 0 {
+		if w.started {
+			w.skip(Skip{File: file, Line: 0, What: "header", Reason: "props and notes of the header of a second merged file (the output header was written already)"}, false)
+		} else {
+			w.hdrXML = append(w.hdrXML, rd.hdrInner)
+		}
+	}
+	inherit := w.inherited(fh)
 	if w.seen == nil {
 		w.seen = make(map[string]bool)
 	}
@@ -498,39 +646,163 @@ func (w *Writer) Merge(r io.Reader) error {
 			w.err = &contextError{"merge", err}
 			return w.err
 		}
+		if reason := unusable(tu); reason != "" {
+			w.skip(Skip{File: file, Line: tu.Line, What: "tu", Reason: reason}, true)
+			continue
+		}
+		raw := patchTU(tu.XML, rd.tuAttrs, inherit)
+		if !w.KeepDuplicates {
+			sum := sha256.Sum256(raw)
+			if w.units[sum] {
+				w.stats.MergeDuplicates++
+				continue
+			}
+			if w.units == nil {
+				w.units = make(map[[sha256.Size]byte]bool)
+			}
+			w.units[sum] = true
+		}
 		sv, ok1 := tu.Variant(w.src)
 		tv, ok2 := tu.Variant(w.tgt)
-		src := w.trim(sv.Text)
-		tgt := w.trim(tv.Text)
-		if !ok1 || !ok2 || src == "" || tgt == "" {
-			w.stats.MergeSkipped++
-			continue
+		src := strings.TrimFunc(sv.Text, unicode.IsSpace)
+		tgt := strings.TrimFunc(tv.Text, unicode.IsSpace)
+		if ok1 && ok2 && src != "" && tgt != "" {
+			zh, en := src, tgt
+			if !w.srcZH {
+				zh, en = tgt, src
+			}
+			w.seen[zh+"\x00"+en] = true
+			w.noteTarget(zh, en)
+		} else {
+			w.stats.MergeOther++
 		}
-		zh, en := src, tgt
-		if !w.srcZH {
-			zh, en = tgt, src
-		}
-		key := zh + "\x00" + en
-		if _, dup := w.seen[key]; dup && w.Dedupe {
-			w.stats.Duplicates++
-			continue
-		}
-		w.seen[key] = true
-		w.noteTarget(zh, en)
 		w.start()
 		if w.err != nil {
 			return w.err
 		}
-		props := make([][2]string, 0, len(tu.Props))
-		for _, p := range tu.Props {
-			props = append(props, [2]string{p.Type, p.Value})
-		}
 		w.stats.Merged++
 		w.stats.Written++
-		w.writeTU(props, tu.Notes, zh, en)
+		b := append(w.buf, "    "...)
+		b = append(b, raw...)
+		w.buf = append(b, '\n')
+		if len(w.buf) >= 32<<10 {
+			w.flush()
+		}
 		if w.err != nil {
 			return w.err
 		}
 	}
 	return nil
+}
+
+// maxSkips is how many skips Stats.MergeSkips lists; the counts go on.
+const maxSkips = 100
+
+func (w *Writer) skip(s Skip, tu bool) {
+	if tu {
+		w.stats.MergeSkipped++
+	}
+	if len(w.stats.MergeSkips) < maxSkips {
+		w.stats.MergeSkips = append(w.stats.MergeSkips, s)
+	}
+}
+
+// unusable says why a merged TU cannot be copied, or "".
+func unusable(tu TU) string {
+	if len(tu.Variants) == 0 {
+		return "no <tuv>"
+	}
+	for _, v := range tu.Variants {
+		if strings.TrimSpace(v.Lang) == "" {
+			return "a <tuv> without xml:lang (OmegaT rejects the whole file over one)"
+		}
+	}
+	return ""
+}
+
+// tuDefaults are the header attributes a <tu> may override.
+var tuDefaults = []string{"srclang", "segtype", "datatype", "o-tmf", "creationtool", "creationtoolversion"}
+
+// inherited returns the attributes of a merged file's header that a TU
+// would inherit and that differ from this Writer's header.
+func (w *Writer) inherited(fh FileHeader) []xml.Attr {
+	h := w.h
+	pairs := [][2]string{
+		{fh.SrcLang, w.src},
+		{fh.SegType, h.SegType},
+		{fh.DataType, h.DataType},
+		{fh.OTMF, h.OTMF},
+		{fh.CreationTool, h.CreationTool},
+		{fh.CreationToolVersion, h.CreationToolVersion},
+	}
+	var out []xml.Attr
+	for i, p := range pairs {
+		if p[0] != "" && p[0] != p[1] {
+			out = append(out, xml.Attr{Name: xml.Name{Local: tuDefaults[i]}, Value: p[0]})
+		}
+	}
+	return out
+}
+
+// patchTU returns the recorded <tu> with the inherited attributes it does
+// not set itself added after its own.
+func patchTU(rec []byte, own []xml.Attr, inherit []xml.Attr) []byte {
+	var add []byte
+	for _, a := range inherit {
+		if slices.ContainsFunc(own, func(o xml.Attr) bool { return o.Name.Space == "" && o.Name.Local == a.Name.Local }) {
+			continue
+		}
+		add = append(add, ' ')
+		add = append(add, a.Name.Local...)
+		add = append(add, `="`...)
+		add = xmltext.AppendAttr(add, a.Value)
+		add = append(add, '"')
+	}
+	out := rec
+	if len(add) > 0 {
+		// The start tag ends at its first '>' ('>' in values is escaped).
+		end := bytes.IndexByte(rec, '>')
+		if rec[end-1] == '/' {
+			end--
+		}
+		out = make([]byte, 0, len(rec)+len(add))
+		out = append(out, rec[:end]...)
+		out = append(out, add...)
+		out = append(out, rec[end:]...)
+	}
+	return out
+}
+
+// MergeReport describes what Merge did, for a person: one line with the
+// counts, then one line per entry of MergeSkips (and how many more were
+// counted but not listed). It returns "" when nothing was merged. A
+// program prints it whenever MergeSkipped or MergeSkips is non-zero, and
+// on request otherwise.
+func (s Stats) MergeReport() string {
+	read := s.Merged + s.MergeDuplicates + s.MergeSkipped
+	if read == 0 && len(s.MergeSkips) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "merge: %d units read, %d kept as they were", read, s.Merged)
+	if s.MergeOther > 0 {
+		fmt.Fprintf(&b, " (%d of them without a Chinese–English pair)", s.MergeOther)
+	}
+	if s.MergeDuplicates > 0 {
+		fmt.Fprintf(&b, ", %d identical units left out", s.MergeDuplicates)
+	}
+	fmt.Fprintf(&b, ", %d not copied\n", s.MergeSkipped)
+	units := 0
+	for _, k := range s.MergeSkips {
+		if k.What == "tu" {
+			units++
+			fmt.Fprintf(&b, "merge: file %d, line %d: unit not copied: %s\n", k.File, k.Line, k.Reason)
+		} else {
+			fmt.Fprintf(&b, "merge: file %d: %s not carried over: %s\n", k.File, k.What, k.Reason)
+		}
+	}
+	if more := s.MergeSkipped - units; more > 0 {
+		fmt.Fprintf(&b, "merge: and %d more units not copied (the list stops at %d)\n", more, maxSkips)
+	}
+	return b.String()
 }

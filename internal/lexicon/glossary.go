@@ -2,7 +2,6 @@ package lexicon
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -11,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bitextlab/zhen/internal/xmltext"
 )
 
 // Entry is one term pair of a user glossary.
@@ -53,6 +54,9 @@ func (e Entry) Check() error {
 // column that holds Chinese while the Chinese column holds none (columns
 // swapped without a header).
 func LoadTSV(r io.Reader, name string) ([]Entry, error) {
+	if r == nil {
+		return nil, fmt.Errorf("lexicon: %s: no input", name)
+	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	var out []Entry
@@ -125,24 +129,63 @@ func hasHanRune(s string) bool {
 	return false
 }
 
+// MaxTBXSize is the largest TBX file LoadTBX reads, in bytes (256 MiB).
+const MaxTBXSize = 256 << 20
+
+// maxCrossPairs is the most term pairs one TBX entry gives: up to it, every
+// Chinese term of the entry is paired with every English term; beyond it
+// the terms are paired in linear number (see LoadTBX).
+const maxCrossPairs = 64
+
+// TBXReport says how LoadTBXReport read a termbase.
+type TBXReport struct {
+	Entries int // termEntry and conceptEntry elements
+	Pairs   int // term pairs returned
+	// Linear lists the entries ("file:line") with so many terms that
+	// pairing each Chinese term with each English term would give more
+	// than 64 pairs: their terms were paired in a chain instead (see
+	// LoadTBX).
+	Linear []string
+}
+
 // LoadTBX reads Chinese–English term pairs from a TBX termbase: TBX-Basic
 // and TBX 2 (martif: termEntry / langSet xml:lang / tig or ntig/termGrp /
 // term) and TBX v3 (tbx: conceptEntry / langSec xml:lang / termSec / term).
-// Every Chinese term of an entry is paired with every English term of it.
+// Every Chinese term of an entry is paired with every English term of it,
+// up to 64 pairs per entry; an entry with more (n Chinese × m English
+// terms) gives n+m-1 pairs instead: each Chinese term with the first
+// English term, and the first Chinese term with each other English term,
+// so that the cost stays linear in the size of the file (LoadTBXReport
+// lists such entries).
+//
 // Languages are told by the xml:lang prefix ("zh", "zh-CN", "en-US", …),
 // except that a term with Han characters counts as Chinese whatever its
 // label, and that an entry with no English term but terms of exactly one
 // other language takes those as English (Translate Toolkit's csv2tbx labels
 // the columns "en" and "xx"). Other languages, and entries that still lack a
-// Chinese or an English term, are ignored. Errors name the file and line: XML that is not well formed, a
+// Chinese or an English term, are ignored.
+//
+// The file may be UTF-8, UTF-16 (with a byte order mark) or an encoding
+// its XML declaration names (GBK, GB18030, Big5, …), as the TMX reader
+// accepts (see xmltext.NewDecoder); it is read as a stream, up to
+// MaxTBXSize bytes. Errors name the file and line: data that is not XML,
+// XML that is not well formed, invalid UTF-16, a file over MaxTBXSize, a
 // term of an empty entry, or a file with no Chinese–English pair at all.
 func LoadTBX(r io.Reader, name string) ([]Entry, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: %s: %w", name, err)
+	es, _, err := LoadTBXReport(r, name)
+	return es, err
+}
+
+// LoadTBXReport is LoadTBX that also reports what it read.
+func LoadTBXReport(r io.Reader, name string) ([]Entry, TBXReport, error) {
+	var rep TBXReport
+	if r == nil {
+		return nil, rep, fmt.Errorf("lexicon: %s: no input", name)
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = true
+	d, err := xmltext.NewDecoder(r, MaxTBXSize)
+	if err != nil {
+		return nil, rep, tbxError(name, 1, err)
+	}
 	var (
 		out        []Entry
 		inEntry    bool
@@ -153,7 +196,6 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 		langStack  []string // xml:lang in scope per open element (inherited)
 		termDepth  int      // >0 inside <term>
 		term       strings.Builder
-		entries    int
 	)
 	for {
 		line, _ := d.InputPos()
@@ -162,11 +204,7 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 			break
 		}
 		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return nil, fmt.Errorf("lexicon: %s:%d: %s", name, se.Line, se.Msg)
-			}
-			return nil, fmt.Errorf("lexicon: %s:%d: %w", name, line, err)
+			return nil, rep, tbxError(name, line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -184,7 +222,7 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 			case "termEntry", "conceptEntry":
 				inEntry, entryLine, zh, en = true, line, zh[:0], en[:0]
 				other, otherLangs = other[:0], otherLangs[:0]
-				entries++
+				rep.Entries++
 			case "term":
 				if termDepth == 0 {
 					term.Reset()
@@ -223,23 +261,62 @@ func LoadTBX(r io.Reader, name string) ([]Entry, error) {
 				if len(en) == 0 && len(otherLangs) == 1 {
 					en = other // the one other language, as in csv2tbx output ("en" and "xx")
 				}
+				if len(zh) == 0 || len(en) == 0 {
+					break
+				}
 				where := fmt.Sprintf("%s:%d", name, entryLine)
-				for _, z := range zh {
-					for _, e := range en {
-						ent := Entry{Zh: z, En: e, Source: where}
-						if err := ent.Check(); err != nil {
-							return nil, err
+				add := func(z, e string) error {
+					ent := Entry{Zh: z, En: e, Source: where}
+					if err := ent.Check(); err != nil {
+						return err
+					}
+					out = append(out, ent)
+					return nil
+				}
+				if len(zh)*len(en) <= maxCrossPairs {
+					for _, z := range zh {
+						for _, e := range en {
+							if err := add(z, e); err != nil {
+								return nil, rep, err
+							}
 						}
-						out = append(out, ent)
+					}
+					break
+				}
+				rep.Linear = append(rep.Linear, where)
+				for _, z := range zh {
+					if err := add(z, en[0]); err != nil {
+						return nil, rep, err
+					}
+				}
+				for _, e := range en[1:] {
+					if err := add(zh[0], e); err != nil {
+						return nil, rep, err
 					}
 				}
 			}
 		}
 	}
+	rep.Pairs = len(out)
 	if len(out) == 0 {
-		return nil, fmt.Errorf("lexicon: %s: no Chinese–English term pair in %d term entries (want termEntry or conceptEntry with zh and en terms)", name, entries)
+		return nil, rep, fmt.Errorf("lexicon: %s: no Chinese–English term pair in %d term entries (want termEntry or conceptEntry with zh and en terms)", name, rep.Entries)
 	}
-	return out, nil
+	return out, rep, nil
+}
+
+// tbxError formats an error of reading a TBX file: "lexicon: name:line: …".
+func tbxError(name string, line int, err error) error {
+	var se *xml.SyntaxError
+	var pe *xmltext.PosError
+	switch {
+	case errors.As(err, &pe):
+		return fmt.Errorf("lexicon: %s:%d (byte %d): %s", name, pe.Line, pe.Offset, pe.Msg)
+	case errors.As(err, &se):
+		return fmt.Errorf("lexicon: %s:%d: %s", name, se.Line, se.Msg)
+	case errors.Is(err, xmltext.ErrTooLarge):
+		return fmt.Errorf("lexicon: %s: a TBX file larger than %d bytes (MaxTBXSize)", name, MaxTBXSize)
+	}
+	return fmt.Errorf("lexicon: %s:%d: %s", name, line, strings.TrimPrefix(err.Error(), "xml: "))
 }
 
 // PhraseMatch is a glossary phrase found in English tokens by
@@ -287,6 +364,10 @@ func (l *Lexicon) With(entries []Entry) *Lexicon {
 		n.phrases = map[int32][]phrase{}
 	}
 	added := map[int32][]int32{}
+	// Phrase lists this call has copied from l (copy on write, once per
+	// first stem), and the phrases they hold, to skip duplicates in
+	// constant time: merging stays linear in the number of entries.
+	owned := map[int32]map[string]bool{}
 	for _, e := range entries {
 		if e.Check() != nil {
 			continue
@@ -318,12 +399,19 @@ func (l *Lexicon) With(entries []Entry) *Lexicon {
 			added[id] = append(added[id], sid)
 		}
 		if len(ph) >= 2 {
-			dup := slices.ContainsFunc(n.phrases[ph[0]], func(p phrase) bool {
-				return p.entry == id && slices.Equal(p.stems, ph)
-			})
-			if !dup {
+			set, ok := owned[ph[0]]
+			if !ok {
 				// Copy on write: the slice may be shared with l.
-				n.phrases[ph[0]] = append(slices.Clip(n.phrases[ph[0]]), phrase{ph, id})
+				set = map[string]bool{}
+				for _, p := range n.phrases[ph[0]] {
+					set[phraseKey(p.entry, p.stems)] = true
+				}
+				owned[ph[0]] = set
+				n.phrases[ph[0]] = slices.Clone(n.phrases[ph[0]])
+			}
+			if k := phraseKey(id, ph); !set[k] {
+				set[k] = true
+				n.phrases[ph[0]] = append(n.phrases[ph[0]], phrase{ph, id})
 				n.nPhrase++
 			}
 		}
@@ -353,6 +441,15 @@ func (l *Lexicon) With(entries []Entry) *Lexicon {
 		n.glossOff[i+1] = int32(len(n.gloss))
 	}
 	return n
+}
+
+// phraseKey identifies a phrase: its entry and its stems.
+func phraseKey(entry int32, stems []int32) string {
+	b := make([]byte, 0, 4*(len(stems)+1))
+	for _, v := range append([]int32{entry}, stems...) {
+		b = append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
+	}
+	return string(b)
 }
 
 // MatchPhrases finds the multi-word English glossary terms in toks (made by
