@@ -337,3 +337,10 @@ func ExampleWithBands() {
 	// Output:
 	// -min-confidence 0.45: at 0.8 or above a pair is right at least 98% of the time; below 0.45, check it.
 }
+
+func ExampleReport_PrintBrief() {
+	rep := &pipeline.Report{Format: "tmx", Written: 54, NoCounterpart: 1}
+	rep.PrintBrief(os.Stdout, "press2tmx: ")
+	// Output:
+	// press2tmx: tmx: 54 written; left out: 1 with no counterpart, 0 below confidence 0, 0 duplicates (-report lists them)
+}

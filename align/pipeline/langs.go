@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/bitextlab/zhen/align"
+	"github.com/bitextlab/zhen/align/tmx"
 	"github.com/bitextlab/zhen/segment"
 )
 
@@ -44,7 +45,7 @@ func NewLanguages(src, tgt string) (*Languages, error) {
 	case tgt == "":
 		l.Tgt = "en-US"
 	}
-	if err := checkLangs(l.Src, l.Tgt); err != nil {
+	if err := tmx.CheckLangs(l.Src, l.Tgt); err != nil {
 		return nil, err
 	}
 	if isEN(l.Src) {

@@ -216,9 +216,9 @@ func (w *Writer) start(merge []byte) error {
 		if o.Paragraph {
 			seg = tmx.Paragraph
 		}
-		w.tmx = tmx.NewWriter(bw, tmxHeader(l.Src, l.Tgt, seg))
+		w.tmx = tmx.NewWriter(bw, tmx.Header{SrcLang: l.Src, TgtLang: l.Tgt, SegType: seg})
 		w.tmx.MinConfidence = o.MinConfidence
-		keepDuplicates(w.tmx, !o.Dedupe)
+		w.tmx.KeepDuplicates = !o.Dedupe
 		if merge != nil {
 			if err := w.tmx.Merge(bytes.NewReader(merge)); err != nil {
 				return fmt.Errorf("%s: %w", o.Merge, err)
@@ -230,7 +230,7 @@ func (w *Writer) start(merge []byte) error {
 		t := review.NewTSVWriter(bw)
 		w.write, w.flush = t.Write, t.Flush
 	case "csv":
-		c := newCSVWriter(bw)
+		c := review.NewCSVWriter(bw)
 		w.write, w.flush = c.Write, c.Flush
 	case "jsonl":
 		w.jsonl = review.NewJSONLWriter(bw)
@@ -360,6 +360,7 @@ func (w *Writer) stats() {
 		st := w.tmx.Stats()
 		r.Written = st.Written
 		r.Merged, r.MergeSkipped = st.Merged, st.MergeSkipped
+		r.MergeDetail += st.MergeReport()
 		r.NoCounterpart += st.SkippedEmpty // empty after cleaning
 		r.Duplicates += st.Duplicates      // equal to a merged unit
 		r.DroppedChars = st.DroppedChars

@@ -158,7 +158,10 @@ func TestLanguages(t *testing.T) {
 			t.Errorf("%s: %v note %q; want %v noted %v", tc.desc, got, note, tc.want, tc.noted)
 		}
 	}
-	for _, bad := range [][2]string{{"fr-FR", "en-US"}, {"zh-CN", "zh-TW"}, {"zh_CN!", ""}, {"", "ja"}} {
+	if _, err := NewLanguages("zh_CN!", ""); err == nil || !strings.Contains(err.Error(), "BCP 47") {
+		t.Errorf(`NewLanguages("zh_CN!", "") = %v, want a message naming BCP 47 tags`, err)
+	}
+	for _, bad := range [][2]string{{"fr-FR", "en-US"}, {"zh-CN", "zh-TW"}, {"", "ja"}} {
 		_, err := NewLanguages(bad[0], bad[1])
 		if err == nil || !strings.Contains(err.Error(), "Chinese") || !strings.Contains(err.Error(), "English") {
 			t.Errorf("NewLanguages(%q, %q) = %v, want the one message", bad[0], bad[1], err)

@@ -50,6 +50,11 @@ type Report struct {
 	// of its units that were not copied (no usable Chinese and English
 	// variant).
 	Merged, MergeSkipped int
+	// MergeDetail is the TMX writer's account of the merge (tmx.Stats
+	// MergeReport): counts, then each unit or header part not carried
+	// over and why. Print writes it; programs print it even without a
+	// report whenever MergeSkipped is not 0.
+	MergeDetail string
 	// MinConfidence is the output's minimum confidence.
 	MinConfidence float64
 	// What was left out: pairs below MinConfidence, pairs with an empty
@@ -93,6 +98,7 @@ func (r *Report) Add(s *Report, max int) {
 	r.Written += s.Written
 	r.Merged += s.Merged
 	r.MergeSkipped += s.MergeSkipped
+	r.MergeDetail += s.MergeDetail
 	r.BelowMinConfidence += s.BelowMinConfidence
 	r.NoCounterpart += s.NoCounterpart
 	r.Duplicates += s.Duplicates
@@ -111,7 +117,7 @@ func (r *Report) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d written", r.Format, r.Written)
 	if r.Merged > 0 || r.MergeSkipped > 0 {
-		fmt.Fprintf(&b, " (%d from the merged memory; %d of its units not kept: no Chinese and English text)", r.Merged, r.MergeSkipped)
+		fmt.Fprintf(&b, " (%d from the merged memory; %d of its units not copied)", r.Merged, r.MergeSkipped)
 	}
 	fmt.Fprintf(&b, "; left out: %d with no counterpart, %d below confidence %g, %d duplicates", r.NoCounterpart, r.BelowMinConfidence, r.MinConfidence, r.Duplicates)
 	for _, c := range []struct {
@@ -131,6 +137,20 @@ func (r *Report) String() string {
 	return b.String()
 }
 
+// PrintBrief is what a program prints without a report: nothing when
+// nothing was left out; otherwise the summary line after prefix, and the
+// merge's account when units of a merged memory were not copied (those are
+// never left out without a word).
+func (r *Report) PrintBrief(w io.Writer, prefix string) {
+	if r == nil || r.LeftOut() == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s%s (-report lists them)\n", prefix, r)
+	if r.MergeSkipped > 0 {
+		io.WriteString(w, r.MergeDetail)
+	}
+}
+
 // Print writes the summary line and the list of what was left out, with a
 // "… and N more" line where a list was capped. A nil Report prints nothing.
 func (r *Report) Print(w io.Writer) {
@@ -138,6 +158,7 @@ func (r *Report) Print(w io.Writer) {
 		return
 	}
 	fmt.Fprintln(w, r.String())
+	io.WriteString(w, r.MergeDetail)
 	shown := map[string]int{}
 	for _, l := range r.Left {
 		shown[l.Reason]++

@@ -213,8 +213,8 @@ func (c *config) run(dir string, stdout, stderr io.Writer) (int, error) {
 	}
 	if c.report {
 		total.Print(stderr)
-	} else if total.LeftOut() > 0 {
-		fmt.Fprintf(stderr, "batch: %s (-report lists them)\n", &total)
+	} else {
+		total.PrintBrief(stderr, "batch: ")
 	}
 	printSummary(stderr, aligned, len(jobs), total.Written, probs)
 	switch {

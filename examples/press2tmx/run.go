@@ -266,8 +266,8 @@ func (o *options) write(out *pipeline.Output, pairs []align.Pair, beads []align.
 	rep, err := out.WriteAll(pairs, beads)
 	if rep != nil && o.report {
 		rep.Print(stderr)
-	} else if rep != nil && rep.LeftOut() > 0 && o.format != "beads" {
-		fmt.Fprintf(stderr, "press2tmx: %s (-report lists them)\n", rep)
+	} else if o.format != "beads" {
+		rep.PrintBrief(stderr, "press2tmx: ")
 	}
 	return err
 }

@@ -212,7 +212,7 @@ func TestLossyAndPerFileEncoding(t *testing.T) {
 func TestPairsAndCSV(t *testing.T) {
 	pairs := writeFile(t, "checked.tsv", []byte("我们今天开会。\tWe meet today.\n会议在北京举行。\tThe meeting is held in Beijing.\n"))
 	code, out, errs := runCmd(t, "", "-pairs", pairs, "-format", "csv")
-	if code != exitOK || !strings.HasPrefix(out, "\uFEFF") || !strings.Contains(out, "会议在北京举行。,The meeting is held in Beijing.") {
+	if code != exitOK || !strings.HasPrefix(out, "\uFEFF") || !strings.Contains(out, `"会议在北京举行。","The meeting is held in Beijing."`) {
 		t.Errorf("exit %d, csv %q, stderr %s", code, out, errs)
 	}
 }
