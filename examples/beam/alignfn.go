@@ -239,9 +239,9 @@ func alignDocs(seg *segment.Segmenter, al *align.Aligner, names []string, data [
 	res, err := al.Align(zh, en)
 	switch {
 	case errors.Is(err, align.ErrNotParallel):
-		return nil, kindNotParallel, err
+		return nil, kindNotParallel, fmt.Errorf("%s: %w", strings.Join(names, " + "), err)
 	case err != nil:
-		return nil, kindFailed, err
+		return nil, kindFailed, fmt.Errorf("%s: %w", strings.Join(names, " + "), err)
 	case len(res.ZH) == 0 || len(res.EN) == 0:
 		return nil, kindEmpty, fmt.Errorf("%s: no sentence to align on the %s side", strings.Join(names, ", "), emptySide(res))
 	}
