@@ -444,3 +444,111 @@ func xmllint(t *testing.T, name string) {
 		t.Errorf("%s is not valid TMX 1.4b: %v\n%s", name, err, out)
 	}
 }
+
+// runJob builds and runs the job for c and returns its zhen counters.
+func runJob(t *testing.T, c config) map[string]int64 {
+	t.Helper()
+	p, s := beam.NewPipelineWithRoot()
+	build(s, c)
+	res, err := ptest.RunWithMetrics(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int64{}
+	for _, r := range res.Metrics().AllMetrics().Counters() {
+		if r.Namespace() == "zhen" {
+			got[r.Name()] += r.Result()
+		}
+	}
+	return got
+}
+
+// TestNothingAligned: when every pair fails, each TMX shard is still a
+// complete, valid TMX document (with no units), the Moses files are empty,
+// textio writes no JSON Lines shard, and the dead letters say why.
+func TestNothingAligned(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "m.tsv")
+	if err := os.WriteFile(m, []byte("gone\tgone.txt\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := config{Input: m, Manifest: true, Output: filepath.Join(dir, "out", "p"), Shards: 2}
+	got := runJob(t, c)
+	if got["documents_failed"] != 1 || got["pairs_written"] != 0 {
+		t.Errorf("counters %v: want 1 document failed, 0 pairs written", got)
+	}
+	for i := 0; i < c.Shards; i++ {
+		name := shardName(c.Output, i, c.Shards, "tmx")
+		xmllint(t, name)
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, tus, err := tmx.ReadAll(f)
+		f.Close()
+		if err != nil || len(tus) != 0 {
+			t.Errorf("%s: %d units, %v: want a valid empty TMX", name, len(tus), err)
+		}
+		for _, ext := range []string{"zh", "en"} {
+			if l := readLines(t, shardName(c.Output, i, c.Shards, ext)); len(l) != 0 {
+				t.Errorf("shard %d .%s: %d lines, want none", i, ext, len(l))
+			}
+		}
+		if _, err := os.Stat(shardName(c.Output, i, c.Shards, "jsonl")); !os.IsNotExist(err) {
+			t.Errorf("shard %d .jsonl: %v, want no file (textio writes none for no lines)", i, err)
+		}
+	}
+	dead := readLines(t, deadName(c.Output))
+	if len(dead) != 1 || !strings.Contains(dead[0], `"kind":"unreadable"`) || !strings.Contains(dead[0], "gone.txt") {
+		t.Errorf("dead letters %q: want one unreadable gone.txt", dead)
+	}
+}
+
+// TestGlob: a glob input pairs NAME.zh.txt with NAME.en.txt and sends a
+// file without its counterpart to the dead letters.
+func TestGlob(t *testing.T) {
+	dir := t.TempDir()
+	makeCorpus(t, dir)
+	in := filepath.Join(dir, "glob")
+	link := func(from, to string) {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(in, to)), 0o755)
+		if err := os.WriteFile(filepath.Join(in, to), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link("tail4/zh.txt", "news/t4.zh.txt")
+	link("tail4/en.txt", "news/t4.en.txt")
+	link("tail7/zh.txt", "news/t7-zh.txt")
+	link("seed.txt", "news/seed.txt")
+	c := config{Input: filepath.Join(in, "*", "*.txt"), Output: filepath.Join(dir, "out", "g"), Shards: 1}
+	got := runJob(t, c)
+
+	globDocs := []corpusDoc{
+		{id: "news/seed", files: []string{"glob/news/seed.txt"}},
+		{id: "news/t4", files: []string{"glob/news/t4.zh.txt", "glob/news/t4.en.txt"}},
+	}
+	want := libraryRows(t, dir, globDocs, c.Align)
+	wantUnique := dedupe(t, want)
+	if got["documents_aligned"] != 2 || got["documents_failed"] != 1 || got["pairs_aligned"] != int64(len(want)) || got["pairs_written"] != int64(len(wantUnique)) {
+		t.Errorf("counters %v: want 2 aligned, 1 failed, %d pairs aligned, %d written", got, len(want), len(wantUnique))
+	}
+	var wantLines []string
+	for _, r := range wantUnique {
+		wantLines = append(wantLines, r.Record)
+	}
+	gotLines := readLines(t, shardName(c.Output, 0, 1, "jsonl"))
+	sort.Strings(wantLines)
+	sort.Strings(gotLines)
+	if diff := cmp.Diff(wantLines, gotLines); diff != "" {
+		t.Errorf("JSONL mismatch (-want +got):\n%s", diff)
+	}
+	dead := readLines(t, deadName(c.Output))
+	if len(dead) != 1 || !strings.Contains(dead[0], `"kind":"unpaired"`) || !strings.Contains(dead[0], "t7-zh.txt") {
+		t.Errorf("dead letters %q: want t7-zh.txt unpaired", dead)
+	}
+}
