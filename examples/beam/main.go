@@ -19,6 +19,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/metrics"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3" // s3:// paths (gs:// and local come with beamx)
 	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners"
@@ -58,17 +59,14 @@ Output, sharded by the pairs' duplicate key (each pair once in the whole corpus)
   PREFIX-00000-of-00004.zh/.en  Moses plain text, line n of .zh the translation of line n of .en
   PREFIX-deadletters-00000-of-00001.jsonl   the pairs that failed: id, files, kind, reason
 
-Runner flags (Beam's own): --runner direct (the default here), prism, flink, spark, dataflow;
---endpoint for Flink and Spark job servers; --project, --region, --staging_location for Dataflow.
+Runners: --runner direct (the default here), prism, flink, spark, dataflow; --endpoint for Flink
+and Spark job servers; --project, --region, --staging_location for Dataflow (see README.md).
 
 Flags:
 `
 
 func main() {
-	flag.Usage = func() {
-		fmt.Fprint(os.Stderr, usageText)
-		flag.PrintDefaults()
-	}
+	flag.Usage = usage
 	flag.Parse()
 	// Beam's own default is prism; this program defaults to the direct
 	// runner, which needs no job server.
@@ -84,6 +82,9 @@ func main() {
 		os.Exit(2)
 	}
 	ctx := context.Background()
+	if err := checkInput(ctx, c); err != nil {
+		fail(err)
+	}
 	if err := prepareOutput(ctx, c.Output, *overwrite); err != nil {
 		fail(err)
 	}
@@ -103,9 +104,49 @@ func main() {
 	}
 }
 
+// ownFlags are this program's flags, listed before Beam's in the help.
+var ownFlags = map[string]bool{"input": true, "manifest": true, "output": true, "shards": true, "overwrite": true,
+	"force": true, "min_confidence": true, "encoding": true, "rules": true, "glossary": true, "max_bytes": true, "log_level": true, "runner": true}
+
+func usage() {
+	out := flag.CommandLine.Output()
+	fmt.Fprint(out, usageText)
+	own := flag.NewFlagSet("beam", flag.ContinueOnError)
+	beamFlags := flag.NewFlagSet("beam", flag.ContinueOnError)
+	flag.VisitAll(func(f *flag.Flag) {
+		if ownFlags[f.Name] {
+			own.Var(f.Value, f.Name, f.Usage)
+		} else {
+			beamFlags.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	own.SetOutput(out)
+	own.PrintDefaults()
+	fmt.Fprint(out, "\nBeam's flags (runners, job servers, Dataflow):\n")
+	beamFlags.SetOutput(out)
+	beamFlags.PrintDefaults()
+}
+
 func fail(err error) {
 	fmt.Fprintf(os.Stderr, "beam: %v\n", err)
 	os.Exit(1)
+}
+
+// checkInput fails early, before a job is submitted, when the manifest
+// cannot be found (a glob is expanded by the job itself).
+func checkInput(ctx context.Context, c config) error {
+	if !c.Manifest {
+		return nil
+	}
+	fs, err := filesystem.New(ctx, c.Input)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	if _, err := fs.Size(ctx, c.Input); err != nil {
+		return fmt.Errorf("manifest %s: %w", c.Input, err)
+	}
+	return nil
 }
 
 // configFromFlags checks the flags and makes the job's configuration.
