@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -550,5 +551,37 @@ func TestGlob(t *testing.T) {
 	dead := readLines(t, deadName(c.Output))
 	if len(dead) != 1 || !strings.Contains(dead[0], `"kind":"unpaired"`) || !strings.Contains(dead[0], "t7-zh.txt") {
 		t.Errorf("dead letters %q: want t7-zh.txt unpaired", dead)
+	}
+}
+
+// TestPortableRunner runs a small job on prism, Beam's portable runner, in
+// process: the DoFns, their fields and the element types go through the
+// same serialization and coders as on Flink or Dataflow, which the direct
+// runner skips. The pairs must be those of the direct runner's test.
+func TestPortableRunner(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the portable runner starts a job server")
+	}
+	dir := t.TempDir()
+	docs, _ := makeCorpus(t, dir)
+	m := filepath.Join(dir, "small.tsv")
+	if err := os.WriteFile(m, []byte("tail4\ttail4/zh.txt\ttail4/en.txt\nbad\tbad/zh.txt\tbad/en.txt\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := config{Input: m, Manifest: true, Output: filepath.Join(dir, "out", "prism"), Shards: 2}
+	want := libraryRows(t, dir, []corpusDoc{docs[3]}, c.Align)
+
+	p, s := beam.NewPipelineWithRoot()
+	st := build(s, c)
+	passert.Equals(s.Scope("unique"), beam.ParDo(s, pairLine, st.Pairs), lines(dedupe(t, want))...)
+	if _, err := beam.Run(context.Background(), "prism", p); err != nil {
+		t.Fatalf("prism: %v", err)
+	}
+	for i := 0; i < c.Shards; i++ {
+		xmllint(t, shardName(c.Output, i, c.Shards, "tmx"))
+	}
+	dead := readLines(t, deadName(c.Output))
+	if len(dead) != 1 || !strings.Contains(dead[0], `"kind":"encoding"`) {
+		t.Errorf("dead letters %q: want the pair with invalid bytes", dead)
 	}
 }
