@@ -45,7 +45,7 @@ func rowLine(r pairRow) string { return fmt.Sprintf("%s\t%d\t%s", r.Doc, r.Index
 
 // seedFile is the bilingual press document of the repository (Chinese
 // block, then its English translation).
-func seedFile(t *testing.T) (string, []byte) {
+func seedFile(t testing.TB) (string, []byte) {
 	t.Helper()
 	names, err := filepath.Glob("../../testdata/seeds/001_*.txt")
 	if err != nil || len(names) != 1 {
@@ -58,7 +58,7 @@ func seedFile(t *testing.T) (string, []byte) {
 	return names[0], data
 }
 
-func otherSeed(t *testing.T, n string) []byte {
+func otherSeed(t testing.TB, n string) []byte {
 	t.Helper()
 	names, _ := filepath.Glob("../../testdata/seeds/" + n + "_*.txt")
 	if len(names) != 1 {
@@ -96,7 +96,7 @@ type corpusDoc struct {
 // 7); its body paragraphs in reverse order. Bad pairs: invalid bytes, texts
 // that are not translations of each other, an empty file, a missing file,
 // and a manifest line with one field.
-func makeCorpus(t *testing.T, dir string) ([]corpusDoc, string) {
+func makeCorpus(t testing.TB, dir string) ([]corpusDoc, string) {
 	t.Helper()
 	name, data := seedFile(t)
 	zh, en, err := (&segment.Segmenter{}).Bilingual(name, data)
@@ -174,7 +174,7 @@ func makeCorpus(t *testing.T, dir string) ([]corpusDoc, string) {
 // libraryRows aligns every good document of the corpus with the library
 // directly, document by document, as a program would without Beam, and
 // returns the rows the pipeline must produce before de-duplication.
-func libraryRows(t *testing.T, dir string, docs []corpusDoc, o alignOptions) []pairRow {
+func libraryRows(t testing.TB, dir string, docs []corpusDoc, o alignOptions) []pairRow {
 	t.Helper()
 	seg := segment.Segmenter{Encoding: o.Encoding}
 	al := align.Aligner{Force: o.Force}
@@ -227,7 +227,7 @@ func libraryRows(t *testing.T, dir string, docs []corpusDoc, o alignOptions) []p
 
 // dedupe keeps, for each tmx.DedupeKey, the row that comes first by
 // (document id, index).
-func dedupe(t *testing.T, rows []pairRow) []pairRow {
+func dedupe(t testing.TB, rows []pairRow) []pairRow {
 	sorted := append([]pairRow(nil), rows...)
 	sort.Slice(sorted, func(i, j int) bool {
 		if sorted[i].Doc != sorted[j].Doc {
