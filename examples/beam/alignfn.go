@@ -113,7 +113,7 @@ func newLibrary(ctx context.Context, o alignOptions) (*segment.Segmenter, *align
 	switch o.Rules {
 	case "", "default":
 	case "omegat":
-		seg.Rules = omegatRules()
+		seg.Rules = segment.OmegaTRules()
 	default:
 		data, err := readAll(ctx, nil, o.Rules, 0)
 		if err != nil {
@@ -145,10 +145,6 @@ func newLibrary(ctx context.Context, o alignOptions) (*segment.Segmenter, *align
 }
 
 // omegatRules are OmegaT's sentence rules.
-// MERGE: becomes segment.OmegaTRules() when the package variable turns
-// into a function (issue 11, segin); delete this helper then.
-func omegatRules() *segment.Rules { return segment.OmegaTRules }
-
 // ProcessElement aligns one task and emits its pairs, keyed by their
 // duplicate key, or one dead letter.
 func (f *alignFn) ProcessElement(ctx context.Context, t task, emit func(string, pairRow), dead func(string)) (err error) {
