@@ -14,13 +14,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bitextlab/zhen/internal/omegat"
-	"github.com/bitextlab/zhen/internal/testtool"
+	"github.com/bitextlab/zhen/internal/testenv"
 )
 
 var dumpDir = flag.String("dump", "", "also write the TMX files that TestXmllintDTD checks into this directory")
 
 func TestXmllintDTD(t *testing.T) {
-	xmllint := testtool.Path(t, "xmllint", "apt-get install libxml2-utils")
+	xmllint := testenv.Path(t, "xmllint", "apt-get install libxml2-utils")
 	dtd, err := filepath.Abs(testdata("tmx14.dtd"))
 	if err != nil {
 		t.Fatal(err)
@@ -255,7 +255,7 @@ func python3(t *testing.T) string {
 			return py
 		}
 	}
-	testtool.Missing(t, "translate-toolkit not installed (apt-get install python3-translate)")
+	testenv.Missing(t, "translate-toolkit not installed (apt-get install python3-translate)")
 	return ""
 }
 

@@ -20,7 +20,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bitextlab/zhen/internal/testtool"
+	"github.com/bitextlab/zhen/internal/testenv"
 )
 
 // DefaultJar is where Debian's omegat package installs OmegaT; the
@@ -40,7 +40,7 @@ func Find() (OmegaT, error) {
 	if jar == "" {
 		jar = DefaultJar
 	}
-	java, errJava := testtool.Find("java")
+	java, errJava := testenv.Find("java")
 	_, errJar := os.Stat(jar)
 	if errJava != nil || errJar != nil {
 		return OmegaT{}, fmt.Errorf("omegat: OmegaT not available (java: %v; %s: %v)", errJava, jar, errJar)
@@ -54,7 +54,7 @@ func Require(tb testing.TB) OmegaT {
 	tb.Helper()
 	o, err := Find()
 	if err != nil {
-		testtool.Missing(tb, "%v; apt-get install omegat", err)
+		testenv.Missing(tb, "%v; apt-get install omegat", err)
 	}
 	return o
 }
