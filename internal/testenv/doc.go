@@ -9,4 +9,10 @@
 //     benchmarks assert on, the CPU time the process has used (so that
 //     other processes on a shared machine do not make a speed target fail)
 //     and its peak resident memory.
+//   - Public API rules (UndocumentedFields, FuncsWithoutExample, CheckAPI):
+//     a package's Go source read for what its public API lacks by the
+//     project's rules, a doc comment on every exported struct field and an
+//     Example function for every exported function. The public packages call
+//     CheckAPI from their tests, so that a missing comment or example fails
+//     CI.
 package testenv
