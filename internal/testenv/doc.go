@@ -15,4 +15,15 @@
 //     Example function for every exported function. The public packages call
 //     CheckAPI from their tests, so that a missing comment or example fails
 //     CI.
+//   - OmegaT (FindOmegaT, RequireOmegaT, OmegaT, OmegaTProject,
+//     OmegaTSettings, OmegaTTokenizer, OmegaTLogErrors, OmegaTLogTail): runs
+//     OmegaT (https://omegat.org) headless on a throwaway project, for the
+//     tests that check this module's output against what OmegaT itself
+//     does: segmenting text (segment), loading TMX files (align/tmx) and
+//     matching the pairs the pipeline regroups for it (align/pipeline). A
+//     project is a directory with omegat.project, source/, target/,
+//     tm/auto/, omegat/, glossary/ and dictionary/, plus a private OmegaT
+//     configuration directory beside it so that the user's settings play no
+//     part. OmegaT runs as java -jar OmegaT.jar --mode=console-… with the
+//     project directory.
 package testenv
