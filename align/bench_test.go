@@ -14,7 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/bitextlab/zhen/internal/benchutil"
+	"github.com/bitextlab/zhen/internal/testenv"
 )
 
 // seedBody returns the 15 body paragraphs of seed 001 in each language.
@@ -123,7 +123,7 @@ func benchAlign(b *testing.B, n int, scorers []Scorer, limit time.Duration, maxR
 	zh, en := benchCorpus(b, n)
 	a := &Aligner{Scorers: scorers}
 	runtime.GC()
-	cpu0 := benchutil.CPUTime()
+	cpu0 := testenv.CPUTime()
 	b.ResetTimer()
 	for range b.N {
 		if _, err := a.AlignSentences(zh, en); err != nil {
@@ -131,8 +131,8 @@ func benchAlign(b *testing.B, n int, scorers []Scorer, limit time.Duration, maxR
 		}
 	}
 	b.StopTimer()
-	perOp := (benchutil.CPUTime() - cpu0) / time.Duration(b.N) // 0 where rusage is unknown
-	rss := benchutil.MaxRSSMB()
+	perOp := (testenv.CPUTime() - cpu0) / time.Duration(b.N) // 0 where rusage is unknown
+	rss := testenv.MaxRSSMB()
 	b.ReportMetric(float64(len(zh)), "zh-sents")
 	b.ReportMetric(float64(len(en)), "en-sents")
 	b.ReportMetric(perOp.Seconds(), "cpu-s/op")
@@ -175,7 +175,7 @@ func BenchmarkAlignNotParallel40k(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	r.Shuffle(len(en), func(x, y int) { en[x], en[y] = en[y], en[x] })
 	a := &Aligner{} // all scorers: the coarse pass must stop the lexicon early
-	cpu0 := benchutil.CPUTime()
+	cpu0 := testenv.CPUTime()
 	b.ResetTimer()
 	for range b.N {
 		if _, err := a.AlignSentences(zh, en); !errors.Is(err, ErrNotParallel) {
@@ -183,9 +183,9 @@ func BenchmarkAlignNotParallel40k(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	perOp := (benchutil.CPUTime() - cpu0) / time.Duration(b.N)
+	perOp := (testenv.CPUTime() - cpu0) / time.Duration(b.N)
 	b.ReportMetric(perOp.Seconds(), "cpu-s/op")
-	b.ReportMetric(benchutil.MaxRSSMB(), "maxrss-MB")
+	b.ReportMetric(testenv.MaxRSSMB(), "maxrss-MB")
 	if perOp > 10*time.Second {
 		b.Errorf("not-parallel 40k alignment took %v of CPU, want at most 10s", perOp)
 	}
@@ -377,8 +377,8 @@ func benchRealistic(b *testing.B, n int, scorers []Scorer, limit time.Duration, 
 	zh, en, gold := realisticCorpus(b, n)
 	a := &Aligner{Scorers: scorers}
 	runtime.GC()
-	rss0 := benchutil.MaxRSSMB() // the process's peak so far (earlier benchmarks)
-	cpu0 := benchutil.CPUTime()
+	rss0 := testenv.MaxRSSMB() // the process's peak so far (earlier benchmarks)
+	cpu0 := testenv.CPUTime()
 	var al *Alignment
 	b.ResetTimer()
 	for range b.N {
@@ -388,9 +388,9 @@ func benchRealistic(b *testing.B, n int, scorers []Scorer, limit time.Duration, 
 		}
 	}
 	b.StopTimer()
-	cpu := benchutil.CPUTime() - cpu0
+	cpu := testenv.CPUTime() - cpu0
 	perOp := cpu / time.Duration(b.N)
-	rss := benchutil.MaxRSSMB()
+	rss := testenv.MaxRSSMB()
 	f1 := strictF1(al.Beads, gold)
 	bytes := 0
 	for _, s := range zh {
@@ -399,7 +399,7 @@ func benchRealistic(b *testing.B, n int, scorers []Scorer, limit time.Duration, 
 	for _, s := range en {
 		bytes += len(s)
 	}
-	benchutil.ReportMBPerCPUSecond(b, bytes, cpu)
+	testenv.ReportMBPerCPUSecond(b, bytes, cpu)
 	b.ReportMetric(float64(len(zh)), "zh-sents")
 	b.ReportMetric(float64(len(en)), "en-sents")
 	b.ReportMetric(perOp.Seconds(), "cpu-s/op")
@@ -439,11 +439,11 @@ func BenchmarkAlignRealisticDoubling(b *testing.B) {
 	a := &Aligner{Scorers: []Scorer{LengthScorer{}, AnchorScorer{}}}
 	cpuOf := func(zh, en []string) time.Duration {
 		runtime.GC()
-		cpu0 := benchutil.CPUTime()
+		cpu0 := testenv.CPUTime()
 		if _, err := a.AlignSentences(zh, en); err != nil {
 			b.Fatal(err)
 		}
-		return benchutil.CPUTime() - cpu0
+		return testenv.CPUTime() - cpu0
 	}
 	var small, large time.Duration
 	b.ResetTimer()

@@ -15,7 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/bitextlab/zhen/internal/omegat"
+	"github.com/bitextlab/zhen/internal/testenv"
 )
 
 // The OmegaT tests compare OmegaTSegments with what OmegaT 3.6 itself makes
@@ -119,7 +119,7 @@ func TestOmegaTGolden(t *testing.T) {
 }
 
 func TestOmegaTLive(t *testing.T) {
-	o := omegat.Require(t)
+	o := testenv.RequireOmegaT(t)
 	if testing.Short() && !*updateOmegaT {
 		t.Skip("runs OmegaT (about 10 s); not in -short mode")
 	}
@@ -144,7 +144,7 @@ func TestOmegaTLive(t *testing.T) {
 // runOmegaT builds a throwaway OmegaT project with the inputs as source
 // files, has OmegaT write a pseudo-translated TMX (one TU per segment, the
 // target equal to the source) and returns the sorted set of its segments.
-func runOmegaT(t *testing.T, o omegat.OmegaT, lang string, in []omegaTInput) []string {
+func runOmegaT(t *testing.T, o testenv.OmegaT, lang string, in []omegaTInput) []string {
 	t.Helper()
 	files := map[string][]byte{}
 	for i, x := range in {
@@ -170,7 +170,7 @@ func runOmegaT(t *testing.T, o omegat.OmegaT, lang string, in []omegaTInput) []s
 	}
 	b, err := os.ReadFile(out)
 	if err != nil {
-		t.Fatalf("OmegaT wrote no TMX: %v\n%s", err, omegat.Tail(log))
+		t.Fatalf("OmegaT wrote no TMX: %v\n%s", err, testenv.OmegaTLogTail(log))
 	}
 	var tmx struct {
 		TUs []struct {
@@ -189,7 +189,7 @@ func runOmegaT(t *testing.T, o omegat.OmegaT, lang string, in []omegaTInput) []s
 		}
 	}
 	if len(segs) == 0 {
-		t.Fatalf("OmegaT's TMX has no segments\n%s", omegat.Tail(log))
+		t.Fatalf("OmegaT's TMX has no segments\n%s", testenv.OmegaTLogTail(log))
 	}
 	slices.Sort(segs)
 	return slices.Compact(segs)

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/bitextlab/zhen/align"
-	"github.com/bitextlab/zhen/internal/testtool"
+	"github.com/bitextlab/zhen/internal/testenv"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -31,7 +31,7 @@ func chromium(tb testing.TB, timeout time.Duration) context.Context {
 	if name == "" {
 		name = "chromium"
 	}
-	exe := testtool.Path(tb, name, "apt-get install chromium fonts-wqy-zenhei")
+	exe := testenv.Path(tb, name, "apt-get install chromium fonts-wqy-zenhei")
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Headless,

@@ -13,14 +13,13 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/bitextlab/zhen/internal/omegat"
-	"github.com/bitextlab/zhen/internal/testtool"
+	"github.com/bitextlab/zhen/internal/testenv"
 )
 
 var dumpDir = flag.String("dump", "", "also write the TMX files that TestXmllintDTD checks into this directory")
 
 func TestXmllintDTD(t *testing.T) {
-	xmllint := testtool.Path(t, "xmllint", "apt-get install libxml2-utils")
+	xmllint := testenv.Path(t, "xmllint", "apt-get install libxml2-utils")
 	dtd, err := filepath.Abs(testdata("tmx14.dtd"))
 	if err != nil {
 		t.Fatal(err)
@@ -105,10 +104,10 @@ type omegaTResult struct {
 
 // project builds the project in a temporary directory, skipping the test
 // when OmegaT is missing (failing it in CI).
-func (o omegaT) project(t *testing.T) *omegat.Project {
+func (o omegaT) project(t *testing.T) *testenv.OmegaTProject {
 	t.Helper()
 	files := map[string][]byte{"source/x.utf8": []byte(o.Source), "tm/auto/zhen.tmx": o.TMX}
-	p, err := omegat.Require(t).NewProject(t.TempDir(), o.SrcLang, o.TgtLang, files)
+	p, err := testenv.RequireOmegaT(t).NewProject(t.TempDir(), o.SrcLang, o.TgtLang, files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +126,7 @@ func (o omegaT) run(t *testing.T) omegaTResult {
 	res := omegaTResult{Log: log}
 	target, err := os.ReadFile(filepath.Join(p.Dir, "target", "x.utf8"))
 	if err != nil {
-		t.Fatalf("OmegaT wrote no target file: %v\n%s", err, omegat.Tail(res.Log))
+		t.Fatalf("OmegaT wrote no target file: %v\n%s", err, testenv.OmegaTLogTail(res.Log))
 	}
 	res.Target = string(target)
 	if res.Total, res.Remaining, err = p.Stats(); err != nil {
@@ -140,8 +139,8 @@ func (o omegaT) run(t *testing.T) omegaTResult {
 // still exits 0 then).
 func checkLoaded(t *testing.T, res omegaTResult) {
 	t.Helper()
-	for _, bad := range omegat.LogErrors(res.Log) {
-		t.Errorf("OmegaT log has %s:\n%s", bad, omegat.Tail(res.Log))
+	for _, bad := range testenv.OmegaTLogErrors(res.Log) {
+		t.Errorf("OmegaT log has %s:\n%s", bad, testenv.OmegaTLogTail(res.Log))
 	}
 }
 
@@ -202,7 +201,7 @@ func TestOmegaTRejectsBrokenTMX(t *testing.T) {
 	res := omegaT{Source: "党的十八大以来，习近平总书记就党的对外工作作出一系列重要论述，为做好新时代党的对外工作提供了根本遵循和行动指南。\n",
 		TMX: broken, SrcLang: "zh-CN", TgtLang: "en-US"}.run(t)
 	if !strings.Contains(res.Log, "TF_TM_LOAD_ERROR") {
-		t.Errorf("OmegaT did not report TF_TM_LOAD_ERROR for a TMX with U+0001:\n%s", omegat.Tail(res.Log))
+		t.Errorf("OmegaT did not report TF_TM_LOAD_ERROR for a TMX with U+0001:\n%s", testenv.OmegaTLogTail(res.Log))
 	}
 	if res.Remaining != 1 {
 		t.Errorf("Remaining = %d, want 1 (nothing applied)", res.Remaining)
@@ -255,7 +254,7 @@ func python3(t *testing.T) string {
 			return py
 		}
 	}
-	testtool.Missing(t, "translate-toolkit not installed (apt-get install python3-translate)")
+	testenv.Missing(t, "translate-toolkit not installed (apt-get install python3-translate)")
 	return ""
 }
 

@@ -16,7 +16,7 @@ import (
 	"github.com/bitextlab/zhen/align"
 	"github.com/bitextlab/zhen/align/review"
 	"github.com/bitextlab/zhen/align/tmx"
-	"github.com/bitextlab/zhen/internal/testtool"
+	"github.com/bitextlab/zhen/internal/testenv"
 )
 
 // unit is what the test compares of a TU.
@@ -97,7 +97,7 @@ func TestEditedPairsToTMX(t *testing.T) {
 	if len(got) != len(recs)-1 {
 		t.Errorf("%d units for %d records (one of them 0-1)", len(got), len(recs))
 	}
-	xmllint := testtool.Path(t, "xmllint", "apt-get install libxml2-utils")
+	xmllint := testenv.Path(t, "xmllint", "apt-get install libxml2-utils")
 	if b, err := exec.Command(xmllint, "--noout", "--dtdvalid", "../../testdata/tmx/tmx14.dtd", tmxPath).CombinedOutput(); err != nil {
 		t.Errorf("xmllint rejects the TMX: %v\n%s", err, b)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/bitextlab/zhen/internal/benchutil"
+	"github.com/bitextlab/zhen/internal/testenv"
 )
 
 // check asserts the contract of ZH and EN on any input: offsets valid and
@@ -111,11 +111,11 @@ const minMBps = 100
 // assertSpeed fails the benchmark when it processed fewer than minMBps
 // megabytes per second of CPU time since cpu0.
 func assertSpeed(b *testing.B, bytes int, cpu0 time.Duration) {
-	cpu := benchutil.CPUTime() - cpu0
+	cpu := testenv.CPUTime() - cpu0
 	if b.N < 3 || testing.Short() {
 		return
 	}
-	if mbps, ok := benchutil.ReportMBPerCPUSecond(b, bytes, cpu); ok && mbps < minMBps {
+	if mbps, ok := testenv.ReportMBPerCPUSecond(b, bytes, cpu); ok && mbps < minMBps {
 		b.Errorf("%.1f MB per CPU second, want at least %d", mbps, minMBps)
 	}
 }
@@ -137,7 +137,7 @@ func benchAppend(b *testing.B, lines []string, n int, appendFn func([]Anchor, st
 	b.ReportAllocs()
 	var dst []Anchor
 	b.ResetTimer()
-	start := benchutil.CPUTime()
+	start := testenv.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, l := range lines {
 			dst = appendFn(dst[:0], l)

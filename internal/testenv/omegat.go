@@ -1,13 +1,4 @@
-// Package omegat runs OmegaT (https://omegat.org) headless on a throwaway
-// project, for the tests that check this module's output against what
-// OmegaT itself does: segmenting text (segment) and loading TMX files
-// (align/tmx).
-//
-// A project is a directory with omegat.project, source/, target/, tm/auto/,
-// omegat/, glossary/ and dictionary/, plus a private OmegaT configuration
-// directory beside it so that the user's settings play no part. OmegaT runs
-// as java -jar OmegaT.jar --mode=console-… with the project directory.
-package omegat
+package testenv
 
 import (
 	"context"
@@ -19,13 +10,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/bitextlab/zhen/internal/testtool"
 )
 
-// DefaultJar is where Debian's omegat package installs OmegaT; the
+// DefaultOmegaTJar is where Debian's omegat package installs OmegaT; the
 // environment variable OMEGAT_JAR overrides it.
-const DefaultJar = "/usr/share/omegat/OmegaT.jar"
+const DefaultOmegaTJar = "/usr/share/omegat/OmegaT.jar"
 
 // OmegaT is an installed OmegaT: the java program and OmegaT's jar file.
 type OmegaT struct {
@@ -33,43 +22,43 @@ type OmegaT struct {
 	Jar  string // path of OmegaT.jar
 }
 
-// Find returns the installed OmegaT (the jar at $OMEGAT_JAR, or else
-// DefaultJar), or an error naming what is missing.
-func Find() (OmegaT, error) {
+// FindOmegaT returns the installed OmegaT (the jar at $OMEGAT_JAR, or else
+// DefaultOmegaTJar), or an error naming what is missing.
+func FindOmegaT() (OmegaT, error) {
 	jar := os.Getenv("OMEGAT_JAR")
 	if jar == "" {
-		jar = DefaultJar
+		jar = DefaultOmegaTJar
 	}
-	java, errJava := testtool.Find("java")
+	java, errJava := Find("java")
 	_, errJar := os.Stat(jar)
 	if errJava != nil || errJar != nil {
-		return OmegaT{}, fmt.Errorf("omegat: OmegaT not available (java: %v; %s: %v)", errJava, jar, errJar)
+		return OmegaT{}, fmt.Errorf("testenv: OmegaT not available (java: %v; %s: %v)", errJava, jar, errJar)
 	}
 	return OmegaT{Java: java, Jar: jar}, nil
 }
 
-// Require returns the installed OmegaT; when java or OmegaT is missing it
-// skips tb, or fails it when the environment variable CI is set.
-func Require(tb testing.TB) OmegaT {
+// RequireOmegaT returns the installed OmegaT; when java or OmegaT is
+// missing it skips tb, or fails it when the environment variable CI is set.
+func RequireOmegaT(tb testing.TB) OmegaT {
 	tb.Helper()
-	o, err := Find()
+	o, err := FindOmegaT()
 	if err != nil {
-		testtool.Missing(tb, "%v; apt-get install omegat", err)
+		Missing(tb, "%v; apt-get install omegat", err)
 	}
 	return o
 }
 
-// Project is a throwaway OmegaT project.
-type Project struct {
+// OmegaTProject is a throwaway OmegaT project.
+type OmegaTProject struct {
 	OmegaT           // the OmegaT that runs on it
 	Dir       string // the project directory
 	ConfigDir string // OmegaT's configuration directory for the runs
 }
 
-// Tokenizer returns the OmegaT tokenizer class for a language code such as
-// "zh-CN" or "en-US": Lucene's SmartChinese for Chinese, its English one
-// otherwise.
-func Tokenizer(lang string) string {
+// OmegaTTokenizer returns the OmegaT tokenizer class for a language code
+// such as "zh-CN" or "en-US": Lucene's SmartChinese for Chinese, its English
+// one otherwise.
+func OmegaTTokenizer(lang string) string {
 	if i := strings.IndexAny(lang, "-_"); i >= 0 {
 		lang = lang[:i]
 	}
@@ -85,13 +74,13 @@ func Tokenizer(lang string) string {
 // files given (names relative to the project directory, such as
 // "source/x.utf8" or "tm/auto/zhen.tmx"; OmegaT's text filter reads *.utf8
 // as UTF-8 whatever the locale).
-func (o OmegaT) NewProject(dir, srcLang, tgtLang string, files map[string][]byte) (*Project, error) {
-	return o.NewProjectWith(dir, Settings{SrcLang: srcLang, TgtLang: tgtLang}, files)
+func (o OmegaT) NewProject(dir, srcLang, tgtLang string, files map[string][]byte) (*OmegaTProject, error) {
+	return o.NewProjectWith(dir, OmegaTSettings{SrcLang: srcLang, TgtLang: tgtLang}, files)
 }
 
-// Settings are the project settings NewProjectWith writes. The zero
+// OmegaTSettings are the project settings NewProjectWith writes. The zero
 // value of each field but the languages is OmegaT's default.
-type Settings struct {
+type OmegaTSettings struct {
 	SrcLang, TgtLang string // language codes such as "zh-CN" and "en-US"
 	// NoSentences turns the project's sentence segmentation off: each
 	// paragraph is one segment.
@@ -104,16 +93,16 @@ type Settings struct {
 }
 
 // NewProjectWith makes a project as NewProject does, with the settings s.
-func (o OmegaT) NewProjectWith(dir string, s Settings, files map[string][]byte) (*Project, error) {
+func (o OmegaT) NewProjectWith(dir string, s OmegaTSettings, files map[string][]byte) (*OmegaTProject, error) {
 	srcLang, tgtLang := s.SrcLang, s.TgtLang
-	p := &Project{OmegaT: o, Dir: filepath.Join(dir, "project"), ConfigDir: filepath.Join(dir, "config")}
+	p := &OmegaTProject{OmegaT: o, Dir: filepath.Join(dir, "project"), ConfigDir: filepath.Join(dir, "config")}
 	for _, d := range []string{"source", "target", "tm/auto", "omegat", "glossary", "dictionary"} {
 		if err := os.MkdirAll(filepath.Join(p.Dir, d), 0o755); err != nil {
-			return nil, fmt.Errorf("omegat: %w", err)
+			return nil, fmt.Errorf("testenv: %w", err)
 		}
 	}
 	if err := os.MkdirAll(p.ConfigDir, 0o755); err != nil {
-		return nil, fmt.Errorf("omegat: %w", err)
+		return nil, fmt.Errorf("testenv: %w", err)
 	}
 	project := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <omegat>
@@ -126,8 +115,8 @@ func (o OmegaT) NewProjectWith(dir string, s Settings, files map[string][]byte) 
         <dictionary_dir>__DEFAULT__</dictionary_dir>
         <source_lang>` + srcLang + `</source_lang>
         <target_lang>` + tgtLang + `</target_lang>
-        <source_tok>` + Tokenizer(srcLang) + `</source_tok>
-        <target_tok>` + Tokenizer(tgtLang) + `</target_tok>
+        <source_tok>` + OmegaTTokenizer(srcLang) + `</source_tok>
+        <target_tok>` + OmegaTTokenizer(tgtLang) + `</target_tok>
         <sentence_seg>` + strconv.FormatBool(!s.NoSentences) + `</sentence_seg>
         <support_default_translations>true</support_default_translations>
         <remove_tags>false</remove_tags>
@@ -135,7 +124,7 @@ func (o OmegaT) NewProjectWith(dir string, s Settings, files map[string][]byte) 
 </omegat>
 `
 	if err := os.WriteFile(filepath.Join(p.Dir, "omegat.project"), []byte(project), 0o644); err != nil {
-		return nil, fmt.Errorf("omegat: %w", err)
+		return nil, fmt.Errorf("testenv: %w", err)
 	}
 	switch s.Paragraphs {
 	case "":
@@ -152,14 +141,14 @@ func (o OmegaT) NewProjectWith(dir string, s Settings, files map[string][]byte) 
 </filters>
 `
 		if err := os.WriteFile(filepath.Join(p.Dir, "omegat", "filters.xml"), []byte(filters), 0o644); err != nil {
-			return nil, fmt.Errorf("omegat: %w", err)
+			return nil, fmt.Errorf("testenv: %w", err)
 		}
 	default:
-		return nil, fmt.Errorf("omegat: paragraph option %q: want EMPTYLINES, BREAKS or NEVER", s.Paragraphs)
+		return nil, fmt.Errorf("testenv: OmegaT paragraph option %q: want EMPTYLINES, BREAKS or NEVER", s.Paragraphs)
 	}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(p.Dir, filepath.FromSlash(name)), b, 0o644); err != nil {
-			return nil, fmt.Errorf("omegat: %w", err)
+			return nil, fmt.Errorf("testenv: %w", err)
 		}
 	}
 	return p, nil
@@ -168,7 +157,7 @@ func (o OmegaT) NewProjectWith(dir string, s Settings, files map[string][]byte) 
 // Run runs OmegaT headless on the project with the mode arguments (such as
 // "--mode=console-translate") and returns its standard output and error
 // together. The error is the java run's, with the tail of the log.
-func (p *Project) Run(ctx context.Context, mode ...string) (string, error) {
+func (p *OmegaTProject) Run(ctx context.Context, mode ...string) (string, error) {
 	args := []string{"-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-jar", p.Jar}
 	args = append(args, mode...)
 	args = append(args, "--config-dir="+p.ConfigDir, "--no-team", "--disable-project-locking", p.Dir)
@@ -176,7 +165,7 @@ func (p *Project) Run(ctx context.Context, mode ...string) (string, error) {
 	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		return string(out), fmt.Errorf("omegat: %v\n%s", err, Tail(string(out)))
+		return string(out), fmt.Errorf("testenv: %v\n%s", err, OmegaTLogTail(string(out)))
 	}
 	return string(out), nil
 }
@@ -184,14 +173,14 @@ func (p *Project) Run(ctx context.Context, mode ...string) (string, error) {
 // Translate runs OmegaT in console-translate mode: it writes the
 // translated source files under target/ (with the TMX files in tm/auto
 // applied) and omegat/project_stats.txt. It returns the log as Run does.
-func (p *Project) Translate(ctx context.Context) (string, error) {
+func (p *OmegaTProject) Translate(ctx context.Context) (string, error) {
 	return p.Run(ctx, "--mode=console-translate")
 }
 
 // PseudoTMX has OmegaT write to out a pseudo-translation memory of the
 // source files: one TU per distinct segment, its target equal to its
 // source. It returns the log as Run does.
-func (p *Project) PseudoTMX(ctx context.Context, out string) (string, error) {
+func (p *OmegaTProject) PseudoTMX(ctx context.Context, out string) (string, error) {
 	// console-createpseudotranslatetmx: --help's "console-pseudotranslatetmx"
 	// falls back to the GUI and dies.
 	return p.Run(ctx, "--mode=console-createpseudotranslatetmx", "--pseudotranslatetmx="+out, "--pseudotranslatetype=equal")
@@ -200,16 +189,16 @@ func (p *Project) PseudoTMX(ctx context.Context, out string) (string, error) {
 // Stats returns two rows of omegat/project_stats.txt, written by Translate:
 // the number of segments in the source files ("Total") and of those left
 // untranslated ("Remaining").
-func (p *Project) Stats() (total, remaining int, err error) {
+func (p *OmegaTProject) Stats() (total, remaining int, err error) {
 	name := filepath.Join(p.Dir, "omegat", "project_stats.txt")
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return 0, 0, fmt.Errorf("omegat: %w", err)
+		return 0, 0, fmt.Errorf("testenv: %w", err)
 	}
 	row := func(label string) (int, error) {
 		m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(label) + `\s*\t\s*(\d+)`).FindSubmatch(b)
 		if m == nil {
-			return 0, fmt.Errorf("omegat: %s has no %q row:\n%s", name, label, b)
+			return 0, fmt.Errorf("testenv: %s has no %q row:\n%s", name, label, b)
 		}
 		return strconv.Atoi(string(m[1]))
 	}
@@ -222,16 +211,16 @@ func (p *Project) Stats() (total, remaining int, err error) {
 	return total, remaining, nil
 }
 
-// logErrors are what OmegaT logs when it cannot read a TMX file; it still
-// exits 0 then.
-var logErrors = []string{"TF_TM_LOAD_ERROR", "TMXR_ERROR", "TMXR_WARNING", "Exception"}
+// omegaTErrorMarks are what OmegaT logs when it cannot read a TMX file; it
+// still exits 0 then.
+var omegaTErrorMarks = []string{"TF_TM_LOAD_ERROR", "TMXR_ERROR", "TMXR_WARNING", "Exception"}
 
-// LogErrors returns which of OmegaT's TMX load errors (TF_TM_LOAD_ERROR,
-// TMXR_ERROR, TMXR_WARNING) and Java exceptions the log mentions, in that
-// order.
-func LogErrors(log string) []string {
+// OmegaTLogErrors returns which of OmegaT's TMX load errors
+// (TF_TM_LOAD_ERROR, TMXR_ERROR, TMXR_WARNING) and Java exceptions the log
+// mentions, in that order.
+func OmegaTLogErrors(log string) []string {
 	var found []string
-	for _, bad := range logErrors {
+	for _, bad := range omegaTErrorMarks {
 		if strings.Contains(log, bad) {
 			found = append(found, bad)
 		}
@@ -239,9 +228,9 @@ func LogErrors(log string) []string {
 	return found
 }
 
-// Tail returns the last 30 lines of an OmegaT log, without the
+// OmegaTLogTail returns the last 30 lines of an OmegaT log, without the
 // PLUGIN_LOAD_OK lines that make up most of it.
-func Tail(log string) string {
+func OmegaTLogTail(log string) string {
 	var keep []string
 	for _, l := range strings.Split(log, "\n") {
 		if !strings.Contains(l, "PLUGIN_LOAD_OK") {

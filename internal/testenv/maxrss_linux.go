@@ -1,6 +1,6 @@
 //go:build linux
 
-package benchutil
+package testenv
 
 import "syscall"
 

@@ -1,8 +1,4 @@
-// Package apicheck reads a package's Go source and lists what its public API
-// lacks by the project's rules: a doc comment on every exported struct field,
-// and an Example function for every exported function. The public packages
-// call it from their tests, so that a missing comment or example fails CI.
-package apicheck
+package testenv
 
 import (
 	"go/ast"
@@ -18,7 +14,7 @@ import (
 // struct types in dir's non-test files that have neither a doc comment nor a
 // line comment, sorted.
 func UndocumentedFields(dir string) ([]string, error) {
-	files, err := parse(dir, false)
+	files, err := parseGoFiles(dir, false)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +50,7 @@ func UndocumentedFields(dir string) ([]string, error) {
 // in dir that have no Example function of their name in its test files,
 // sorted.
 func FuncsWithoutExample(dir string) ([]string, error) {
-	files, err := parse(dir, true)
+	files, err := parseGoFiles(dir, true)
 	if err != nil {
 		return nil, err
 	}
@@ -85,9 +81,9 @@ func FuncsWithoutExample(dir string) ([]string, error) {
 	return missing, nil
 }
 
-// parse reads the Go files of dir (test files too when tests is set), with
-// their comments, keyed by file name.
-func parse(dir string, tests bool) (map[string]*ast.File, error) {
+// parseGoFiles reads the Go files of dir (test files too when tests is
+// set), with their comments, keyed by file name.
+func parseGoFiles(dir string, tests bool) (map[string]*ast.File, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		return nil, err
@@ -107,10 +103,10 @@ func parse(dir string, tests bool) (map[string]*ast.File, error) {
 	return files, nil
 }
 
-// Check reports through tb every undocumented exported field and every
+// CheckAPI reports through tb every undocumented exported field and every
 // exported function without an Example in the package in dir. Public
 // packages call it from a one-line test.
-func Check(tb testing.TB, dir string) {
+func CheckAPI(tb testing.TB, dir string) {
 	tb.Helper()
 	fields, err := UndocumentedFields(dir)
 	if err != nil {

@@ -1,8 +1,4 @@
-// Package testtool holds the rule for tests that need an external program
-// (xmllint, java and OmegaT, translate-toolkit): when the program is missing
-// the test is skipped, except where the environment variable CI is set, in
-// which case it fails, since in CI the real programs must run.
-package testtool
+package testenv
 
 import (
 	"fmt"

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package benchutil
+package testenv
 
 import "time"
 

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package benchutil
+package testenv
 
 // MaxRSSMB is unknown on this platform (getrusage's unit for the peak
 // resident set size differs between systems) and always 0: the benchmarks'

@@ -1,4 +1,4 @@
-package apicheck
+package testenv
 
 import (
 	"fmt"
@@ -27,33 +27,33 @@ func TestFuncsWithoutExample(t *testing.T) {
 	}
 }
 
-func TestMissingDir(t *testing.T) {
+func TestFuncsWithoutExampleMissingDir(t *testing.T) {
 	got, err := FuncsWithoutExample("testdata/none")
 	if err != nil || len(got) != 0 {
 		t.Errorf("FuncsWithoutExample(missing dir) = %v, %v; want nothing", got, err)
 	}
 }
 
-// recorder is a testing.TB that keeps the errors reported to it.
-type recorder struct {
+// errorRecorder is a testing.TB that keeps the errors reported to it.
+type errorRecorder struct {
 	testing.TB
 	errs []string
 }
 
-func (r *recorder) Helper() {}
-func (r *recorder) Errorf(format string, args ...any) {
+func (r *errorRecorder) Helper() {}
+func (r *errorRecorder) Errorf(format string, args ...any) {
 	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
 
-func TestCheck(t *testing.T) {
-	r := &recorder{TB: t}
-	Check(r, "testdata/pkg")
+func TestCheckAPI(t *testing.T) {
+	r := &errorRecorder{TB: t}
+	CheckAPI(r, "testdata/pkg")
 	want := []string{
 		"field Bare.C has no doc comment",
 		"field Bare.D has no doc comment",
 		"func WithoutExample has no ExampleWithoutExample",
 	}
 	if diff := cmp.Diff(want, r.errs); diff != "" {
-		t.Errorf("Check() mismatch (-want +got):\n%s", diff)
+		t.Errorf("CheckAPI() mismatch (-want +got):\n%s", diff)
 	}
 }

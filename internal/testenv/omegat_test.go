@@ -1,4 +1,4 @@
-package omegat
+package testenv
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func TestTokenizer(t *testing.T) {
+func TestOmegaTTokenizer(t *testing.T) {
 	tests := []struct {
 		name, lang, want string
 	}{
@@ -22,14 +22,14 @@ func TestTokenizer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Tokenizer(tt.lang); got != tt.want {
-				t.Errorf("Tokenizer(%q) = %q, want %q", tt.lang, got, tt.want)
+			if got := OmegaTTokenizer(tt.lang); got != tt.want {
+				t.Errorf("OmegaTTokenizer(%q) = %q, want %q", tt.lang, got, tt.want)
 			}
 		})
 	}
 }
 
-func TestLogErrors(t *testing.T) {
+func TestOmegaTLogErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		log  string
@@ -41,29 +41,29 @@ func TestLogErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, LogErrors(tt.log)); diff != "" {
-				t.Errorf("LogErrors() mismatch (-want +got):\n%s", diff)
+			if diff := cmp.Diff(tt.want, OmegaTLogErrors(tt.log)); diff != "" {
+				t.Errorf("OmegaTLogErrors() mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
 }
 
-func TestTail(t *testing.T) {
+func TestOmegaTLogTail(t *testing.T) {
 	var lines []string
 	for i := range 40 {
 		lines = append(lines, "line "+string(rune('A'+i)), "INFO: PLUGIN_LOAD_OK p")
 	}
-	got := strings.Split(Tail(strings.Join(lines, "\n")), "\n")
+	got := strings.Split(OmegaTLogTail(strings.Join(lines, "\n")), "\n")
 	var want []string
 	for i := 10; i < 40; i++ {
 		want = append(want, "line "+string(rune('A'+i)))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Tail() mismatch (-want +got):\n%s", diff)
+		t.Errorf("OmegaTLogTail() mismatch (-want +got):\n%s", diff)
 	}
 }
 
-func TestNewProject(t *testing.T) {
+func TestOmegaTNewProject(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string][]byte{"source/x.utf8": []byte("甲。乙。\n"), "tm/auto/zhen.tmx": []byte("<tmx/>")}
 	p, err := OmegaT{Java: "java", Jar: "OmegaT.jar"}.NewProject(dir, "zh-CN", "en-US", files)
@@ -100,7 +100,7 @@ func TestNewProject(t *testing.T) {
 	}
 }
 
-func TestStats(t *testing.T) {
+func TestOmegaTProjectStats(t *testing.T) {
 	tests := []struct {
 		name                 string
 		stats                string
@@ -116,7 +116,7 @@ func TestStats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := &Project{Dir: t.TempDir()}
+			p := &OmegaTProject{Dir: t.TempDir()}
 			if err := os.MkdirAll(filepath.Join(p.Dir, "omegat"), 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -131,10 +131,10 @@ func TestStats(t *testing.T) {
 	}
 }
 
-// TestTranslateLive runs OmegaT on a two-sentence project with no
+// TestOmegaTTranslateLive runs OmegaT on a two-sentence project with no
 // translation memory: both segments stay untranslated.
-func TestTranslateLive(t *testing.T) {
-	o := Require(t)
+func TestOmegaTTranslateLive(t *testing.T) {
+	o := RequireOmegaT(t)
 	if testing.Short() {
 		t.Skip("runs OmegaT (about 2 s); not in -short mode")
 	}
@@ -146,8 +146,8 @@ func TestTranslateLive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bad := LogErrors(log); bad != nil {
-		t.Errorf("OmegaT log has %v:\n%s", bad, Tail(log))
+	if bad := OmegaTLogErrors(log); bad != nil {
+		t.Errorf("OmegaT log has %v:\n%s", bad, OmegaTLogTail(log))
 	}
 	total, remaining, err := p.Stats()
 	if err != nil || total != 2 || remaining != 2 {
@@ -155,18 +155,18 @@ func TestTranslateLive(t *testing.T) {
 	}
 }
 
-func TestNewProjectWith(t *testing.T) {
+func TestOmegaTNewProjectWith(t *testing.T) {
 	tests := []struct {
 		name        string
-		s           Settings
+		s           OmegaTSettings
 		wantSeg     string
 		wantFilters string // "" when no filters.xml is written
 		wantErr     bool
 	}{
-		{"defaults", Settings{SrcLang: "zh-CN", TgtLang: "en-US"}, "<sentence_seg>true</sentence_seg>", "", false},
-		{"paragraph units at line breaks", Settings{SrcLang: "zh-CN", TgtLang: "en-US", NoSentences: true, Paragraphs: "BREAKS"},
+		{"defaults", OmegaTSettings{SrcLang: "zh-CN", TgtLang: "en-US"}, "<sentence_seg>true</sentence_seg>", "", false},
+		{"paragraph units at line breaks", OmegaTSettings{SrcLang: "zh-CN", TgtLang: "en-US", NoSentences: true, Paragraphs: "BREAKS"},
 			"<sentence_seg>false</sentence_seg>", `<option name="segmentOn" value="BREAKS"/>`, false},
-		{"unknown paragraph option", Settings{SrcLang: "zh-CN", TgtLang: "en-US", Paragraphs: "lines"}, "", "", true},
+		{"unknown paragraph option", OmegaTSettings{SrcLang: "zh-CN", TgtLang: "en-US", Paragraphs: "lines"}, "", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package omegat
+package pipeline
 
 import (
 	"bytes"
@@ -8,21 +8,21 @@ import (
 	"testing"
 
 	"github.com/bitextlab/zhen/align"
-	"github.com/bitextlab/zhen/align/pipeline"
 	"github.com/bitextlab/zhen/align/tmx"
+	"github.com/bitextlab/zhen/internal/testenv"
 	"github.com/bitextlab/zhen/segment"
 )
 
 // TestPressEverySegmentLive aligns the built-in press release (seed 001)
 // with the OmegaT rules, regroups the pairs by the segments OmegaT makes of
-// the Chinese file (pipeline.ForOmegaT), writes the TMX and has OmegaT
-// translate the Chinese file with it: every segment must be a 100% match.
+// the Chinese file (ForOmegaT), writes the TMX and has OmegaT translate
+// the Chinese file with it: every segment must be a 100% match.
 // Without the regrouping, the heading block (title over two lines, date,
 // department: one OmegaT segment) and the paragraph that starts with Word
 // residue do not match. The paragraph level is checked in both of
 // OmegaT's paragraph modes.
 func TestPressEverySegmentLive(t *testing.T) {
-	o := Require(t)
+	o := testenv.RequireOmegaT(t)
 	if testing.Short() {
 		t.Skip("runs OmegaT several times; not in -short mode")
 	}
@@ -49,23 +49,23 @@ func TestPressEverySegmentLive(t *testing.T) {
 		pairs         []align.Pair
 		regroup       bool
 		opts          segment.OmegaTOptions
-		settings      Settings
+		settings      testenv.OmegaTSettings
 		wantTotal     int
 		wantRemaining int
 	}{
-		{"sentences, pairs as aligned", al.Pairs(), false, segment.OmegaTOptions{}, Settings{}, 53, 2},
-		{"sentences, regrouped", al.Pairs(), true, segment.OmegaTOptions{}, Settings{}, 53, 0},
-		{"paragraphs, regrouped", al.ParagraphPairs(), true, segment.OmegaTOptions{NoSentences: true}, Settings{NoSentences: true}, 2, 0},
+		{"sentences, pairs as aligned", al.Pairs(), false, segment.OmegaTOptions{}, testenv.OmegaTSettings{}, 53, 2},
+		{"sentences, regrouped", al.Pairs(), true, segment.OmegaTOptions{}, testenv.OmegaTSettings{}, 53, 0},
+		{"paragraphs, regrouped", al.ParagraphPairs(), true, segment.OmegaTOptions{NoSentences: true}, testenv.OmegaTSettings{NoSentences: true}, 2, 0},
 		// every line a paragraph: the two title lines are one paragraph for
 		// the aligner, so those two OmegaT segments have no unit
 		{"paragraphs at line breaks, regrouped", al.ParagraphPairs(), true,
-			segment.OmegaTOptions{NoSentences: true, Paragraphs: segment.OmegaTLineBreaks}, Settings{NoSentences: true, Paragraphs: "BREAKS"}, 19, 2},
+			segment.OmegaTOptions{NoSentences: true, Paragraphs: segment.OmegaTLineBreaks}, testenv.OmegaTSettings{NoSentences: true, Paragraphs: "BREAKS"}, 19, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			pairs := tt.pairs
 			if tt.regroup {
-				pairs = pipeline.ForOmegaT(pairs, zhSource, tt.opts)
+				pairs = ForOmegaT(pairs, zhSource, tt.opts)
 			}
 			var buf bytes.Buffer
 			w := tmx.NewWriter(&buf, tmx.Header{})
@@ -87,8 +87,8 @@ func TestPressEverySegmentLive(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if bad := LogErrors(log); bad != nil {
-				t.Errorf("OmegaT log has %v:\n%s", bad, Tail(log))
+			if bad := testenv.OmegaTLogErrors(log); bad != nil {
+				t.Errorf("OmegaT log has %v:\n%s", bad, testenv.OmegaTLogTail(log))
 			}
 			total, remaining, err := p.Stats()
 			if err != nil {

@@ -1,4 +1,4 @@
-package benchutil
+package testenv
 
 import (
 	"runtime"

@@ -1,7 +1,4 @@
-// Package benchutil measures what the project's benchmarks assert on: the
-// CPU time the process has used (so that other processes on a shared
-// machine do not make a speed target fail) and its peak resident memory.
-package benchutil
+package testenv
 
 import (
 	"testing"

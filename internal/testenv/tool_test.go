@@ -1,4 +1,4 @@
-package testtool
+package testenv
 
 import (
 	"os"
@@ -20,7 +20,7 @@ func TestFind(t *testing.T) {
 	}{
 		{"absolute file that exists", exe, exe, false},
 		{"absolute file that does not", filepath.Join(t.TempDir(), "no-such-tool"), "", true},
-		{"program not in PATH", "no-such-tool-zhen-testtool", "", true},
+		{"program not in PATH", "no-such-tool-zhen-testenv", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,7 +60,7 @@ func TestPathMissing(t *testing.T) {
 			done := make(chan struct{})
 			go func() {
 				defer close(done)
-				Path(r, "no-such-tool-zhen-testtool", "not installable")
+				Path(r, "no-such-tool-zhen-testenv", "not installable")
 			}()
 			<-done
 			if r.skipped != tt.wantSkip || r.failed != tt.wantErr {
