@@ -61,7 +61,7 @@ import (
 // exactly (a heading block of title, date and department on consecutive
 // lines is one segment with its line breaks; Word residue such as
 // "[bookmark: _GoBack]" that cleaning removed stays in it). Checked live
-// on the press release (internal/omegat TestPressEverySegmentLive): all
+// on the press release (align/pipeline TestPressEverySegmentLive): all
 // 53 segments are 100% matches (51 without the regrouping).
 //
 // Paragraph units (press2tmx -level paragraph) in OmegaT need sentence
