@@ -409,3 +409,36 @@ func TestHTMLRemovalsCapped(t *testing.T) {
 		t.Errorf("last change = %v, want the count of the other 50", last)
 	}
 }
+
+// TestFormatFixtures keeps testdata/formats/press001.docx and .html, the
+// built-in press release as a Word file and as a web page, equal to what
+// seedDocx and seedHTML build (go test -run FormatFixtures -update ./segment
+// rewrites them). Programs' end-to-end tests read them, since they cannot
+// reach this package's test helpers.
+func TestFormatFixtures(t *testing.T) {
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{
+		{"press001.docx", seedDocx(t)},
+		{"press001.html", seedHTML(t)},
+	} {
+		path := filepath.Join("..", "testdata", "formats", f.name)
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, f.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (go test -run FormatFixtures -update ./segment writes it)", err)
+		}
+		if !bytes.Equal(got, f.data) {
+			t.Errorf("%s differs from what the test helpers build: go test -run FormatFixtures -update ./segment", path)
+		}
+	}
+}
