@@ -337,11 +337,13 @@ type run struct {
 	chain      [][2]int // sure anchor pairs (zh, en)
 	progress   func(done, total int)
 	done, tot  int
-	last       int             // last value reported to progress
-	firstScore float64         // overall score of the first full pass
-	final      bool            // filling the beads of the last pass
-	isLength   []bool          // per scoring: the length model
-	quotes     []*quoteScoring // per scoring: the quotation states (costed without an interface call)
+	last       int                  // last value reported to progress
+	firstScore float64              // overall score of the first full pass
+	cont       *content             // sentence content vectors for the coarse levels (nil: length only)
+	coarse     map[[2]int][]dp.Step // coarse path of each long block, by its start
+	final      bool                 // filling the beads of the last pass
+	isLength   []bool               // per scoring: the length model
+	quotes     []*quoteScoring      // per scoring: the quotation states (costed without an interface call)
 	bounders   []lowerBounder
 	lengths    []*lengthScoring // per scoring: the length model (costed without an interface call)
 	lexicons   []*lexScoring    // per scoring: the lexicon (likewise)
@@ -628,6 +630,7 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 	}
 	var paths [][]dp.Step
 	if coarse {
+		r.cont = contentOf(r.scorings)
 		all := r.scorings
 		r.scorings = nil
 		for _, s := range all {
@@ -832,6 +835,14 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		}
 		if prev == nil {
 			prev = r.coarsePath(b)
+			if r.cont != nil {
+				// Content-aware: kept, so that later passes also
+				// search between their path and this one.
+				if r.coarse == nil {
+					r.coarse = map[[2]int][]dp.Step{}
+				}
+				r.coarse[[2]int{b.z.Start, b.e.Start}] = prev
+			}
 		}
 	}
 	if prev != nil {
@@ -873,6 +884,14 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limit int, tick func(int), beam float64) []dp.Step {
 	n, m := b.z.Len(), b.e.Len()
 	band := bandAround(b, prev, w)
+	if alt := r.coarse[[2]int{b.z.Start, b.e.Start}]; alt != nil {
+		// Search between the previous pass's path and the coarse
+		// path too: where a cheaper pass left the coarse path, the
+		// one it found may be a local optimum of the cheaper scorers.
+		if h := hullAround(b, prev, alt, w); h.Cells() <= limit {
+			band = h
+		}
+	}
 	res, ok := dp.SearchBounded(n, m, moves, r.blockCost(b), band, tick)
 	for !ok {
 		// No path in the band (the allowed bead types cannot tile
@@ -1110,6 +1129,19 @@ func globalSteps(p []dp.Step, b block) []dp.Step {
 func bandAround(b block, path []dp.Step, w int) dp.Band {
 	n, m := b.z.Len(), b.e.Len()
 	from, to := pathRows(b, path)
+	return dp.BandAround(n, m, w, from, to)
+}
+
+// hullAround builds a band of half-width w around two paths (global
+// steps) inside block b and everything between them.
+func hullAround(b block, p, q []dp.Step, w int) dp.Band {
+	n, m := b.z.Len(), b.e.Len()
+	from, to := pathRows(b, p)
+	f2, t2 := pathRows(b, q)
+	for i := range from {
+		from[i] = min(from[i], f2[i])
+		to[i] = max(to[i], t2[i])
+	}
 	return dp.BandAround(n, m, w, from, to)
 }
 

@@ -44,7 +44,8 @@ var coarseMoves = []dp.Move{
 }
 
 // coarsePath returns a path through block b (global steps) found by length
-// alone, coarse to fine, to centre the first search's band on.
+// and, when the scorers offer a lexicon, content, coarse to fine, to
+// centre the first search's band on.
 func (r *run) coarsePath(b block) []dp.Step {
 	n, m := b.z.Len(), b.e.Len()
 	// Level 0: the cumulative lengths of the block's units.
@@ -57,6 +58,11 @@ func (r *run) coarsePath(b block) []dp.Step {
 		ec[j+1] = ec[j] + r.ecum[b.e.Start+j+1] - r.ecum[b.e.Start+j]
 	}
 	zl, el := [][]float64{zc}, [][]float64{ec}
+	var zv, ev [][]float32
+	if r.cont != nil {
+		zv = [][]float32{r.cont.z[b.z.Start*contentDim : b.z.End*contentDim]}
+		ev = [][]float32{r.cont.e[b.e.Start*contentDim : b.e.End*contentDim]}
+	}
 	for {
 		z, e := zl[len(zl)-1], el[len(el)-1]
 		nz, ne := len(z)-1, len(e)-1
@@ -65,6 +71,17 @@ func (r *run) coarsePath(b block) []dp.Step {
 		}
 		zl = append(zl, halve(z))
 		el = append(el, halve(e))
+		if zv != nil {
+			zv = append(zv, halveVecs(zv[len(zv)-1]))
+			ev = append(ev, halveVecs(ev[len(ev)-1]))
+		}
+	}
+	cost := func(lv int) dp.CostFunc {
+		lc := r.lengthCost(zl[lv], el[lv])
+		if zv == nil {
+			return lc
+		}
+		return contentCost(lc, zv[lv], ev[lv], lv, n, m)
 	}
 	top := len(zl) - 1
 	nz, ne := len(zl[top])-1, len(el[top])-1
@@ -72,15 +89,38 @@ func (r *run) coarsePath(b block) []dp.Step {
 	for i := range full.Hi {
 		full.Hi[i] = ne
 	}
-	path := r.lengthSearch(zl[top], el[top], full)
+	path := lengthSearch(nz, ne, cost(top), full)
 	for lv := top - 1; lv >= 0; lv-- {
 		path = project(path, len(zl[lv])-1, len(el[lv])-1)
 		if lv == 0 {
 			break // the real search refines the finest level
 		}
-		path = r.refineLength(zl[lv], el[lv], path)
+		path = refineLevel(len(zl[lv])-1, len(el[lv])-1, cost(lv), path)
 	}
 	return globalSteps(path, b)
+}
+
+// contentLambda is the content cost of a group bead per sentence it
+// holds, times one minus the cosine of its sides' vectors.
+var contentLambda = 1.0
+
+// contentCost adds to a level's length cost the content cost of each group
+// bead: contentLambda × (sentences in the bead) × (1 − cosine); an
+// omitted group counts as cosine 0. zv and ev are the level's group
+// vectors; lv its depth (groups of 2^lv units of n and m).
+func contentCost(lc dp.CostFunc, zv, ev []float32, lv, n, m int) dp.CostFunc {
+	const maxSpan = 3
+	zs, es := spanUnits(zv, maxSpan), spanUnits(ev, maxSpan)
+	lam := contentLambda
+	return func(i, j, di, dj int) float64 {
+		c := lc(i, j, di, dj)
+		sents := min((i+di)<<lv, n) - min(i<<lv, n) + min((j+dj)<<lv, m) - min(j<<lv, m)
+		cos := 0.0
+		if di > 0 && dj > 0 && di <= maxSpan && dj <= maxSpan {
+			cos = float64(dot(zs[di-1][i*contentDim:], es[dj-1][j*contentDim:]))
+		}
+		return c + lam*float64(sents)*(1-cos)
+	}
 }
 
 // halve sums a cumulative length array's units in pairs.
@@ -105,11 +145,10 @@ func project(path []dp.Step, n, m int) []dp.Step {
 	return out
 }
 
-// refineLength aligns one level by length inside a band around the path
-// projected from the level above, widening where the path touches the
+// refineLevel aligns one level (n × m groups) inside a band around the
+// path projected from the level above, widening where the path touches the
 // band's edge.
-func (r *run) refineLength(zc, ec []float64, prev []dp.Step) []dp.Step {
-	n, m := len(zc)-1, len(ec)-1
+func refineLevel(n, m int, cost dp.CostFunc, prev []dp.Step) []dp.Step {
 	blk := block{z: Range{0, n}, e: Range{0, m}}
 	hw := make([]int, n+1)
 	for i := range hw {
@@ -118,7 +157,7 @@ func (r *run) refineLength(zc, ec []float64, prev []dp.Step) []dp.Step {
 	path := prev
 	for {
 		band := bandAroundWidths(blk, path, hw)
-		res, ok := dp.Search(n, m, coarseMoves, r.lengthCost(zc, ec), band)
+		res, ok := dp.Search(n, m, coarseMoves, cost, band)
 		if !ok {
 			return path
 		}
@@ -129,10 +168,9 @@ func (r *run) refineLength(zc, ec []float64, prev []dp.Step) []dp.Step {
 	}
 }
 
-// lengthSearch aligns groups by length alone inside band.
-func (r *run) lengthSearch(zc, ec []float64, band dp.Band) []dp.Step {
-	n, m := len(zc)-1, len(ec)-1
-	res, ok := dp.Search(n, m, coarseMoves, r.lengthCost(zc, ec), band)
+// lengthSearch aligns n × m groups inside band.
+func lengthSearch(n, m int, cost dp.CostFunc, band dp.Band) []dp.Step {
+	res, ok := dp.Search(n, m, coarseMoves, cost, band)
 	if !ok {
 		return omissions(block{z: Range{0, n}, e: Range{0, m}})
 	}

@@ -1,0 +1,141 @@
+package align
+
+import "math"
+
+// Content summaries for the coarse levels. A long text whose length ratio
+// drifts between sections (a book translated by several hands, or a
+// translation that abridges some chapters) has a length-only optimum far
+// from the true path; what a stretch of text is about does not drift. Each
+// sentence is summarised as a short vector: the English stems of the
+// lexicon glosses of its Chinese words, or its English content stems that
+// some Chinese word of the document glosses to, each hashed to one of
+// contentDim signed buckets and weighted by its rarity in the document.
+// Group vectors are sums, exactly as group lengths are, and a group bead's
+// content cost falls with the cosine of its two sides' vectors. Unrelated
+// stretches have a cosine near 0 (the buckets' signs cancel), translations
+// a clearly positive one; on groups of dozens of sentences the difference
+// is decisive.
+
+// contentDim is the number of buckets of a content vector.
+const contentDim = 64
+
+// content holds the sentence vectors of both sides (row-major, contentDim
+// per sentence); nil when no scorer offers a lexicon.
+type content struct {
+	z, e []float32
+}
+
+// contentOf builds the content vectors from the lexicon scoring among
+// scorings, or returns nil when there is none.
+func contentOf(scorings []Scoring) *content {
+	var s *lexScoring
+	for _, sc := range scorings {
+		if l, ok := sc.(*lexScoring); ok {
+			s = l
+			break
+		}
+	}
+	if s == nil {
+		return nil
+	}
+	n, m := len(s.zunits), len(s.estems)
+	c := &content{z: make([]float32, n*contentDim), e: make([]float32, m*contentDim)}
+	for i, us := range s.zunits {
+		v := c.z[i*contentDim : (i+1)*contentDim]
+		for x, u := range us {
+			g, _ := s.glosses(u)
+			if len(g) == 0 {
+				continue
+			}
+			w := s.zw[u] * s.zmult[i][x] / float64(len(g))
+			for _, st := range g {
+				addHashed(v, st, w)
+			}
+		}
+	}
+	for j, sts := range s.estems {
+		v := c.e[j*contentDim : (j+1)*contentDim]
+		for _, st := range sts {
+			if int(st) < len(s.target) && s.target[st] {
+				addHashed(v, st, s.ew[st])
+			}
+		}
+	}
+	return c
+}
+
+// addHashed adds w to the signed bucket of stem st.
+func addHashed(v []float32, st int32, w float64) {
+	h := uint32(st)*2654435761 + 0x9e3779b9
+	h ^= h >> 15
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	k := int(h>>7) % contentDim
+	if h&1 != 0 {
+		w = -w
+	}
+	v[k] += float32(w)
+}
+
+// halveVecs sums consecutive pairs of vectors (the last one alone when
+// their number is odd).
+func halveVecs(v []float32) []float32 {
+	n := len(v) / contentDim
+	out := make([]float32, (n+1)/2*contentDim)
+	for k := 0; k < n; k++ {
+		dst := out[k/2*contentDim : (k/2+1)*contentDim]
+		src := v[k*contentDim : (k+1)*contentDim]
+		for d := range dst {
+			dst[d] += src[d]
+		}
+	}
+	return out
+}
+
+// spanUnits returns, for each span length 1..maxSpan, the unit vectors of
+// the sums of span consecutive vectors starting at each index (zero where
+// the sum is zero or runs past the end): out[span-1][i*contentDim:].
+func spanUnits(v []float32, maxSpan int) [][]float32 {
+	n := len(v) / contentDim
+	out := make([][]float32, maxSpan)
+	sum := make([]float32, contentDim)
+	for sp := 1; sp <= maxSpan; sp++ {
+		u := make([]float32, n*contentDim)
+		for i := 0; i+sp <= n; i++ {
+			clear(sum)
+			for k := i; k < i+sp; k++ {
+				src := v[k*contentDim : (k+1)*contentDim]
+				for d := range sum {
+					sum[d] += src[d]
+				}
+			}
+			var nn float64
+			for _, x := range sum {
+				nn += float64(x) * float64(x)
+			}
+			if nn == 0 {
+				continue
+			}
+			inv := float32(1 / math.Sqrt(nn))
+			dst := u[i*contentDim : (i+1)*contentDim]
+			for d := range dst {
+				dst[d] = sum[d] * inv
+			}
+		}
+		out[sp-1] = u
+	}
+	return out
+}
+
+// dot is the dot product of two contentDim vectors.
+func dot(a, b []float32) float32 {
+	a, b = a[:contentDim], b[:contentDim]
+	var s0, s1, s2, s3 float32
+	for d := 0; d < contentDim; d += 4 {
+		s0 += a[d] * b[d]
+		s1 += a[d+1] * b[d+1]
+		s2 += a[d+2] * b[d+2]
+		s3 += a[d+3] * b[d+3]
+	}
+	return s0 + s1 + s2 + s3
+}
