@@ -339,7 +339,7 @@ type run struct {
 	done, tot  int
 	last       int                  // last value reported to progress
 	firstScore float64              // overall score of the first full pass
-	cont       *content             // sentence content vectors for the coarse levels (nil: length only)
+	lex        *lexScoring          // the lexicon, for content-aware coarse levels (nil: length only)
 	coarse     map[[2]int][]dp.Step // coarse path of each long block, by its start
 	final      bool                 // filling the beads of the last pass
 	isLength   []bool               // per scoring: the length model
@@ -607,67 +607,53 @@ const coarseStop = 0.75
 var coarseMin = 4000
 
 // alignBlocks aligns each block, learns from the result when a scorer can,
-// and aligns again. On long documents a first, wide search uses only the
-// cheap scorings (those not reporting Expensive() true); the full search then
-// runs in a narrow band around that path, widening where it touches the edge.
+// and aligns again: the recipe. On long documents the first search is
+// centred on a coarse-to-fine path: content-aware when a lexicon scorer
+// is present (the expensive scorers then search around it at once), by
+// length otherwise, refined by a cheap pass that leaves the expensive
+// scorings out. Every later search is banded around the path before it
+// (and, for long blocks, around the coarse path too), widening where the
+// path touches the band's edge.
 func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 	if r.sentences {
 		r.progress = a.Progress // the paragraph search is short: not reported
 	}
 	learn := r.sentences && !a.NoLearn
-	coarse := len(r.zh)+len(r.en) >= coarseMin && r.hasExpensive()
-	passes := 1
-	if learn {
-		passes++
+	long := len(r.zh)+len(r.en) >= coarseMin && r.hasExpensive()
+	if long {
+		r.lex = lexiconOf(r.scorings)
 	}
-	if coarse {
-		passes++
-	}
-	r.tot = (len(r.zh) + len(r.en)) * passes
+	cheap := long && r.lex == nil
+	r.startProgress(1 + btoi(learn) + btoi(cheap))
 	w := a.Band
 	if w <= 0 {
 		w = 12
 	}
 	var paths [][]dp.Step
-	if coarse {
-		r.cont = contentOf(r.scorings)
-		all := r.scorings
-		r.scorings = nil
-		for _, s := range all {
-			if e, ok := s.(interface{ Expensive() bool }); !ok || !e.Expensive() {
-				r.scorings = append(r.scorings, s)
-			}
-		}
-		_, paths = r.searchAll(blocks, r.moves(), w, nil, false)
-		r.scorings = all
+	switch {
+	case cheap:
+		paths = r.cheapPass(blocks, w)
 		w = 3
-		// Texts already far from parallel on the coarse path are not
-		// refined (that would widen an expensive search for nothing):
-		// they get ErrNotParallel unless forced.
-		if !a.Force {
-			var beads []Bead
-			for k, p := range paths {
-				for _, st := range p {
-					bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: blocks[k].para}
-					r.fill(&bd)
-					beads = append(beads, bd)
-				}
-			}
-			if r.firstScore = r.score(beads); r.firstScore < a.threshold()*coarseStop {
-				r.finishProgress()
-				return r.finalize(beads)
-			}
+		// Texts already far from parallel on that path are not
+		// refined (that would widen an expensive search for
+		// nothing): they get ErrNotParallel unless forced.
+		if beads := r.beadsOf(blocks, paths); !a.Force && r.score(beads) < a.threshold()*coarseStop {
+			r.firstScore = r.score(beads)
+			r.finishProgress()
+			return r.finalize(beads)
 		}
+	case long:
+		paths = r.coarsePaths(blocks)
+		w = 3
 	}
 	beads, paths := r.searchAll(blocks, r.moves(), w, paths, true)
 	// The overall score is taken before learning: associations learnt
 	// from a document vouch for its own alignment, which would make two
-	// unrelated texts look parallel.
+	// unrelated texts look parallel. Texts that already look far from
+	// parallel are not worth a second pass (it would only widen the
+	// search again): they get ErrNotParallel unless forced.
 	r.firstScore = r.score(beads)
-	// Texts that already look far from parallel are not worth a second
-	// pass (it would only widen the search again): they get
-	// ErrNotParallel unless forced.
-	if learn && !a.Force && r.score(beads) < a.threshold()/2 {
+	if learn && !a.Force && r.firstScore < a.threshold()/2 {
 		learn = false
 		r.finishProgress()
 	}
@@ -683,6 +669,62 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 	return r.finalize(beads)
 }
 
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// cheapPass searches every block with the cheap scorings only (those not
+// reporting Expensive() true), around a coarse path by length, and returns
+// the paths found.
+func (r *run) cheapPass(blocks []block, w int) [][]dp.Step {
+	all := r.scorings
+	r.scorings = nil
+	for _, s := range all {
+		if e, ok := s.(interface{ Expensive() bool }); !ok || !e.Expensive() {
+			r.scorings = append(r.scorings, s)
+		}
+	}
+	_, paths := r.searchAll(blocks, r.moves(), w, nil, false)
+	r.scorings = all
+	return paths
+}
+
+// coarsePaths returns the content-aware coarse path of each long block
+// (nil for the others, which are searched in full from their centre line)
+// and keeps them, so that every later pass searches between its previous
+// path and the coarse one.
+func (r *run) coarsePaths(blocks []block) [][]dp.Step {
+	paths := make([][]dp.Step, len(blocks))
+	for k, b := range blocks {
+		if b.z.Len() == 0 || b.e.Len() == 0 || b.z.Len()+b.e.Len() < coarseMin {
+			continue
+		}
+		paths[k] = r.coarsePath(b)
+		if r.coarse == nil {
+			r.coarse = map[[2]int][]dp.Step{}
+		}
+		r.coarse[[2]int{b.z.Start, b.e.Start}] = paths[k]
+	}
+	return paths
+}
+
+// beadsOf turns the paths of blocks into beads filled with the current
+// scorings' confidence.
+func (r *run) beadsOf(blocks []block, paths [][]dp.Step) []Bead {
+	var beads []Bead
+	for k, p := range paths {
+		for _, st := range p {
+			bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: blocks[k].para}
+			r.fill(&bd)
+			beads = append(beads, bd)
+		}
+	}
+	return beads
+}
+
 // finalize fills the beads of the last pass with the calibrated
 // confidence: the scorers' similarities times the margin of each bead over
 // its local alternatives.
@@ -695,13 +737,29 @@ func (r *run) finalize(beads []Bead) []Bead {
 	return beads
 }
 
-// finishProgress reports the job done when passes are skipped.
-func (r *run) finishProgress() {
-	if r.progress != nil && r.last < r.tot {
-		r.last = r.tot
-		r.progress(r.tot, r.tot)
+// startProgress sets the work of a job of the given number of passes
+// over every unit.
+func (r *run) startProgress(passes int) {
+	r.tot = (len(r.zh) + len(r.en)) * passes
+}
+
+// tick reports done units of work (of r.tot) to the progress function,
+// in sentences: done·(sentences)/tot of the job's sentences, never going
+// back.
+func (r *run) tick(done int) {
+	if r.progress == nil || r.tot == 0 {
+		return
+	}
+	sents := len(r.zh) + len(r.en)
+	d := int(int64(min(done, r.tot)) * int64(sents) / int64(r.tot))
+	if d > r.last {
+		r.last = d
+		r.progress(d, sents)
 	}
 }
+
+// finishProgress reports the job done when passes are skipped.
+func (r *run) finishProgress() { r.tick(r.tot) }
 
 func (r *run) hasExpensive() bool {
 	for _, s := range r.scorings {
@@ -753,10 +811,7 @@ func (r *run) searchAll(blocks []block, moves []dp.Move, w int, prev [][]dp.Step
 			}
 		}
 		r.done += b.z.Len() + b.e.Len()
-		if r.progress != nil && r.done > r.last {
-			r.last = r.done
-			r.progress(r.done, r.tot)
-		}
+		r.tick(r.done)
 	}
 	return beads, paths
 }
@@ -812,9 +867,8 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		// Rows done in this block, reported against the job's total
 		// (done is only advanced when the block is finished).
 		tick = func(i int) {
-			if d := r.done + i; d < r.tot && d > r.last {
-				r.last = d
-				r.progress(d, r.tot)
+			if d := r.done + i; d < r.tot {
+				r.tick(d)
 			}
 		}
 	}
@@ -835,14 +889,6 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		}
 		if prev == nil {
 			prev = r.coarsePath(b)
-			if r.cont != nil {
-				// Content-aware: kept, so that later passes also
-				// search between their path and this one.
-				if r.coarse == nil {
-					r.coarse = map[[2]int][]dp.Step{}
-				}
-				r.coarse[[2]int{b.z.Start, b.e.Start}] = prev
-			}
 		}
 	}
 	if prev != nil {

@@ -58,10 +58,11 @@ func (r *run) coarsePath(b block) []dp.Step {
 		ec[j+1] = ec[j] + r.ecum[b.e.Start+j+1] - r.ecum[b.e.Start+j]
 	}
 	zl, el := [][]float64{zc}, [][]float64{ec}
+	// Content vectors from level 1 (level 0 is never searched here).
 	var zv, ev [][]float32
-	if r.cont != nil {
-		zv = [][]float32{r.cont.z[b.z.Start*contentDim : b.z.End*contentDim]}
-		ev = [][]float32{r.cont.e[b.e.Start*contentDim : b.e.End*contentDim]}
+	if r.lex != nil {
+		z, e := r.lex.pairVectors(b.z, b.e)
+		zv, ev = [][]float32{nil, z}, [][]float32{nil, e}
 	}
 	for {
 		z, e := zl[len(zl)-1], el[len(el)-1]
@@ -71,14 +72,14 @@ func (r *run) coarsePath(b block) []dp.Step {
 		}
 		zl = append(zl, halve(z))
 		el = append(el, halve(e))
-		if zv != nil {
+		if zv != nil && len(zl) > 2 {
 			zv = append(zv, halveVecs(zv[len(zv)-1]))
 			ev = append(ev, halveVecs(ev[len(ev)-1]))
 		}
 	}
 	cost := func(lv int) dp.CostFunc {
 		lc := r.lengthCost(zl[lv], el[lv])
-		if zv == nil {
+		if zv == nil || lv == 0 {
 			return lc
 		}
 		return contentCost(lc, zv[lv], ev[lv], lv, n, m)

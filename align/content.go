@@ -17,32 +17,29 @@ import "math"
 // is decisive.
 
 // contentDim is the number of buckets of a content vector.
-const contentDim = 64
+const contentDim = 32
 
-// content holds the sentence vectors of both sides (row-major, contentDim
-// per sentence); nil when no scorer offers a lexicon.
-type content struct {
-	z, e []float32
-}
-
-// contentOf builds the content vectors from the lexicon scoring among
-// scorings, or returns nil when there is none.
-func contentOf(scorings []Scoring) *content {
-	var s *lexScoring
+// lexiconOf returns the lexicon scoring among scorings, or nil.
+func lexiconOf(scorings []Scoring) *lexScoring {
 	for _, sc := range scorings {
 		if l, ok := sc.(*lexScoring); ok {
-			s = l
-			break
+			return l
 		}
 	}
-	if s == nil {
-		return nil
-	}
-	n, m := len(s.zunits), len(s.estems)
-	c := &content{z: make([]float32, n*contentDim), e: make([]float32, m*contentDim)}
-	for i, us := range s.zunits {
-		v := c.z[i*contentDim : (i+1)*contentDim]
-		for x, u := range us {
+	return nil
+}
+
+// pairVectors returns the content vectors of the units of zr and er
+// summed in pairs (groups 2k and 2k+1 of each range, the last alone when
+// the count is odd), row-major, contentDim per group: the first coarse
+// level. The single sentences' vectors are never stored.
+func (s *lexScoring) pairVectors(zr, er Range) (z, e []float32) {
+	z = make([]float32, (zr.Len()+1)/2*contentDim)
+	e = make([]float32, (er.Len()+1)/2*contentDim)
+	for i := zr.Start; i < zr.End; i++ {
+		k := (i - zr.Start) / 2
+		v := z[k*contentDim : (k+1)*contentDim]
+		for x, u := range s.zunits[i] {
 			g, _ := s.glosses(u)
 			if len(g) == 0 {
 				continue
@@ -53,15 +50,16 @@ func contentOf(scorings []Scoring) *content {
 			}
 		}
 	}
-	for j, sts := range s.estems {
-		v := c.e[j*contentDim : (j+1)*contentDim]
-		for _, st := range sts {
+	for j := er.Start; j < er.End; j++ {
+		k := (j - er.Start) / 2
+		v := e[k*contentDim : (k+1)*contentDim]
+		for _, st := range s.estems[j] {
 			if int(st) < len(s.target) && s.target[st] {
 				addHashed(v, st, s.ew[st])
 			}
 		}
 	}
-	return c
+	return z, e
 }
 
 // addHashed adds w to the signed bucket of stem st.
@@ -131,7 +129,7 @@ func spanUnits(v []float32, maxSpan int) [][]float32 {
 func dot(a, b []float32) float32 {
 	a, b = a[:contentDim], b[:contentDim]
 	var s0, s1, s2, s3 float32
-	for d := 0; d < contentDim; d += 4 {
+	for d := 0; d+3 < contentDim; d += 4 {
 		s0 += a[d] * b[d]
 		s1 += a[d+1] * b[d+1]
 		s2 += a[d+2] * b[d+2]
