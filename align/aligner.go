@@ -304,20 +304,6 @@ func (a *Aligner) threshold() float64 {
 	return a.Threshold
 }
 
-// score is the length-weighted mean confidence of the beads.
-func (r *run) score(beads []Bead) float64 {
-	var num, den float64
-	for _, b := range beads {
-		w := r.zcum[b.ZH.End] - r.zcum[b.ZH.Start] + (r.ecum[b.EN.End]-r.ecum[b.EN.Start])/r.c
-		num += w * b.Confidence
-		den += w
-	}
-	if den > 0 {
-		return num / den
-	}
-	return 0
-}
-
 // block is a rectangle of the grid aligned on its own (a paragraph bead).
 type block struct {
 	z, e Range
@@ -733,6 +719,7 @@ func (r *run) finalize(beads []Bead) []Bead {
 	for k := range beads {
 		r.fill(&beads[k])
 	}
+	beads = r.splitExtras(beads)
 	r.applyMargins(beads)
 	return beads
 }
@@ -878,7 +865,7 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 		// around them first; elsewhere (or where no path fits the
 		// band) centre the band on a coarse-to-fine path by length.
 		// Either way the band then widens only where it is touched.
-		if r.chainIn(b) >= (n+m)/100 {
+		if len(r.chainIn(b)) >= (n+m)/100 {
 			res, ok := dp.SearchBounded(n, m, moves, cost, dp.NewBand(n, m, float64(w), r.center(b)), tick)
 			if ok && !res.Touched {
 				return globalSteps(res.Path, b)
@@ -1136,15 +1123,20 @@ func rowWindows(ts []touch, reach, n int) []window {
 	return out
 }
 
-// chainIn counts the sure anchors inside block b.
-func (r *run) chainIn(b block) int {
-	k := 0
-	for _, p := range r.chain {
-		if p[0] >= b.z.Start && p[0] < b.z.End && p[1] >= b.e.Start && p[1] < b.e.End {
-			k++
-		}
+// chainIn returns the sure anchors inside block b: a stretch of the
+// chain, found by binary search (the chain is monotone in both
+// coordinates), so that a document of many blocks costs time linear in
+// its size, not blocks × anchors.
+func (r *run) chainIn(b block) [][2]int {
+	lo := sort.Search(len(r.chain), func(k int) bool {
+		p := r.chain[k]
+		return p[0] >= b.z.Start && p[1] >= b.e.Start
+	})
+	hi := lo
+	for hi < len(r.chain) && r.chain[hi][0] < b.z.End && r.chain[hi][1] < b.e.End {
+		hi++
 	}
-	return k
+	return r.chain[lo:hi]
 }
 
 // omissions returns the block as 1-0 beads for its Chinese units followed
@@ -1235,10 +1227,8 @@ func pathRows(b block, path []dp.Step) (from, to []int) {
 func (r *run) center(b block) func(i int) float64 {
 	type pt struct{ i, j float64 }
 	pts := []pt{{0, 0}}
-	for _, p := range r.chain {
-		if p[0] >= b.z.Start && p[0] < b.z.End && p[1] >= b.e.Start && p[1] < b.e.End {
-			pts = append(pts, pt{float64(p[0]-b.z.Start) + 0.5, float64(p[1]-b.e.Start) + 0.5})
-		}
+	for _, p := range r.chainIn(b) {
+		pts = append(pts, pt{float64(p[0]-b.z.Start) + 0.5, float64(p[1]-b.e.Start) + 0.5})
 	}
 	n, m := b.z.Len(), b.e.Len()
 	pts = append(pts, pt{float64(n), float64(m)})
