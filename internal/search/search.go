@@ -53,12 +53,13 @@ func (p Problem) sub(i0, j0, n, m int) Problem {
 // width while the path runs along the band's edge and the band stays
 // within the limit. It returns the omissions path when no path exists
 // within the limit (the moves cannot tile the grid, or every cost is
-// infinite).
+// infinite). A width below 1 counts as 1.
 func (p Problem) Centred(center func(i int) float64, w int) []dp.Step {
 	n, m := p.N, p.M
 	if n == 0 || m == 0 {
 		return Omissions(n, m)
 	}
+	w = max(w, 1)
 	band := dp.NewBand(n, m, float64(w), center)
 	tick := p.Tick
 	for {
@@ -99,6 +100,7 @@ func (p Problem) Around(prev, alt []dp.Step, w int) ([]dp.Step, bool) {
 		return Omissions(n, m), false
 	}
 	limit := p.limit()
+	w = max(w, 1)
 	band := Around(prev, n, m, w)
 	if alt != nil {
 		if h := Hull(prev, alt, n, m, w); h.Cells() <= limit {

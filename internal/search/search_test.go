@@ -62,4 +62,3 @@ func TestWindows(t *testing.T) {
 		})
 	}
 }
-
