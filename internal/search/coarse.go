@@ -102,17 +102,28 @@ func Project(path []dp.Step, n, m int) []dp.Step {
 	return out
 }
 
+// CoarseBudget bounds the cells refining one level may search, per group
+// of the level: on text whose pieces repeat (the same paragraphs again and
+// again) the path may touch its band's edge nearly everywhere, and each
+// widening searches the whole level again.
+const CoarseBudget = 3 * (2*CoarseBand + 1)
+
 // refine aligns one level (n × m groups) inside a band around the path
 // projected from the level above, widening where the path touches the
-// band's edge.
+// band's edge, while the cells searched stay within CoarseBudget per
+// group.
 func refine(n, m int, cost dp.CostFunc, prev []dp.Step) []dp.Step {
 	hw := make([]int, n+1)
 	for i := range hw {
 		hw[i] = CoarseBand
 	}
 	path := prev
+	budget := CoarseBudget * (n + m + 2)
 	for {
 		band := AroundWidths(path, n, m, hw)
+		if budget -= band.Cells(); budget < 0 && path != nil {
+			return path
+		}
 		res, ok := dp.Search(n, m, CoarseMoves, cost, band)
 		if !ok {
 			return path
