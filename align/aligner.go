@@ -409,6 +409,7 @@ func (r *run) moves() []dp.Move {
 		}
 		mv = append(mv, dp.Move{DI: t.ZH, DJ: t.EN, Cost: -math.Log(p / tot)})
 	}
+	mv = append(mv, omissionRuns(mv)...)
 	sort.Slice(mv, func(a, b int) bool {
 		if mv[a].DI != mv[b].DI {
 			return mv[a].DI < mv[b].DI
