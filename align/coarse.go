@@ -11,9 +11,9 @@ import (
 // units are summarised by their lengths and, when the scorers offer a
 // lexicon, their content vectors (content.go), summed in groups of 2^lv
 // units; a group bead costs its length mismatch plus its content
-// mismatch. Sure anchors are not needed for scale (on repeated or
-// anchor-poor text there are none); they still score every bead of the
-// real search.
+// mismatch, less a bonus per sure anchor it holds. Sure anchors are not
+// needed for scale (on repeated text there are none), but where there are
+// some, however few, they hold the path.
 
 // coarsePath returns a path through block b (local steps) found coarse to
 // fine, to centre the first search's band on.
@@ -44,13 +44,52 @@ func (r *run) coarsePath(b block) []dp.Step {
 			ev = append(ev, halveVecs(ev[lv-1]))
 		}
 	}
+	chain := r.chainIn(b)
 	return search.CoarsePath(n, m, func(lv int) dp.CostFunc {
-		lc := r.lengthCost(zl[lv], el[lv])
-		if zv == nil || lv == 0 {
-			return lc
+		c := r.lengthCost(zl[lv], el[lv])
+		if zv != nil && lv > 0 {
+			c = contentCost(c, zv[lv], ev[lv], lv, n, m)
 		}
-		return contentCost(lc, zv[lv], ev[lv], lv, n, m)
+		return chainCost(c, chain, b, lv, len(zl[lv])-1)
 	})
+}
+
+// chainBonus is what each sure anchor inside a group bead takes off its
+// cost at the coarse levels: the chain is sparse on anchor-poor text
+// (165 points for 11,000 Bible verses) but 96–98% right, so every point
+// pulls the path through its group without deciding alone. Measured on
+// long/002 without the lexicon: strict F1 0.383 → 0.603; with it, the same.
+const chainBonus = 4.0
+
+// chainCost lowers a level's cost of each group bead by chainBonus per
+// sure anchor (global pairs, inside block b) that it holds; nz is the
+// level's number of Chinese groups (of 2^lv units).
+func chainCost(c dp.CostFunc, chain [][2]int, b block, lv, nz int) dp.CostFunc {
+	if len(chain) == 0 {
+		return c
+	}
+	// first[g]: the first anchor whose Chinese group is g or later (the
+	// chain is monotone).
+	first := make([]int, nz+2)
+	k := 0
+	for g := 0; g <= nz+1; g++ {
+		for k < len(chain) && (chain[k][0]-b.z.Start)>>lv < g {
+			k++
+		}
+		first[g] = k
+	}
+	return func(i, j, di, dj int) float64 {
+		v := c(i, j, di, dj)
+		if di == 0 || dj == 0 {
+			return v
+		}
+		for k := first[i]; k < first[min(i+di, nz+1)]; k++ {
+			if g := (chain[k][1] - b.e.Start) >> lv; g >= j && g < j+dj {
+				v -= chainBonus
+			}
+		}
+		return v
+	}
 }
 
 // contentLambda is the content cost of a group bead per unit it holds,
