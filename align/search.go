@@ -210,12 +210,13 @@ func interp(cum []float64, x float64) float64 {
 // or left untranslated): a run of k costs the 1-0 (or 0-1) move plus
 // omissionRunStep per further unit, where k separate omissions would pay
 // the prior k times. Runs are reported as k single omissions.
-const omissionRunMax = 8
+const omissionRunMax = 5
 
 // omissionRunStep is the cost, in nats, of each further unit of a run.
-// Measured: with runs up to 8 at 2 nats, a repeated five-sentence block
+// Measured: with runs up to 5 at 2 nats, a repeated five-sentence block
 // becomes a 5-0 run instead of shifting the beads before it; the dev sets
-// and long/002 align the same (at 1 nat, long/002 loses 0.002).
+// and long/002 align the same (at 1 nat, long/002 loses 0.002); runs up
+// to 8 cost 8% more CPU on long texts for nothing measurable.
 const omissionRunStep = 2.0
 
 // omissionRuns returns the run moves (k-0 and 0-k, k = 2..omissionRunMax)
