@@ -409,7 +409,9 @@ func (r *run) moves() []dp.Move {
 		}
 		mv = append(mv, dp.Move{DI: t.ZH, DJ: t.EN, Cost: -math.Log(p / tot)})
 	}
-	mv = append(mv, omissionRuns(mv)...)
+	if r.sentences {
+		mv = append(mv, omissionRuns(mv)...) // paragraphs: their own priors
+	}
 	sort.Slice(mv, func(a, b int) bool {
 		if mv[a].DI != mv[b].DI {
 			return mv[a].DI < mv[b].DI
