@@ -19,7 +19,7 @@ import (
 // longDoc is one document of the long dev set (ZHEN_DEVSETS/long).
 type longDoc struct {
 	zh, en []string
-	gold   [][2][]int
+	gold   []Bead
 }
 
 // readLong reads documents ids of the long dev set, or skips the
@@ -43,16 +43,7 @@ func readLong(b *testing.B, ids ...string) []longDoc {
 func concatLong(docs ...longDoc) longDoc {
 	var c longDoc
 	for _, d := range docs {
-		for _, g := range d.gold {
-			var bead [2][]int
-			for _, i := range g[0] {
-				bead[0] = append(bead[0], i+len(c.zh))
-			}
-			for _, j := range g[1] {
-				bead[1] = append(bead[1], j+len(c.en))
-			}
-			c.gold = append(c.gold, bead)
-		}
+		c.gold = append(c.gold, shiftBeads(d.gold, len(c.zh), len(c.en))...)
 		c.zh = append(c.zh, d.zh...)
 		c.en = append(c.en, d.en...)
 	}
