@@ -146,8 +146,9 @@
 // that many separate omissions, and is reported as single 1-0 or 0-1
 // beads. The overall score counts omitted text as 0, so that a long side
 // of unrelated text lowers it instead of raising it, and a sentence at the
-// end of a 1-N or N-1 bead for which the [Matcher]s find next to no evidence is
-// split off as an omission rather than glued to a translation.
+// end of a 1-N or N-1 bead for which the [Matcher]s find next to no
+// evidence is split off as an omission rather than glued to a
+// translation.
 //
 // # Limits
 //

@@ -11,11 +11,11 @@ import (
 // Length, anchors, lexicon and quotes are Scorers. The search adds up the
 // costs of every scorer and the bead type's prior; what else a scorer can
 // do it says through optional interfaces on its Scoring ([LowerBounder],
-// [Matcher], [Refiner], [Chainer], [Screener], [Summarizer], [Learner]), which the
-// aligner looks for as io.Copy looks for io.WriterTo. The built-in scorers
-// use these interfaces and no other door, so a Scorer written outside the
-// package is pruned, shows evidence and takes part in the passes exactly as
-// they do.
+// [Matcher], [Refiner], [Chainer], [Screener], [Summarizer], [Learner]),
+// which the aligner looks for as io.Copy looks for io.WriterTo. The
+// built-in scorers use these interfaces and no other door, so a Scorer
+// written outside the package is pruned, shows evidence, guides the coarse
+// levels and takes part in the passes exactly as they do.
 type Scorer interface {
 	// Name names the scorer in Score.Scorer, e.g. "length".
 	Name() string
