@@ -530,7 +530,7 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 		r.summary = summarizerOf(r.scorings)
 	}
 	content := long && r.summary != nil
-	cheap := long && !content && r.hasExpensive()
+	cheap := long && !content && r.hasRefineOnly()
 	r.startProgress(1 + btoi(learn) + btoi(cheap))
 	w := a.Band
 	if w <= 0 {
@@ -671,7 +671,9 @@ func (r *run) tick(done int) {
 // finishProgress reports the job done when passes are skipped.
 func (r *run) finishProgress() { r.tick(r.tot) }
 
-func (r *run) hasExpensive() bool {
+// hasRefineOnly reports whether some scoring is a Refiner with RefineOnly
+// true.
+func (r *run) hasRefineOnly() bool {
 	for _, s := range r.scorings {
 		if e, ok := s.(Refiner); ok && e.RefineOnly() {
 			return true
