@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/bitextlab/zhen/internal/dp"
+	"github.com/bitextlab/zhen/internal/search"
 	"github.com/bitextlab/zhen/segment"
 )
 
@@ -114,8 +115,10 @@ type Aligner struct {
 	// Band is the initial half-width of the search band, in sentences
 	// (0: 12). The band widens by itself where the path runs along its edge.
 	Band int
-	// Progress, when set, is called now and then with the units done and
-	// the total, for long jobs.
+	// Progress, when set, is called now and then during the sentence
+	// search with how far it has got, counted in sentences: total is the
+	// number of sentences (Chinese plus English), done never goes back
+	// and reaches total when the job is done.
 	Progress func(done, total int)
 }
 
@@ -375,20 +378,6 @@ func (a *Aligner) threshold() float64 {
 	return a.Threshold
 }
 
-// score is the length-weighted mean confidence of the beads.
-func (r *run) score(beads []Bead) float64 {
-	var num, den float64
-	for _, b := range beads {
-		w := r.zcum[b.ZH.End] - r.zcum[b.ZH.Start] + (r.ecum[b.EN.End]-r.ecum[b.EN.Start])/r.c
-		num += w * b.Confidence
-		den += w
-	}
-	if den > 0 {
-		return num / den
-	}
-	return 0
-}
-
 // block is a rectangle of the grid aligned on its own (a paragraph bead).
 type block struct {
 	z, e Range
@@ -408,12 +397,14 @@ type run struct {
 	chain      [][2]int // sure anchor pairs (zh, en)
 	progress   func(done, total int)
 	done, tot  int
-	last       int          // last value reported to progress
-	firstScore float64      // overall score of the first full pass
-	final      bool         // filling the beads of the last pass
-	plan       costPlan     // how costLimit costs a bead with the current scorings
-	stop       *atomic.Bool // set when the job is cancelled: every bead then costs +Inf
-	err        error        // a scorer that could not be prepared
+	last       int                  // last value reported to progress
+	firstScore float64              // overall score of the first full pass
+	summary    Summarizer           // content summaries for the coarse levels (nil: length only)
+	coarse     map[[2]int][]dp.Step // coarse path of each long block (local steps), by its start
+	final      bool                 // filling the beads of the last pass
+	plan       costPlan             // how costLimit costs a bead with the current scorings
+	stop       *atomic.Bool         // set when the job is cancelled: every bead then costs +Inf
+	err        error                // a scorer that could not be prepared
 }
 
 // newRun prepares every scorer for the document pair (zh, en). A scorer
@@ -485,6 +476,9 @@ func (r *run) moves() []dp.Move {
 		}
 		mv = append(mv, dp.Move{DI: t.ZH, DJ: t.EN, Cost: -math.Log(p / tot)})
 	}
+	if r.sentences {
+		mv = append(mv, omissionRuns(mv)...) // paragraphs: their own priors
+	}
 	sort.Slice(mv, func(a, b int) bool {
 		if mv[a].DI != mv[b].DI {
 			return mv[a].DI < mv[b].DI
@@ -503,79 +497,71 @@ func (r *run) kinds() { r.plan = newCostPlan(r.scorings) }
 // DefaultPriors: e^3.2 ≈ 25).
 var edgeBonus = 3.2
 
-// coarseStop is the share of the threshold below which the cheap first
-// pass's score stops a long alignment before the lexicon (ErrNotParallel
-// unless forced). Measured on 40k-sentence texts: translations score
-// 0.73–0.78 on that pass, the same text against its English shuffled
-// 0.25 (which widening stretch by stretch can raise above half the
-// threshold: the lexicon pass then cost 4 s for nothing).
+// coarseStop is the share of the threshold below which the score of the
+// first path of a long alignment (the cheap pass's, or the content-aware
+// coarse path's) stops it before the lexicon (ErrNotParallel unless
+// forced). Measured on 40k-sentence texts: translations score 0.73–0.78
+// on the cheap pass, the same text against its English shuffled 0.25
+// (which widening stretch by stretch can raise above half the threshold:
+// the lexicon pass then cost 9 s for nothing); the long dev set scores
+// 0.66–0.71 on the coarse path.
 const coarseStop = 0.75
 
 // coarseMin is the document size (Chinese plus English units) from which
-// the search starts with a coarse pass that leaves expensive scorings out.
+// the search starts from a coarse path (by content with a Summarizer, else
+// by length and a pass that leaves RefineOnly scorings out).
 var coarseMin = 4000
 
 // alignBlocks aligns each block, learns from the result when a scorer can,
-// and aligns again. On long documents a first, wide search uses only the
-// cheap scorings (those not Refiners with RefineOnly true); the full search then
-// runs in a narrow band around that path, widening where it touches the edge.
+// and aligns again: the recipe. On long documents the first search is
+// centred on a coarse-to-fine path: content-aware when a scoring is a
+// Summarizer (every scoring then searches around it at once), by length
+// otherwise, refined by a cheap pass that leaves the RefineOnly scorings
+// out when there are any. Every later search is banded around the path before it
+// (and, for long blocks, around the coarse path too), widening where the
+// path touches the band's edge.
 func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 	if r.sentences {
 		r.progress = a.Progress // the paragraph search is short: not reported
 	}
 	learn := r.sentences && !a.NoLearn
-	coarse := len(r.zh)+len(r.en) >= coarseMin && r.hasExpensive()
-	passes := 1
-	if learn {
-		passes++
+	long := len(r.zh)+len(r.en) >= coarseMin
+	if long {
+		r.summary = summarizerOf(r.scorings)
 	}
-	if coarse {
-		passes++
-	}
-	r.tot = (len(r.zh) + len(r.en)) * passes
+	content := long && r.summary != nil
+	cheap := long && !content && r.hasRefineOnly()
+	r.startProgress(1 + btoi(learn) + btoi(cheap))
 	w := a.Band
 	if w <= 0 {
 		w = 12
 	}
 	var paths [][]dp.Step
-	if coarse {
-		all := r.scorings
-		r.scorings = nil
-		for _, s := range all {
-			if e, ok := s.(Refiner); !ok || !e.RefineOnly() {
-				r.scorings = append(r.scorings, s)
-			}
+	if content || cheap {
+		if cheap {
+			paths = r.cheapPass(blocks, w)
+		} else {
+			paths = r.coarsePaths(blocks)
 		}
-		_, paths = r.searchAll(blocks, r.moves(), w, nil, false)
-		r.scorings = all
 		w = 3
-		// Texts already far from parallel on the coarse path are not
-		// refined (that would widen an expensive search for nothing):
-		// they get ErrNotParallel unless forced.
-		if !a.Force {
-			var beads []Bead
-			for k, p := range paths {
-				for _, st := range p {
-					bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: blocks[k].para}
-					r.fill(&bd)
-					beads = append(beads, bd)
-				}
-			}
-			if r.firstScore = r.score(beads); r.firstScore < a.threshold()*coarseStop {
-				r.finishProgress()
-				return r.finalize(beads)
-			}
+		// Texts already far from parallel on that path are not
+		// refined (that would widen an expensive search for
+		// nothing): they get ErrNotParallel unless forced.
+		// (Blocks too short for a coarse path are not counted.)
+		if beads := r.beadsOf(blocks, paths); !a.Force && len(beads) > 0 && r.score(beads) < a.threshold()*coarseStop {
+			r.firstScore = r.score(beads)
+			r.finishProgress()
+			return r.finalize(beads)
 		}
 	}
 	beads, paths := r.searchAll(blocks, r.moves(), w, paths, true)
 	// The overall score is taken before learning: associations learnt
 	// from a document vouch for its own alignment, which would make two
-	// unrelated texts look parallel.
+	// unrelated texts look parallel. Texts that already look far from
+	// parallel are not worth a second pass (it would only widen the
+	// search again): they get ErrNotParallel unless forced.
 	r.firstScore = r.score(beads)
-	// Texts that already look far from parallel are not worth a second
-	// pass (it would only widen the search again): they get
-	// ErrNotParallel unless forced.
-	if learn && !a.Force && r.score(beads) < a.threshold()/2 {
+	if learn && !a.Force && r.firstScore < a.threshold()/2 {
 		learn = false
 		r.finishProgress()
 	}
@@ -591,6 +577,63 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 	return r.finalize(beads)
 }
 
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// cheapPass searches every block with the cheap scorings only (those not
+// Refiners with RefineOnly true), around a coarse path by length, and
+// returns the paths found.
+func (r *run) cheapPass(blocks []block, w int) [][]dp.Step {
+	all := r.scorings
+	r.scorings = nil
+	for _, s := range all {
+		if e, ok := s.(Refiner); !ok || !e.RefineOnly() {
+			r.scorings = append(r.scorings, s)
+		}
+	}
+	_, paths := r.searchAll(blocks, r.moves(), w, nil, false)
+	r.scorings = all
+	return paths
+}
+
+// coarsePaths returns the content-aware coarse path of each long block
+// (nil for the others, which are searched in full from their centre line)
+// and keeps them, so that every later pass searches between its previous
+// path and the coarse one.
+func (r *run) coarsePaths(blocks []block) [][]dp.Step {
+	paths := make([][]dp.Step, len(blocks))
+	for k, b := range blocks {
+		if b.z.Len() == 0 || b.e.Len() == 0 || b.z.Len()+b.e.Len() < coarseMin {
+			continue
+		}
+		local := r.coarsePath(b)
+		if r.coarse == nil {
+			r.coarse = map[[2]int][]dp.Step{}
+		}
+		r.coarse[[2]int{b.z.Start, b.e.Start}] = local
+		paths[k] = search.Shift(local, b.z.Start, b.e.Start)
+	}
+	return paths
+}
+
+// beadsOf turns the paths of blocks into beads filled with the current
+// scorings' confidence.
+func (r *run) beadsOf(blocks []block, paths [][]dp.Step) []Bead {
+	var beads []Bead
+	for k, p := range paths {
+		for _, st := range p {
+			bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: blocks[k].para}
+			r.fill(&bd)
+			beads = append(beads, bd)
+		}
+	}
+	return beads
+}
+
 // finalize fills the beads of the last pass with the calibrated
 // confidence: the scorers' similarities times the margin of each bead over
 // its local alternatives.
@@ -599,19 +642,38 @@ func (r *run) finalize(beads []Bead) []Bead {
 	for k := range beads {
 		r.fill(&beads[k])
 	}
+	beads = r.splitExtras(beads)
 	r.applyMargins(beads)
 	return beads
 }
 
-// finishProgress reports the job done when passes are skipped.
-func (r *run) finishProgress() {
-	if r.progress != nil && r.last < r.tot {
-		r.last = r.tot
-		r.progress(r.tot, r.tot)
+// startProgress sets the work of a job of the given number of passes
+// over every unit.
+func (r *run) startProgress(passes int) {
+	r.tot = (len(r.zh) + len(r.en)) * passes
+}
+
+// tick reports done units of work (of r.tot) to the progress function,
+// in sentences: done·(sentences)/tot of the job's sentences, never going
+// back.
+func (r *run) tick(done int) {
+	if r.progress == nil || r.tot == 0 {
+		return
+	}
+	sents := len(r.zh) + len(r.en)
+	d := int(int64(min(done, r.tot)) * int64(sents) / int64(r.tot))
+	if d > r.last {
+		r.last = d
+		r.progress(d, sents)
 	}
 }
 
-func (r *run) hasExpensive() bool {
+// finishProgress reports the job done when passes are skipped.
+func (r *run) finishProgress() { r.tick(r.tot) }
+
+// hasRefineOnly reports whether some scoring is a Refiner with RefineOnly
+// true.
+func (r *run) hasRefineOnly() bool {
 	for _, s := range r.scorings {
 		if e, ok := s.(Refiner); ok && e.RefineOnly() {
 			return true
@@ -640,35 +702,6 @@ func (r *run) reestimatePriors(beads []Bead) {
 	r.priors = np
 }
 
-// searchAll aligns every block; prev, when set, holds the previous pass's
-// path per block to centre the band on.
-func (r *run) searchAll(blocks []block, moves []dp.Move, w int, prev [][]dp.Step, fill bool) ([]Bead, [][]dp.Step) {
-	r.kinds()
-	var beads []Bead
-	paths := make([][]dp.Step, len(blocks))
-	for k, b := range blocks {
-		var pp []dp.Step
-		if prev != nil {
-			pp = prev[k]
-		}
-		steps := r.searchBlock(b, moves, w, pp)
-		paths[k] = steps
-		if fill {
-			for _, st := range steps {
-				bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: b.para}
-				r.fill(&bd)
-				beads = append(beads, bd)
-			}
-		}
-		r.done += b.z.Len() + b.e.Len()
-		if r.progress != nil && r.done > r.last {
-			r.last = r.done
-			r.progress(r.done, r.tot)
-		}
-	}
-	return beads, paths
-}
-
 // fill sets the bead's scores and confidence.
 func (r *run) fill(b *Bead) {
 	var num, den float64
@@ -691,433 +724,4 @@ func (r *run) fill(b *Bead) {
 	if den > 0 {
 		b.Confidence = num / den
 	}
-}
-
-// maxCells bounds the band (and so the time and memory) of one search:
-// about nine bytes per cell. The band widens where the path touches its
-// edge, but never beyond per cells per sentence (64 for a first search, 16
-// when refining a previous path), nor beyond 4M cells for short documents,
-// which lets them have the full grid: texts so far from parallel that they
-// need more are not worth the time.
-func maxCells(n, m, per int) int { return max(4<<20, per*(n+m+2)) }
-
-// searchBlock finds the path through one block (global indices in the
-// steps).
-func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.Step {
-	n, m := b.z.Len(), b.e.Len()
-	if n == 0 || m == 0 {
-		return omissions(b)
-	}
-	cost := func(i, j, di, dj int, limit float64) float64 {
-		return r.costLimit(b.z.Start+i, b.e.Start+j, di, dj, limit)
-	}
-	per := 64
-	if prev != nil {
-		per = 16
-	}
-	var tick func(i int)
-	if r.progress != nil {
-		// Rows done in this block, reported against the job's total
-		// (done is only advanced when the block is finished).
-		tick = func(i int) {
-			if d := r.done + i; d < r.tot && d > r.last {
-				r.last = d
-				r.progress(d, r.tot)
-			}
-		}
-	}
-	beam := r.beam()
-	if prev == nil && n+m >= coarseMin {
-		// A long block: where the sure anchors are dense, search
-		// around them first; elsewhere (or where no path fits the
-		// band) centre the band on a coarse-to-fine path by length.
-		// Either way the band then widens only where it is touched.
-		if r.chainIn(b) >= (n+m)/100 {
-			res, ok := dp.SearchBounded(n, m, moves, cost, dp.NewBand(n, m, float64(w), r.center(b)), tick)
-			if ok && !res.Touched {
-				return globalSteps(res.Path, b)
-			}
-			if ok {
-				prev = globalSteps(res.Path, b)
-			}
-		}
-		if prev == nil {
-			prev = r.coarsePath(b)
-		}
-	}
-	if prev != nil {
-		return r.searchAround(b, moves, w, prev, maxCells(n, m, per), tick, beam)
-	}
-	band := dp.NewBand(n, m, float64(w), r.center(b))
-	for {
-		res, ok := dp.SearchBounded(n, m, moves, cost, band, tick)
-		full := band.Lo[n] == 0 && band.Hi[0] == m
-		if ok && (!res.Touched || full) {
-			return globalSteps(res.Path, b)
-		}
-		w *= 2
-		if ok {
-			band = bandAround(b, globalSteps(res.Path, b), w)
-		} else {
-			band = dp.NewBand(n, m, float64(w), r.center(b))
-		}
-		if band.Cells() > maxCells(n, m, per) || (band.Lo[n] == 0 && band.Hi[0] == m && full) || r.stopped() {
-			if ok {
-				return globalSteps(res.Path, b)
-			}
-			// No path at all (the allowed bead types cannot tile
-			// the block, or every cost is infinite): report the
-			// block as omissions, so that every unit is still
-			// covered once.
-			return omissions(b)
-		}
-	}
-}
-
-// searchAround searches block b in a band of half-width w around a
-// previous path (global steps). Where the path found runs along the
-// band's edge, only that stretch is searched again, between two points of
-// the path on either side of it, in a band twice as wide (and so on,
-// doubling, while the cells searched stay under limit): the path can only
-// get cheaper, and the time stays linear in the block's size even when
-// many places need a wider band.
-func (r *run) searchAround(b block, moves []dp.Move, w int, prev []dp.Step, limit int, tick func(int), beam float64) []dp.Step {
-	n, m := b.z.Len(), b.e.Len()
-	band := bandAround(b, prev, w)
-	res, ok := dp.SearchBounded(n, m, moves, r.blockCost(b), band, tick)
-	for !ok {
-		// No path in the band (the allowed bead types cannot tile
-		// it, or every cost is infinite): widen everywhere.
-		if band.Lo[n] == 0 && band.Hi[0] == m || band.Cells() > limit || r.stopped() {
-			return omissions(b)
-		}
-		w *= 2
-		band = bandAround(b, prev, w)
-		res, ok = dp.SearchBounded(n, m, moves, r.blockCost(b), band, nil)
-	}
-	path := globalSteps(res.Path, b)
-	if !res.Touched {
-		return path
-	}
-	rows := touchedEdges(res.Path, band, n, m)
-	if len(rows) > n/8 {
-		// The path presses against the band nearly everywhere: the
-		// texts are far from parallel (or the centre line is wrong
-		// throughout), and widening stretch by stretch would cost the
-		// most for the least. Keep what was found.
-		return path
-	}
-	cells := band.Cells()
-	for width := 2 * w; len(rows) > 0 && cells < limit; width *= 4 {
-		wins := rowWindows(rows, 2*width+32, n)
-		var next []touch
-		// Each window's new steps replace path[from..to].
-		type piece struct {
-			from, to int
-			steps    []dp.Step
-		}
-		var pieces []piece
-		for k := len(wins) - 1; k >= 0; k-- {
-			lo, hi := wins[k].lo+b.z.Start, wins[k].hi+b.z.Start
-			// The steps from the last one starting at or before lo
-			// to the first one ending at or after hi.
-			ka := sort.Search(len(path), func(x int) bool { return path[x].I > lo }) - 1
-			ka = max(ka, 0)
-			kb := ka + sort.Search(len(path)-ka, func(x int) bool { return path[ka+x].I+path[ka+x].DI >= hi })
-			kb = min(kb, len(path)-1)
-			sub := block{z: Range{path[ka].I, path[kb].I + path[kb].DI}, e: Range{path[ka].J, path[kb].J + path[kb].DJ}, para: b.para}
-			sn, sm := sub.z.Len(), sub.e.Len()
-			if sn == 0 || sm == 0 {
-				continue
-			}
-			// Wider only on the side the path pressed against.
-			wl, wh := w, w
-			if wins[k].lower {
-				wl = width
-			}
-			if wins[k].upper {
-				wh = width
-			}
-			from, to := pathRows(sub, path[ka:kb+1])
-			for i := range from {
-				from[i] -= wl
-				to[i] += wh
-			}
-			sband := dp.BandAround(sn, sm, 0, from, to)
-			cells += sband.Cells()
-			sres, ok := dp.SearchBeam(sn, sm, moves, r.blockCost(sub), sband, nil, beam)
-			if !ok {
-				continue
-			}
-			if sres.Touched {
-				for _, t := range touchedEdges(sres.Path, sband, sn, sm) {
-					t.row += sub.z.Start - b.z.Start
-					next = append(next, t)
-				}
-			}
-			newSteps := globalSteps(sres.Path, sub)
-			// A path that moved near the window's ends was pinned
-			// there by the old one: search around those ends next.
-			for _, t := range movedEnds(sub, path[ka:kb+1], newSteps, w) {
-				t.row += sub.z.Start - b.z.Start
-				next = append(next, t)
-			}
-			pieces = append(pieces, piece{ka, kb, newSteps})
-		}
-		if len(pieces) > 0 {
-			// The windows' step ranges are disjoint (windows lie
-			// more than a bead apart): splice them in one copy.
-			np := make([]dp.Step, 0, len(path))
-			at := 0
-			for k := len(pieces) - 1; k >= 0; k-- { // in path order
-				pc := pieces[k]
-				np = append(np, path[at:pc.from]...)
-				np = append(np, pc.steps...)
-				at = pc.to + 1
-			}
-			path = append(np, path[at:]...)
-		}
-		sort.Slice(next, func(x, y int) bool { return next[x].row < next[y].row })
-		rows = next
-	}
-	return path
-}
-
-// searchBeam is the beam of the widened searches on long documents (see
-// dp.SearchBeam), in nats: a stretch of path that much worse than the
-// best in its row is given up. Short documents are searched exactly.
-// (Measured: 60 saves a third of the lexicon pass on the realistic 40k
-// benchmark but loses a 52-unit omission that 120 still finds, each
-// omitted unit costing about 11 nats; a 97-unit omission is found only
-// in part.)
-const searchBeam = 120
-
-func (r *run) beam() float64 {
-	if len(r.zh)+len(r.en) < coarseMin {
-		return math.Inf(1)
-	}
-	return searchBeam
-}
-
-// blockCost is the bounded cost function of the search over block b
-// (local indices).
-func (r *run) blockCost(b block) dp.BoundedCostFunc {
-	return func(i, j, di, dj int, limit float64) float64 {
-		return r.costLimit(b.z.Start+i, b.e.Start+j, di, dj, limit)
-	}
-}
-
-// movedEnds returns a touch at each end of block b (its first or last
-// row) near which the new path (global steps) runs more than w columns
-// away from the old one, on the side it moved to.
-func movedEnds(b block, old, new []dp.Step, w int) []touch {
-	n := b.z.Len()
-	of, _ := pathRows(b, old)
-	nf, _ := pathRows(b, new)
-	e := min(32, n/4)
-	var out []touch
-	for _, end := range [2][2]int{{0, e}, {n - e, n}} {
-		for i := end[0]; i <= end[1]; i++ {
-			if d := nf[i] - of[i]; d > w || d < -w {
-				row := 0
-				if end[0] > 0 {
-					row = n
-				}
-				out = append(out, touch{row: row, upper: d > 0})
-				break
-			}
-		}
-	}
-	return out
-}
-
-// touch is a row where a path runs along its band's edge, and which edge:
-// upper (the band's last column in that row) or lower.
-type touch struct {
-	row   int
-	upper bool
-}
-
-// touchedEdges returns where path (local steps) runs along the band's
-// edge where the edge is not the grid's border, in row order.
-func touchedEdges(path []dp.Step, band dp.Band, n, m int) []touch {
-	var out []touch
-	for _, s := range path {
-		for _, p := range [2][2]int{{s.I, s.J}, {s.I + s.DI, s.J + s.DJ}} {
-			i, j := p[0], p[1]
-			if j == band.Lo[i] && j > 0 && i > 0 {
-				out = append(out, touch{i, false})
-			}
-			if j == band.Hi[i] && j < m && i < n {
-				out = append(out, touch{i, true})
-			}
-		}
-	}
-	return out
-}
-
-// window is a stretch of rows [lo, hi] to search again, and the edges
-// touched in it.
-type window struct {
-	lo, hi       int
-	lower, upper bool
-}
-
-// rowWindows turns touches (in row order) into disjoint windows of rows
-// [t−reach, t+reach] inside [0, n], merging those that overlap or nearly
-// touch.
-func rowWindows(ts []touch, reach, n int) []window {
-	var out []window
-	for _, t := range ts {
-		lo, hi := max(0, t.row-reach), min(n, t.row+reach)
-		k := len(out) - 1
-		if k < 0 || lo > out[k].hi+16 {
-			out = append(out, window{lo: lo, hi: hi})
-			k++
-		}
-		out[k].hi = max(out[k].hi, hi)
-		out[k].lower = out[k].lower || !t.upper
-		out[k].upper = out[k].upper || t.upper
-	}
-	return out
-}
-
-// chainIn counts the sure anchors inside block b.
-func (r *run) chainIn(b block) int {
-	k := 0
-	for _, p := range r.chain {
-		if p[0] >= b.z.Start && p[0] < b.z.End && p[1] >= b.e.Start && p[1] < b.e.End {
-			k++
-		}
-	}
-	return k
-}
-
-// omissions returns the block as 1-0 beads for its Chinese units followed
-// by 0-1 beads for its English units.
-func omissions(b block) []dp.Step {
-	var steps []dp.Step
-	for i := b.z.Start; i < b.z.End; i++ {
-		steps = append(steps, dp.Step{I: i, J: b.e.Start, DI: 1})
-	}
-	for j := b.e.Start; j < b.e.End; j++ {
-		steps = append(steps, dp.Step{I: b.z.End, J: j, DJ: 1})
-	}
-	return steps
-}
-
-func globalSteps(p []dp.Step, b block) []dp.Step {
-	out := make([]dp.Step, len(p))
-	for k, s := range p {
-		s.I += b.z.Start
-		s.J += b.e.Start
-		out[k] = s
-	}
-	return out
-}
-
-// bandAround builds a band of half-width w around a previous path (global
-// steps) inside block b.
-func bandAround(b block, path []dp.Step, w int) dp.Band {
-	n, m := b.z.Len(), b.e.Len()
-	from, to := pathRows(b, path)
-	return dp.BandAround(n, m, w, from, to)
-}
-
-// pathRows returns, for each row of block b, the first and last column a
-// path (global steps) visits there.
-func pathRows(b block, path []dp.Step) (from, to []int) {
-	n, m := b.z.Len(), b.e.Len()
-	from = make([]int, n+1)
-	to = make([]int, n+1)
-	for i := range from {
-		from[i] = m
-		to[i] = 0
-	}
-	mark := func(i, j int) {
-		if i < 0 || i > n {
-			return
-		}
-		if j < from[i] {
-			from[i] = j
-		}
-		if j > to[i] {
-			to[i] = j
-		}
-	}
-	mark(0, 0)
-	for _, s := range path {
-		i0, j0 := s.I-b.z.Start, s.J-b.e.Start
-		for di := 0; di <= s.DI; di++ {
-			mark(i0+di, j0)
-			mark(i0+di, j0+s.DJ)
-		}
-	}
-	mark(n, m)
-	// Rows the path never visited (cannot happen for a full path) inherit.
-	for i := 1; i <= n; i++ {
-		if from[i] > to[i] {
-			from[i], to[i] = to[i-1], to[i-1]
-		}
-	}
-	return from, to
-}
-
-// center returns the band centre for block b: through the sure anchors
-// inside the block, and between them along equal cumulative length.
-func (r *run) center(b block) func(i int) float64 {
-	type pt struct{ i, j float64 }
-	pts := []pt{{0, 0}}
-	for _, p := range r.chain {
-		if p[0] >= b.z.Start && p[0] < b.z.End && p[1] >= b.e.Start && p[1] < b.e.End {
-			pts = append(pts, pt{float64(p[0]-b.z.Start) + 0.5, float64(p[1]-b.e.Start) + 0.5})
-		}
-	}
-	n, m := b.z.Len(), b.e.Len()
-	pts = append(pts, pt{float64(n), float64(m)})
-	zc := func(x float64) float64 { return interp(r.zcum, float64(b.z.Start)+x) }
-	ec := func(x float64) float64 { return interp(r.ecum, float64(b.e.Start)+x) }
-	k := 0
-	return func(i int) float64 {
-		x := float64(i)
-		for k > 0 && pts[k].i > x {
-			k--
-		}
-		for k+1 < len(pts)-1 && pts[k+1].i <= x {
-			k++
-		}
-		a, c := pts[k], pts[k+1]
-		za, zb := zc(a.i), zc(c.i)
-		f := 0.0
-		if zb > za {
-			f = (zc(x) - za) / (zb - za)
-		}
-		ea, eb := ec(a.j), ec(c.j)
-		target := ea + f*(eb-ea)
-		// Invert the English cumulative length between a.j and c.j.
-		lo, hi := a.j, c.j
-		for it := 0; it < 30 && hi-lo > 0.01; it++ {
-			mid := (lo + hi) / 2
-			if ec(mid) < target {
-				lo = mid
-			} else {
-				hi = mid
-			}
-		}
-		return (lo + hi) / 2
-	}
-}
-
-// interp evaluates the piecewise-linear cumulative array at fractional x.
-func interp(cum []float64, x float64) float64 {
-	if x <= 0 {
-		return cum[0]
-	}
-	n := len(cum) - 1
-	if x >= float64(n) {
-		return cum[n]
-	}
-	k := int(x)
-	f := x - float64(k)
-	return cum[k] + f*(cum[k+1]-cum[k])
 }

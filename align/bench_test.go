@@ -2,13 +2,11 @@ package align
 
 import (
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -203,7 +201,7 @@ func devSetsDir() string {
 // realDoc is one gold-aligned document: its sentences and gold beads.
 type realDoc struct {
 	zh, en []string
-	gold   [][2][]int
+	gold   []Bead
 }
 
 // readRealDocs reads every document of the development sets mac-dev, aca
@@ -251,42 +249,29 @@ func readSentLines(path string) ([]string, error) {
 	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n"), nil
 }
 
-// readGoldBeads reads a gold file in the "[0,1]:[0]" notation.
-func readGoldBeads(path string) ([][2][]int, error) {
-	b, err := os.ReadFile(path)
+// readGoldBeads reads a gold file in the "[0,1]:[0]" notation
+// (ReadBeads).
+func readGoldBeads(path string) ([]Bead, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	var out [][2][]int
-	for n, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		var bead [2][]int
-		sides := strings.Split(line, ":")
-		if len(sides) != 2 {
-			return nil, fmt.Errorf("%s:%d: want [ids]:[ids], got %q", path, n+1, line)
-		}
-		for k, s := range sides {
-			s = strings.TrimSpace(s)
-			if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
-				return nil, fmt.Errorf("%s:%d: %q is not a [list]", path, n+1, s)
-			}
-			for _, f := range strings.Split(s[1:len(s)-1], ",") {
-				if f = strings.TrimSpace(f); f == "" {
-					continue
-				}
-				v, err := strconv.Atoi(f)
-				if err != nil {
-					return nil, fmt.Errorf("%s:%d: bad sentence id %q", path, n+1, f)
-				}
-				bead[k] = append(bead[k], v)
-			}
-		}
-		out = append(out, bead)
+	defer f.Close()
+	return ReadBeads(f, path)
+}
+
+// shiftBeads returns beads with their sentence indices moved by zoff and
+// eoff (reversed ranges and empty sides alike), to concatenate documents.
+func shiftBeads(beads []Bead, zoff, eoff int) []Bead {
+	out := make([]Bead, len(beads))
+	for k, b := range beads {
+		b.ZH.Start += zoff
+		b.ZH.End += zoff
+		b.EN.Start += eoff
+		b.EN.End += eoff
+		out[k] = b
 	}
-	return out, nil
+	return out
 }
 
 // realisticCorpus concatenates the development sets and the seed, again
@@ -295,23 +280,14 @@ func readGoldBeads(path string) ([][2][]int, error) {
 // occurs once per copy), so the search cannot lean on unique anchors. It
 // returns the gold beads of the concatenation (offset per copy; the seed
 // has none), or skips the benchmark when the sets are missing.
-func realisticCorpus(b *testing.B, n int) (zh, en []string, gold [][2][]int) {
+func realisticCorpus(b *testing.B, n int) (zh, en []string, gold []Bead) {
 	docs := readRealDocs(b)
 	if docs == nil {
 		b.Skipf("development sets not found in %s (set ZHEN_DEVSETS to their directory)", devSetsDir())
 	}
 	for len(zh) < n {
 		for _, d := range docs {
-			for _, g := range d.gold {
-				var bead [2][]int
-				for _, i := range g[0] {
-					bead[0] = append(bead[0], i+len(zh))
-				}
-				for _, j := range g[1] {
-					bead[1] = append(bead[1], j+len(en))
-				}
-				gold = append(gold, bead)
-			}
+			gold = append(gold, shiftBeads(d.gold, len(zh), len(en))...)
 			zh = append(zh, d.zh...)
 			en = append(en, d.en...)
 		}
@@ -319,55 +295,29 @@ func realisticCorpus(b *testing.B, n int) (zh, en []string, gold [][2][]int) {
 	return zh, en, gold
 }
 
-// strictF1 is the strict F1 of beads against gold, as
-// /work/shared/tools/eval_align.py computes it: precision over every
-// bead, recall over the gold beads with text on both sides, a bead right
-// when it is exactly a gold bead. Gold beads are only known for the dev
-// sets: beads inside the seed's stretch count as neither.
-func strictF1(beads []Bead, gold [][2][]int) float64 {
-	key := func(z, e []int) string { return fmt.Sprint(z, e) }
-	inGold := map[string]bool{}
-	covered := map[int]bool{} // Chinese and English (negated−1) ids under gold
+// strictF1 is the strict F1 of beads against gold (StrictF1, as
+// /work/shared/tools/eval_align.py computes it). Gold beads are only known
+// for the dev sets: beads inside the seed's stretch (whose first sentence
+// on either side is under no gold bead) count as neither right nor wrong.
+func strictF1(beads, gold []Bead) float64 {
+	zhCovered, enCovered := map[int]bool{}, map[int]bool{}
+	cover := func(m map[int]bool, r Range) {
+		for i := min(r.Start, r.End); i < max(r.Start, r.End); i++ { // reversed ranges too
+			m[i] = true
+		}
+	}
 	for _, g := range gold {
-		inGold[key(g[0], g[1])] = true
-		for _, i := range g[0] {
-			covered[i] = true
-		}
-		for _, j := range g[1] {
-			covered[-j-1] = true
+		cover(zhCovered, g.ZH)
+		cover(enCovered, g.EN)
+	}
+	var test []Bead
+	for _, b := range beads {
+		if b.ZH.Len() > 0 && zhCovered[b.ZH.Start] || b.EN.Len() > 0 && enCovered[b.EN.Start] {
+			test = append(test, b)
 		}
 	}
-	var tp, np, ng int
-	for _, g := range gold {
-		if len(g[0]) > 0 && len(g[1]) > 0 {
-			ng++
-		}
-	}
-	found := 0
-	for _, bd := range beads {
-		var z, e []int
-		for i := bd.ZH.Start; i < bd.ZH.End; i++ {
-			z = append(z, i)
-		}
-		for j := bd.EN.Start; j < bd.EN.End; j++ {
-			e = append(e, j)
-		}
-		if (len(z) == 0 || !covered[z[0]]) && (len(e) == 0 || !covered[-e[0]-1]) {
-			continue // in the seed's stretch: no gold
-		}
-		np++
-		if inGold[key(z, e)] {
-			tp++
-			if len(z) > 0 && len(e) > 0 {
-				found++
-			}
-		}
-	}
-	if np == 0 || ng == 0 || tp == 0 {
-		return 0
-	}
-	p, r := float64(tp)/float64(np), float64(found)/float64(ng)
-	return 2 * p * r / (p + r)
+	_, _, f1 := StrictF1(gold, test)
+	return f1
 }
 
 // benchRealistic aligns the realistic corpus of about n Chinese sentences

@@ -115,9 +115,10 @@ func TestPressCalibration(t *testing.T) {
 	}
 }
 
-// devSetFloors are the strict F1 targets of issues 4 and 6 per dev set
-// (measured: mac-dev 0.871, aca 0.996, mag 0.977).
-var devSetFloors = map[string]float64{"mac-dev": 0.80, "aca": 0.98, "mag": 0.96}
+// devSetFloors are the strict F1 targets of issues 4, 6 and 9 per dev set
+// (measured: mac-dev 0.897, aca 0.996, mag 0.977; long, pooled over its
+// two documents, 0.877; 0.792 before the coarse levels saw content).
+var devSetFloors = map[string]float64{"mac-dev": 0.80, "aca": 0.98, "mag": 0.96, "long": 0.86}
 
 // shiftBeads returns the beads with their ids moved by zoff and eoff, to
 // pool the documents of a set.
@@ -189,7 +190,7 @@ func TestDevSetCalibration(t *testing.T) {
 			_, _, f := strictScore(allGold, allTest)
 			t.Logf("%s: strict F1 %.3f; per document: %s\n%s", set.Name(), f, strings.Join(f1s, ", "), &c)
 			if floor, ok := devSetFloors[set.Name()]; ok && f < floor {
-				t.Errorf("%s: strict F1 %.3f, want at least %.2f (issues 4 and 6)", set.Name(), f, floor)
+				t.Errorf("%s: strict F1 %.3f, want at least %.2f (issues 4, 6 and 9)", set.Name(), f, floor)
 			}
 		})
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bitextlab/zhen/internal/dp"
+	"github.com/bitextlab/zhen/internal/search"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -23,62 +23,6 @@ func TestHalve(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if diff := cmp.Diff(tt.want, halve(tt.cum)); diff != "" {
 				t.Errorf("halve() mismatch (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-func TestProject(t *testing.T) {
-	tests := []struct {
-		name string
-		path []dp.Step
-		n, m int
-		want []dp.Step
-	}{
-		{
-			name: "even sizes", n: 4, m: 6,
-			path: []dp.Step{{I: 0, J: 0, DI: 1, DJ: 2}, {I: 1, J: 2, DI: 1, DJ: 1}},
-			want: []dp.Step{{I: 0, J: 0, DI: 2, DJ: 4}, {I: 2, J: 4, DI: 2, DJ: 2}},
-		},
-		{
-			name: "odd sizes clip the last group", n: 3, m: 5,
-			path: []dp.Step{{I: 0, J: 0, DI: 1, DJ: 1}, {I: 1, J: 1, DI: 1, DJ: 2}},
-			want: []dp.Step{{I: 0, J: 0, DI: 2, DJ: 2}, {I: 2, J: 2, DI: 1, DJ: 3}},
-		},
-		{
-			name: "omission", n: 4, m: 2,
-			path: []dp.Step{{I: 0, J: 0, DI: 1, DJ: 1}, {I: 1, J: 1, DI: 1, DJ: 0}},
-			want: []dp.Step{{I: 0, J: 0, DI: 2, DJ: 2}, {I: 2, J: 2, DI: 2, DJ: 0}},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, project(tt.path, tt.n, tt.m)); diff != "" {
-				t.Errorf("project() mismatch (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-func TestRowWindows(t *testing.T) {
-	tests := []struct {
-		name  string
-		ts    []touch
-		reach int
-		want  []window
-	}{
-		{name: "none", reach: 5},
-		{
-			name: "merged and split", reach: 5,
-			ts:   []touch{{row: 10}, {row: 20, upper: true}, {row: 80}},
-			want: []window{{lo: 5, hi: 25, lower: true, upper: true}, {lo: 75, hi: 85, lower: true}},
-		},
-		{name: "clipped", reach: 5, ts: []touch{{row: 2, upper: true}, {row: 98}}, want: []window{{lo: 0, hi: 7, upper: true}, {lo: 93, hi: 100, lower: true}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, rowWindows(tt.ts, tt.reach, 100), cmp.AllowUnexported(window{})); diff != "" {
-				t.Errorf("rowWindows() mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -181,7 +125,7 @@ func TestCoarsePathFollowsShift(t *testing.T) {
 	a := &Aligner{Scorers: []Scorer{LengthScorer{}}}
 	run := a.newRun(zh, en, a.priors(), true)
 	b := block{z: Range{0, len(zh)}, e: Range{0, len(en)}}
-	from, to := pathRows(b, run.coarsePath(b))
+	from, to := search.Rows(run.coarsePath(b), b.z.Len(), b.e.Len())
 	worst := 0
 	for i, j := range truth {
 		if j < 0 {

@@ -15,11 +15,12 @@ import (
 type digitScorer struct {
 	noBound    bool // prepare a Scoring without LowerBound
 	refineOnly bool // RefineOnly's answer
+	summarize  bool // prepare a Scoring that is also a Summarizer
 	calls      *digitCalls
 }
 
 type digitCalls struct {
-	cost, bound, matches, chain, screen, learn int
+	cost, bound, matches, chain, screen, learn, summary int
 }
 
 func (digitScorer) Name() string { return "digits" }
@@ -30,6 +31,9 @@ func (d digitScorer) Prepare(zh, en []string) align.Scoring {
 	s.en, s.enCum = digitRuns(en)
 	if d.noBound {
 		return unboundScoring{s}
+	}
+	if d.summarize {
+		return summaryScoring{s}
 	}
 	return s
 }
@@ -151,6 +155,36 @@ func (u unboundScoring) Similarity(zh, en align.Range) (float64, float64) {
 	return u.s.Similarity(zh, en)
 }
 
+// summaryScoring is a digitScoring that is also a Summarizer: each digit
+// run of a unit adds 1 to a bucket chosen by its text, with a sign also
+// chosen by it, so that a unit and its translation (the same numbers)
+// point the same way.
+type summaryScoring struct{ *digitScoring }
+
+func (s summaryScoring) AddZHSummary(dst []float32, i int) {
+	s.calls.summary++
+	addDigitRuns(dst, s.zh[i])
+}
+
+func (s summaryScoring) AddENSummary(dst []float32, j int) {
+	s.calls.summary++
+	addDigitRuns(dst, s.en[j])
+}
+
+func addDigitRuns(dst []float32, runs []run) {
+	for _, r := range runs {
+		h := uint32(2166136261)
+		for k := 0; k < len(r.text); k++ {
+			h = (h ^ uint32(r.text[k])) * 16777619
+		}
+		v := float32(1)
+		if h&1 != 0 {
+			v = -1
+		}
+		dst[int(h>>1)%align.SummaryDim] += v
+	}
+}
+
 func types(beads []align.Bead) []string {
 	out := make([]string, len(beads))
 	for k, b := range beads {
@@ -217,20 +251,92 @@ func TestScorerContract(t *testing.T) {
 		if testing.Short() {
 			t.Skip("a 4,000-sentence alignment")
 		}
-		// 30 copies of press001: more than 4,000 sentences, a long document.
-		var lzh, len_ []string
-		for range 30 {
-			lzh = append(lzh, zh...)
-			len_ = append(len_, en...)
+		// 30 copies of press001: more than 4,000 sentences, a long
+		// document. Without a Summarizer (no lexicon), the first search
+		// leaves the RefineOnly scoring out.
+		lzh, len_ := copies(zh, 30), copies(en, 30)
+		align2 := func(d digitScorer) *align.Alignment {
+			t.Helper()
+			a := &align.Aligner{Scorers: []align.Scorer{d, align.LengthScorer{}, align.AnchorScorer{}, align.QuoteScorer{}}}
+			al, err := a.AlignSentences(lzh, len_)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return al
 		}
 		refine := digitScorer{refineOnly: true, calls: &digitCalls{}}
 		every := digitScorer{calls: &digitCalls{}}
-		alRefine, alEvery := align1(refine, lzh, len_), align1(every, lzh, len_)
+		alRefine, alEvery := align2(refine), align2(every)
 		if refine.calls.bound >= every.calls.bound {
 			t.Errorf("LowerBound calls: %d when RefineOnly, %d when not: want fewer (left out of the wide first search)", refine.calls.bound, every.calls.bound)
 		}
 		t.Logf("LowerBound calls: %d RefineOnly, %d every pass; beads %d, %d", refine.calls.bound, every.calls.bound, len(alRefine.Beads), len(alEvery.Beads))
 	})
+}
+
+// copies returns k copies of lines, one after another.
+func copies(lines []string, k int) []string {
+	var out []string
+	for range k {
+		out = append(out, lines...)
+	}
+	return out
+}
+
+// TestScorerContractSummarizer checks that the coarse levels of a long
+// document take the summaries of the first Scoring that is a Summarizer,
+// whether or not it is built in: an outside Summarizer is asked for every
+// unit's summary, and one after the lexicon (the first Summarizer of the
+// default set) is never asked.
+func TestScorerContractSummarizer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("4,000-sentence alignments")
+	}
+	zh, en := readLines(t, pressZH), readLines(t, pressEN)
+	lzh, len_ := copies(zh, 30), copies(en, 30)
+	for _, tt := range []struct {
+		name     string
+		first    bool // the outside Summarizer comes before the default scorers
+		defaults bool // the default scorers (with the lexicon) are there
+		asked    bool // its summaries are asked for
+	}{
+		{"alone", true, false, true},
+		{"before the lexicon", true, true, true},
+		{"after the lexicon", false, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := digitScorer{summarize: true, calls: &digitCalls{}}
+			scorers := []align.Scorer{align.LengthScorer{}, align.AnchorScorer{}}
+			if tt.defaults {
+				scorers = align.DefaultScorers(nil)
+			}
+			if tt.first {
+				scorers = append([]align.Scorer{d}, scorers...)
+			} else {
+				scorers = append(scorers, d)
+			}
+			al, err := (&align.Aligner{Scorers: scorers}).AlignSentences(lzh, len_)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := len(lzh) + len(len_); tt.asked && d.calls.summary != want {
+				t.Errorf("%d summaries asked for, want one per unit (%d)", d.calls.summary, want)
+			}
+			if !tt.asked && d.calls.summary != 0 {
+				t.Errorf("%d summaries asked for, want none (the lexicon comes first)", d.calls.summary)
+			}
+			gold := readGold(t, pressGold, len(zh), len(en))
+			var lgold []goldBead
+			for k := range 30 {
+				lgold = append(lgold, shiftBeads(gold, k*len(zh), k*len(en))...)
+			}
+			_, _, f := strictScore(lgold, toGold(al.Beads))
+			if f < 0.8 {
+				t.Errorf("strict F1 %.3f against 30 copies of the press gold, want at least 0.8", f)
+			}
+			t.Logf("%d summaries; strict F1 %.3f", d.calls.summary, f)
+		})
+	}
 }
 
 // TestScorerContractNoDoors checks that a Scorer with Cost and Similarity

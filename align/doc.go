@@ -81,8 +81,9 @@
 // bound, so that hopeless beads skip the full cost), [Matcher] (evidence
 // for display), [Refiner] (too costly for the first, wide search of a long
 // document), [Chainer] (sure unit pairs that guide the search), [Screener]
-// (its view for judging a whole first pass) and [Learner] (learns from the
-// first pass). The defaults ([DefaultScorers]):
+// (its view for judging a whole first pass), [Summarizer] (a short vector
+// of what each unit is about, for the coarse levels of a long document)
+// and [Learner] (learns from the first pass). The defaults ([DefaultScorers]):
 //
 //   - [LengthScorer]: Gale and Church's length model. The ratio c (English
 //     characters per Chinese character) is Σen/Σzh of the document pair, as
@@ -100,7 +101,10 @@
 //     rarity, compared with the coverage unrelated sentences of the same
 //     document reach by chance. After the first pass it learns word
 //     associations from the confident beads (Dice over co-occurrence), such
-//     as 十八大 ↔ "congress", and the aligner searches again.
+//     as 十八大 ↔ "congress", and the aligner searches again. It also
+//     summarises each sentence for the coarse levels: the English stems of
+//     its glosses, or its own English stems, hashed into signed buckets
+//     and weighted by rarity.
 //   - [QuoteScorer]: whether a bead ends inside an open quotation on both
 //     sides or outside on both. Dialogue is cut into sentences differently
 //     on the two sides, and the side of a closing quote a boundary falls on
@@ -117,17 +121,34 @@
 //
 // Long texts (4,000 sentences or more on the two sides) must not depend on
 // unique anchors: a corpus of many documents repeats its numbers and
-// names. There the band is centred on the sure-anchor chain only where it
-// is dense, and otherwise on a coarse-to-fine path by length (after
-// Vecalign: sentence lengths summed in pairs, again and again, down to a
-// small grid aligned in full, each path projected one level finer and
-// refined in a narrow band). Where the path touches the band's edge, only
-// that stretch is searched again, wider on the side it pressed against,
-// with a beam that drops cells far worse than the best of their row. A
-// first pass leaves out the Refiner scorings (the lexicon); they refine
-// inside a narrow band around it. Time and memory grow with the number of
-// sentences times the band width, never with N×M. Texts whose first pass
-// already scores far below the threshold are not refined.
+// names, and the ratio of lengths drifts from one part of a book to the
+// next. Their first path is found coarse to fine (after Vecalign): the
+// sentences of each side are grouped in pairs, again and again, down to a
+// small grid aligned in full, and each path is projected one level finer
+// and refined in a narrow band. At every level a group bead is priced by
+// its lengths, by its content and by the sure-anchor chain: the content is
+// the cosine of the sums of its sides' [Summarizer] vectors (the lexicon's
+// by default), and each sure anchor pair inside the bead makes it cheaper,
+// so that even a sparse chain holds the path. Without a Summarizer the
+// levels compare lengths alone (where the sure-anchor chain is dense, the
+// first band is centred on it instead), and a cheap pass without the
+// [Refiner] scorings refines that path first. The full search is then banded
+// around the path before it and, on long texts, spans the area between
+// that path and the coarse one; where the path touches the band's edge,
+// only that stretch is searched again, wider on the side it pressed
+// against, with a beam that drops cells far worse than the best of their
+// row. Time and memory grow with the number of sentences times the band
+// width, never with N×M. Texts whose first path already scores far below
+// the threshold are not refined.
+//
+// A run of a few sentences with no counterpart on one side (a paragraph
+// repeated or left untranslated) is priced as one event rather than as
+// that many separate omissions, and is reported as single 1-0 or 0-1
+// beads. The overall score counts omitted text as 0, so that a long side
+// of unrelated text lowers it instead of raising it, and a sentence at the
+// end of a 1-N or N-1 bead for which the [Matcher]s find next to no
+// evidence is split off as an omission rather than glued to a
+// translation.
 //
 // # Limits
 //

@@ -11,11 +11,11 @@ import (
 // Length, anchors, lexicon and quotes are Scorers. The search adds up the
 // costs of every scorer and the bead type's prior; what else a scorer can
 // do it says through optional interfaces on its Scoring ([LowerBounder],
-// [Matcher], [Refiner], [Chainer], [Screener], [Learner]), which the
-// aligner looks for as io.Copy looks for io.WriterTo. The built-in scorers
-// use these interfaces and no other door, so a Scorer written outside the
-// package is pruned, shows evidence and takes part in the passes exactly as
-// they do.
+// [Matcher], [Refiner], [Chainer], [Screener], [Summarizer], [Learner]),
+// which the aligner looks for as io.Copy looks for io.WriterTo. The
+// built-in scorers use these interfaces and no other door, so a Scorer
+// written outside the package is pruned, shows evidence, guides the coarse
+// levels and takes part in the passes exactly as they do.
 type Scorer interface {
 	// Name names the scorer in Score.Scorer, e.g. "length".
 	Name() string
@@ -65,6 +65,10 @@ type LowerBounder interface {
 // Matcher is implemented by a Scoring that can say what it matched inside a
 // bead. When the alignment is made, the aligner records the matches of the
 // sentence beads; Pairs shows them as Pair.Evidence, for highlighting.
+// Matchers are also the scorings the aligner asks, through Screen (or
+// Similarity), whether a unit at the end of a bead with several units on
+// one side has anything to do with the other side: a unit none of them
+// finds evidence for is split off as an omission.
 type Matcher interface {
 	// AppendMatches appends to dst what the scoring matched between
 	// units of zh and units of en, and returns the extended slice.
@@ -83,7 +87,9 @@ type Match struct {
 // Refiner is implemented by a Scoring too costly for the first, wide search
 // of a long document. When RefineOnly reports true, the aligner searches
 // long documents (4,000 units or more on the two sides) first without the
-// Scoring, then with it inside a narrow band around the path found.
+// Scoring, then with it inside a narrow band around the path found. When
+// some Scoring is a [Summarizer], that first search is the coarse path
+// found from the summaries, and no Scoring is left out after it.
 type Refiner interface {
 	// RefineOnly reports whether the Scoring is left out of the first,
 	// wide search.
@@ -92,7 +98,9 @@ type Refiner interface {
 
 // Chainer is implemented by a Scoring that knows sure unit pairs, such as
 // rare numbers found once on each side. The aligner centres its search band
-// on the chain of the first Scoring (in Scorers order) that is a Chainer.
+// on the chain of the first Scoring (in Scorers order) that is a Chainer,
+// and on long documents its coarse levels favour the group beads that hold
+// a sure pair.
 type Chainer interface {
 	// Chain returns sure pairs (Chinese unit, English unit) in order: both
 	// indices increase from one pair to the next.
@@ -109,6 +117,34 @@ type Screener interface {
 	// Screen returns a view of the bead in [0,1] and its weight, as
 	// Similarity does.
 	Screen(zh, en Range) (value, weight float64)
+}
+
+// SummaryDim is the number of values in a unit's summary (see [Summarizer]).
+const SummaryDim = 32
+
+// Summarizer is implemented by a Scoring that can say, cheaply, what each
+// unit is about: a short vector of SummaryDim values. On long documents
+// (4,000 units or more on the two sides) the aligner first aligns groups
+// of units (pairs, pairs of pairs, and so on) coarse to fine; with a
+// Summarizer, a group's summary is the sum of its units' summaries, and a
+// group bead costs, besides the mismatch of its lengths, more the lower
+// the cosine of its two sides' summaries. The path found is the centre of
+// the first full search. Chinese and English summaries must therefore lie
+// in one space: a unit and its translation should give vectors pointing
+// the same way, unrelated units vectors nearly orthogonal (for instance,
+// each concept hashed to a signed bucket, weighted by its rarity in the
+// document). A unit with nothing to say adds nothing; a group whose sum
+// is zero or not finite counts as unrelated to every other. The aligner
+// uses the first Scoring (in Scorers order) that is a Summarizer;
+// without one, the coarse levels compare lengths only.
+type Summarizer interface {
+	// AddZHSummary adds the summary of Chinese unit i to dst, which
+	// holds SummaryDim values (the sum of the units before it in the
+	// same group, or zeros).
+	AddZHSummary(dst []float32, i int)
+	// AddENSummary adds the summary of English unit j to dst, as
+	// AddZHSummary.
+	AddENSummary(dst []float32, j int)
 }
 
 // LengthScorer is the Gale–Church length model: the English length of a
