@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bitextlab/zhen/internal/benchutil"
+	"github.com/bitextlab/zhen/internal/testenv"
 	"github.com/bitextlab/zhen/segment"
 )
 
@@ -54,9 +54,9 @@ func concatLong(docs ...longDoc) longDoc {
 // CPU time taken.
 func alignCPU(b *testing.B, d longDoc) (float64, time.Duration) {
 	runtime.GC()
-	cpu0 := benchutil.CPUTime()
+	cpu0 := testenv.CPUTime()
 	al, err := (&Aligner{}).AlignSentences(d.zh, d.en)
-	cpu := benchutil.CPUTime() - cpu0
+	cpu := testenv.CPUTime() - cpu0
 	if err != nil {
 		b.Fatalf("%d × %d sentences: %v", len(d.zh), len(d.en), err)
 	}
@@ -121,7 +121,7 @@ func BenchmarkAlignLongConcatenated(b *testing.B) {
 	perOp := cpu / time.Duration(b.N)
 	b.ReportMetric(f1, "strict-F1")
 	b.ReportMetric(perOp.Seconds(), "cpu-s/op")
-	b.ReportMetric(benchutil.MaxRSSMB(), "maxrss-MB")
+	b.ReportMetric(testenv.MaxRSSMB(), "maxrss-MB")
 	if f1 < f0-0.01 {
 		b.Errorf("three copies of long/002: strict F1 %.3f, one copy %.3f: quality falls with length", f1, f0)
 	}
@@ -160,7 +160,7 @@ func BenchmarkAlignRealisticNoNumbers(b *testing.B) {
 	zh, en, gold := realisticCorpus(b, 40000)
 	zh, en = stripDigits(zh), stripDigits(en)
 	a := &Aligner{}
-	cpu0 := benchutil.CPUTime()
+	cpu0 := testenv.CPUTime()
 	var al *Alignment
 	b.ResetTimer()
 	for range b.N {
@@ -170,7 +170,7 @@ func BenchmarkAlignRealisticNoNumbers(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	perOp := (benchutil.CPUTime() - cpu0) / time.Duration(b.N)
+	perOp := (testenv.CPUTime() - cpu0) / time.Duration(b.N)
 	f1 := strictF1(al.Beads, gold)
 	b.ReportMetric(f1, "strict-F1")
 	b.ReportMetric(perOp.Seconds(), "cpu-s/op")
@@ -206,11 +206,11 @@ func BenchmarkAlignManyParagraphs(b *testing.B) {
 	a := &Aligner{Force: true}
 	cpuOf := func(z, e *segment.Document) time.Duration {
 		runtime.GC()
-		cpu0 := benchutil.CPUTime()
+		cpu0 := testenv.CPUTime()
 		if _, err := a.Align(z, e); err != nil {
 			b.Fatal(err)
 		}
-		return benchutil.CPUTime() - cpu0
+		return testenv.CPUTime() - cpu0
 	}
 	var small, large time.Duration
 	b.ResetTimer()
