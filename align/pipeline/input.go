@@ -232,15 +232,25 @@ func Documents(seg *segment.Segmenter, ins []Input) (zh, en *segment.Document, e
 	case 2:
 		zh, err = with(seg, ins[0]).Monolingual(ins[0].Name, ins[0].Data, segment.Chinese)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, sharedEncoding(err, ins)
 		}
 		en, err = with(seg, ins[1]).Monolingual(ins[1].Name, ins[1].Data, segment.English)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, sharedEncoding(err, ins)
 		}
 		return zh, en, nil
 	}
 	return nil, nil, ErrInputCount
+}
+
+// sharedEncoding adds a hint to err when one encoding was given for both
+// files of a pair: the two files of a translation are often in different
+// encodings (a UTF-16 Chinese file, a UTF-8 English one).
+func sharedEncoding(err error, ins []Input) error {
+	if len(ins) != 2 || ins[0].Encoding == "" || ins[0].Encoding != ins[1].Encoding {
+		return err
+	}
+	return fmt.Errorf("%w (the encoding %s was given for both files; if they differ, give one per file in order, as -encoding %s,utf-8)", err, ins[0].Encoding, ins[0].Encoding)
 }
 
 // SentenceLines reads a file that already holds one sentence per line:

@@ -463,3 +463,20 @@ func TestAlignLinesBlank(t *testing.T) {
 		})
 	}
 }
+
+func TestSharedEncodingHint(t *testing.T) {
+	zh := []byte("我们今天开会。会议在北京举行。\n")
+	zh16 := make([]byte, 0, 2*len(zh))
+	for _, r := range string(zh) {
+		zh16 = append(zh16, byte(r), byte(r>>8))
+	}
+	en := []byte("We meet today. The meeting is held in Beijing.\n")
+	ins := []Input{{Name: "zh16.txt", Data: zh16, Encoding: "utf-16le"}, {Name: "en.txt", Data: en, Encoding: "utf-16le"}}
+	if _, _, err := Documents(nil, ins); err == nil || !strings.Contains(err.Error(), "-encoding utf-16le,utf-8") {
+		t.Errorf("one encoding for both files: error %v, want the per-file hint", err)
+	}
+	ins[1].Encoding = "utf-8"
+	if _, _, err := Documents(nil, ins); err != nil {
+		t.Errorf("per-file encodings: %v", err)
+	}
+}
