@@ -87,12 +87,12 @@ func Progress(w io.Writer, prefix string) func(done, total int) {
 		now := time.Now()
 		if total <= 0 || now.Sub(start) < time.Second || now.Sub(last) < time.Second {
 			if done >= total && shown {
-				fmt.Fprintf(w, "%saligned %d of %d (100%%) in %.1fs\n", prefix, done, total, now.Sub(start).Seconds())
+				fmt.Fprintf(w, "%saligned %d of %d sentences (100%%) in %.1fs\n", prefix, done, total, now.Sub(start).Seconds())
 				shown = false
 			}
 			return
 		}
 		last, shown = now, true
-		fmt.Fprintf(w, "%saligning… %d of %d (%d%%)\n", prefix, done, total, done*100/total)
+		fmt.Fprintf(w, "%saligning… %d of %d sentences (%d%%)\n", prefix, done, total, done*100/total)
 	}
 }
