@@ -683,11 +683,30 @@ func (r *run) hasRefineOnly() bool {
 }
 
 // reestimatePriors mixes the bead type counts of the first pass into the
-// priors (a Dirichlet prior worth 200 beads).
+// priors (a Dirichlet prior worth 200 beads). A 1-N or N-1 sentence bead
+// whose first or last unit of the longer side the scorers would rather
+// see alone (the bead without it plus it as a 1-0 or 0-1 cost less,
+// priors left out) is a suspect omission and counted as the two: the
+// first pass, priced with the starting omission prior, glues most
+// untranslated sentences to a neighbour, so its own count would keep the
+// prior low on a text with many of them. Measured on omission variants of
+// the dev sets (TestOmissionVariants), with nullCapOne 3.5: 1-0/0-1
+// recall 0.245 → 0.294, precision 0.893 → 0.882,
+// strict F1 of the variants 0.925 → 0.927, of the dev sets unchanged.
 func (r *run) reestimatePriors(beads []Bead) {
 	counts := map[BeadType]float64{}
 	for _, b := range beads {
-		counts[BeadType{b.ZH.Len(), b.EN.Len()}]++
+		t := BeadType{b.ZH.Len(), b.EN.Len()}
+		if r.sentences && (t.ZH == 1) != (t.EN == 1) && t.ZH > 0 && t.EN > 0 {
+			for _, first := range [2]bool{true, false} {
+				if head, unit := peel(b, first); r.beadCost(head)+r.beadCost(unit) < r.beadCost(b) {
+					t = BeadType{head.ZH.Len(), head.EN.Len()}
+					counts[BeadType{unit.ZH.Len(), unit.EN.Len()}]++
+					break
+				}
+			}
+		}
+		counts[t]++
 	}
 	var tot float64
 	for _, t := range sortedTypes(r.priors) {
@@ -700,6 +719,11 @@ func (r *run) reestimatePriors(beads []Bead) {
 		np[t] = (counts[t] + alpha*p/tot) / (n + alpha)
 	}
 	r.priors = np
+}
+
+// beadCost is the scorers' cost of bead b (no prior).
+func (r *run) beadCost(b Bead) float64 {
+	return r.cost(b.ZH.Start, b.EN.Start, b.ZH.Len(), b.EN.Len())
 }
 
 // fill sets the bead's scores and confidence.

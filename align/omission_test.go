@@ -1,0 +1,215 @@
+package align
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// omissionVariant derives a test document from a gold-aligned pair: about
+// 3% of the sentences of one side (delZH: the Chinese, else the English),
+// each the whole of its side of a 1-1 gold bead, are deleted, so that their
+// counterparts become 0-1 (or 1-0) beads; then about 5% of the adjacent
+// pairs of 1-1 beads left are merged on one side (chosen at random), the two
+// sentences joined into one, so that the gold holds a 1-2 or 2-1 bead there.
+// The gold beads returned index the variant's sentences.
+func omissionVariant(zh, en []string, gold []Bead, delZH bool, rng *rand.Rand) (vzh, ven []string, vgold []Bead) {
+	type gb struct {
+		zh, en []string
+	}
+	var beads []gb
+	for _, b := range gold {
+		var g gb
+		for i := b.ZH.Start; i < b.ZH.End; i++ {
+			g.zh = append(g.zh, zh[i])
+		}
+		for j := b.EN.Start; j < b.EN.End; j++ {
+			g.en = append(g.en, en[j])
+		}
+		beads = append(beads, g)
+	}
+	one := func(g gb) bool { return len(g.zh) == 1 && len(g.en) == 1 }
+	side := len(en)
+	if delZH {
+		side = len(zh)
+	}
+	deleted := make([]bool, len(beads))
+	for k := range beads {
+		if one(beads[k]) && rng.Float64() < 0.03*float64(side)/float64(len(beads)) {
+			deleted[k] = true
+			if delZH {
+				beads[k].zh = nil
+			} else {
+				beads[k].en = nil
+			}
+		}
+	}
+	var merged []gb
+	for k := 0; k < len(beads); k++ {
+		g := beads[k]
+		if k+1 < len(beads) && !deleted[k] && !deleted[k+1] && one(g) && one(beads[k+1]) && rng.Float64() < 0.05 {
+			h := beads[k+1]
+			if rng.Intn(2) == 0 {
+				g = gb{zh: []string{g.zh[0] + h.zh[0]}, en: []string{g.en[0], h.en[0]}}
+			} else {
+				g = gb{zh: []string{g.zh[0], h.zh[0]}, en: []string{g.en[0] + " " + h.en[0]}}
+			}
+			k++
+		}
+		merged = append(merged, g)
+	}
+	for _, g := range merged {
+		b := Bead{ZH: Range{len(vzh), len(vzh) + len(g.zh)}, EN: Range{len(ven), len(ven) + len(g.en)}}
+		vzh = append(vzh, g.zh...)
+		ven = append(ven, g.en...)
+		vgold = append(vgold, b)
+	}
+	return vzh, ven, vgold
+}
+
+// TestOmissionVariants aligns omission variants of the development sets in
+// $ZHEN_DEVSETS (a variant per document and side, fixed seeds; see
+// omissionVariant) and measures how the 1-0 and 0-1 beads are found
+// (recall and precision against the variants' gold) and the strict F1 of
+// all beads. Skipped without $ZHEN_DEVSETS (the sets are not in the
+// repository).
+func TestOmissionVariants(t *testing.T) {
+	root := os.Getenv("ZHEN_DEVSETS")
+	if root == "" {
+		t.Skip("set ZHEN_DEVSETS to the directory of the development sets (e.g. /work/shared/data)")
+	}
+	var allGold, allTest []Bead
+	var goldOm, testOm, hitOm int
+	offZ, offE := 0, 0
+	docs := 0
+	for _, set := range []string{"mac-dev", "aca", "mag"} {
+		golds, _ := filepath.Glob(filepath.Join(root, set, "gold", "*.align"))
+		for _, g := range golds {
+			doc := strings.TrimSuffix(filepath.Base(g), ".align")
+			zh := omissionLines(t, filepath.Join(root, set, "zh", doc))
+			en := omissionLines(t, filepath.Join(root, set, "en", doc))
+			f, err := os.Open(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gold, err := ReadBeads(f, g)
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for v, delZH := range []bool{true, false} {
+				seed := int64(len(zh)*1000 + len(en)*10 + v)
+				vzh, ven, vgold := omissionVariant(zh, en, gold, delZH, rand.New(rand.NewSource(seed)))
+				al, err := (&Aligner{Force: true}).AlignSentences(vzh, ven)
+				if err != nil {
+					t.Fatalf("%s/%s variant %d: %v", set, doc, v, err)
+				}
+				docs++
+				isOm := func(b Bead) bool { return (b.ZH.Len() == 0) != (b.EN.Len() == 0) }
+				om := map[[2]Range]bool{}
+				for _, b := range vgold {
+					if isOm(b) {
+						goldOm++
+						om[omKey(b)] = true
+					}
+				}
+				var local int
+				for _, b := range al.Beads {
+					if isOm(b) {
+						testOm++
+						if om[omKey(b)] {
+							hitOm++
+							local++
+						}
+					}
+				}
+				if os.Getenv("ZHEN_OMISSION_VERBOSE") != "" {
+					for _, b := range vgold {
+						if isOm(b) && !omFound(al.Beads, b) {
+							t.Logf("%s/%s v%d missed %v:%v; test near: %s", set, doc, v, b.ZH, b.EN, omNear(al.Beads, b))
+						}
+					}
+				}
+				shift := func(b Bead) Bead {
+					b.ZH = Range{b.ZH.Start + offZ, b.ZH.End + offZ}
+					b.EN = Range{b.EN.Start + offE, b.EN.End + offE}
+					return b
+				}
+				for _, b := range vgold {
+					allGold = append(allGold, shift(b))
+				}
+				for _, b := range al.Beads {
+					allTest = append(allTest, shift(b))
+				}
+				offZ += len(vzh)
+				offE += len(ven)
+			}
+		}
+	}
+	if docs == 0 {
+		t.Skipf("no development sets in %s", root)
+	}
+	p, r, f1 := StrictF1(allGold, allTest)
+	rec := float64(hitOm) / float64(max(goldOm, 1))
+	prec := float64(hitOm) / float64(max(testOm, 1))
+	t.Logf("%d variant documents: %d gold omissions, %d found, %d reported: recall %.3f precision %.3f; strict P %.3f R %.3f F1 %.3f",
+		docs, goldOm, hitOm, testOm, rec, prec, p, r, f1)
+	const minRecall, minPrecision, minF1 = 0.28, 0.85, 0.92
+	if rec < minRecall || prec < minPrecision || f1 < minF1 {
+		t.Errorf("omission recall %.3f precision %.3f strict F1 %.3f: want at least %.2f, %.2f, %.2f", rec, prec, f1, minRecall, minPrecision, minF1)
+	}
+}
+
+func omFound(beads []Bead, g Bead) bool {
+	for _, b := range beads {
+		if omKey(b) == omKey(g) {
+			return true
+		}
+	}
+	return false
+}
+
+// omKey is a bead's ranges with an empty side set to the zero Range (an
+// omission is the same wherever its empty side lies).
+func omKey(b Bead) [2]Range {
+	if b.ZH.Len() == 0 {
+		b.ZH = Range{}
+	}
+	if b.EN.Len() == 0 {
+		b.EN = Range{}
+	}
+	return [2]Range{b.ZH, b.EN}
+}
+
+func omNear(beads []Bead, g Bead) string {
+	var s []string
+	for _, b := range beads {
+		if b.ZH.End >= g.ZH.Start-1 && b.ZH.Start <= g.ZH.End+1 && b.EN.End >= g.EN.Start-1 && b.EN.Start <= g.EN.End+1 {
+			s = append(s, fmt.Sprintf("%v:%v", b.ZH, b.EN))
+		}
+	}
+	return strings.Join(s, " ")
+}
+
+func omissionLines(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		out = append(out, sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
