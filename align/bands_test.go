@@ -84,7 +84,7 @@ func (c *bandCount) String() string {
 }
 
 // TestBandsPress: no right pair of the built-in press release is coloured
-// "check" (issue 10): every bead of press001 that is in the hand-made gold
+// "check": every bead of press001 that is in the hand-made gold
 // has its confidence at or above align.ConfidenceCheck, and so does every
 // two-sided pair of seed 001 aligned from the file (all of them are right).
 func TestBandsPress(t *testing.T) {
@@ -135,7 +135,7 @@ func TestBandsPress(t *testing.T) {
 func TestBandsDevSets(t *testing.T) {
 	root := os.Getenv("ZHEN_DEVSETS")
 	if root == "" {
-		t.Skip("set ZHEN_DEVSETS to the directory of the development sets (e.g. /work/shared/data)")
+		t.Skip("set ZHEN_DEVSETS to the directory of the development sets (e.g. ../shared/data beside the repository)")
 	}
 	for _, set := range []string{"mac-dev", "aca", "mag"} {
 		t.Run(set, func(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"github.com/bitextlab/zhen/segment"
 )
 
-// Benchmarks of the long, anchor-poor case (issue 9): the search must find
+// Benchmarks of the long, anchor-poor case: the search must find
 // its way on long text with few unique anchors, in time linear in its
 // length. Quality and growth are asserted here, in go test -bench, never
 // in timed unit tests.
@@ -65,7 +65,7 @@ func alignCPU(b *testing.B, d longDoc) (float64, time.Duration) {
 
 // BenchmarkAlignLongDevSet aligns the long dev set (the Bible, 6,301 ×
 // 5,000 and 13,056 × 10,000 lines: few numbers, a length ratio that
-// drifts ±12% between books) and asserts issue 9's targets: strict F1 at
+// drifts ±12% between books) and asserts the targets: strict F1 at
 // least 0.90 and 0.86 (0.855: the scorers' ceiling, measured with the band
 // centred on the gold path, is 0.8598, which eval_align.py prints as
 // 0.860), and at most 2.3 times the CPU time for twice the input.
@@ -101,10 +101,10 @@ func BenchmarkAlignLongDevSet(b *testing.B) {
 }
 
 // BenchmarkAlignLongConcatenated aligns long/002 three times over (39,168
-// × 30,000 lines, about the size issue 9 measures at 42,687 × 30,000):
+// × 30,000 lines, about the size of the whole 42,687 × 30,000 Bible):
 // quality must not fall with length (within 0.01 of long/002 alone), and
-// the time stays near-linear. The CPU limit is what the search reaches
-// today, not issue 9's 2 CPU-s (see the report).
+// the time stays near-linear. The CPU limit (4 s) is looser than the
+// 2 CPU-s aimed at for this size, which the search does not reach yet.
 func BenchmarkAlignLongConcatenated(b *testing.B) {
 	d := readLong(b, "002")[0]
 	big := concatLong(d, d, d)
@@ -204,24 +204,9 @@ func BenchmarkAlignManyParagraphs(b *testing.B) {
 	z1, e1 := build(25000)
 	z2, e2 := build(50000)
 	a := &Aligner{Force: true}
-	cpuOf := func(z, e *segment.Document) time.Duration {
-		runtime.GC()
-		cpu0 := testenv.CPUTime()
-		if _, err := a.Align(z, e); err != nil {
-			b.Fatal(err)
-		}
-		return testenv.CPUTime() - cpu0
-	}
-	var small, large time.Duration
-	b.ResetTimer()
-	for range b.N {
-		small += cpuOf(z1, e1)
-		large += cpuOf(z2, e2)
-	}
-	b.StopTimer()
-	if small <= 0 {
-		b.Skip("no CPU time measure on this system")
-	}
+	small, large := cpuGrowth(b,
+		func() error { _, err := a.Align(z1, e1); return err },
+		func() error { _, err := a.Align(z2, e2); return err })
 	ratio := float64(large) / float64(small)
 	b.ReportMetric(ratio, "growth")
 	b.ReportMetric(large.Seconds()/float64(b.N), "cpu-s-50k")

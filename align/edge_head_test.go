@@ -3,7 +3,7 @@ package align
 import "testing"
 
 // TestHeadlinesDoNotShift aligns a text with a headline and a dateline on
-// top (issue 9 item 3): the English merges the headline into its first
+// top: the English merges the headline into its first
 // sentence and the Chinese has a dateline the English lacks, or both have
 // the headline and only the English a dateline. Every bead of the body
 // after its first must be the one the text without the header gets.

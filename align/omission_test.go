@@ -80,7 +80,7 @@ func omissionVariant(zh, en []string, gold []Bead, delZH bool, rng *rand.Rand) (
 func TestOmissionVariants(t *testing.T) {
 	root := os.Getenv("ZHEN_DEVSETS")
 	if root == "" {
-		t.Skip("set ZHEN_DEVSETS to the directory of the development sets (e.g. /work/shared/data)")
+		t.Skip("set ZHEN_DEVSETS to the directory of the development sets (e.g. ../shared/data beside the repository)")
 	}
 	var allGold, allTest []Bead
 	var goldOm, testOm, hitOm int

@@ -56,7 +56,7 @@ func benchmarkSplit(b *testing.B, lang Lang, rules *Rules) {
 	if n == 0 {
 		b.Fatal("no sentences")
 	}
-	// The target of issue 3 is at least 20 MB/s per core. The machine is
+	// The target is at least 20 MB/s per core. The machine is
 	// shared, so the figure asserted is per second of this process's CPU
 	// time (user+system, GC included), not per second of wall time.
 	if mbs, ok := testenv.ReportMBPerCPUSecond(b, len(text), cpu); ok && b.N > 1 && mbs < 20 {

@@ -177,7 +177,7 @@ func TestHTMLSentencesOption(t *testing.T) {
 	}
 }
 
-// TestHTMLNilWriter: issue 14 item 6, WriteHTML(nil, …) panicked.
+// TestHTMLNilWriter: WriteHTML(nil, …) is an error, not a panic.
 func TestHTMLNilWriter(t *testing.T) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -199,8 +199,8 @@ func TestHTMLWriteError(t *testing.T) {
 	}
 }
 
-// TestHTMLInvalidBytes: issue 14 item 6, raw invalid bytes from a file
-// name reached the page. The page must be valid UTF-8 whatever it is given.
+// TestHTMLInvalidBytes: raw invalid bytes from a file
+// name must not reach the page: it is valid UTF-8 whatever it is given.
 func TestHTMLInvalidBytes(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -314,8 +314,8 @@ func bigPairs(n int) []align.Pair {
 	return pairs
 }
 
-// BenchmarkHTML100k writes a page of 100,000 pairs; issue 10 asks for
-// under 2 s, which the benchmark checks.
+// BenchmarkHTML100k writes a page of 100,000 pairs and checks that it takes
+// under 2 s.
 func BenchmarkHTML100k(b *testing.B) {
 	pairs := bigPairs(100000)
 	var size int64

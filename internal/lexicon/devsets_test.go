@@ -16,7 +16,7 @@ import (
 // with sets laid out as SET/zh/ID, SET/en/ID (one sentence per line) and
 // SET/gold/ID.align ("[0,1]:[0]" lines), for example:
 //
-//	ZHEN_DEVSETS=/work/shared/data go test -run DevSetCoverage -v ./internal/lexicon
+//	ZHEN_DEVSETS=../shared/data go test -run DevSetCoverage -v ./internal/lexicon
 //
 // For each gold bead it reports the share of English content words linked
 // by a Chinese word of the bead ("covered"), the same for wrong pairs (the
