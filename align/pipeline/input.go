@@ -196,13 +196,19 @@ func (c *Config) Aligner() (*align.Aligner, error) {
 // with review.ReadPairs: the JSON Lines export of the review page (or
 // -format jsonl), the TSV the tsv format writes, or two-column
 // Chinese<TAB>English lines. Confirmed and edited pairs get confidence 1
-// and keep their State. Errors name the file and line.
+// and keep their State. Errors name the file and line; a file that holds
+// no pair (blank, or a header only) is an error too, so that an empty
+// memory is never written from it by mistake.
 func (c *Config) ReadPairs(path string) ([]align.Pair, error) {
 	ins, err := c.Read(path)
 	if err != nil {
 		return nil, err
 	}
-	return review.ReadPairs(bytes.NewReader(ins[0].Data), ins[0].Name)
+	pairs, err := review.ReadPairs(bytes.NewReader(ins[0].Data), ins[0].Name)
+	if err == nil && len(pairs) == 0 {
+		err = fmt.Errorf("pipeline: %s: no pairs in the file (want JSON Lines records or Chinese<TAB>English lines)", ins[0].Name)
+	}
+	return pairs, err
 }
 
 // with returns seg with in's encoding when it has one.

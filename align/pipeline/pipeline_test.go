@@ -480,3 +480,20 @@ func TestSharedEncodingHint(t *testing.T) {
 		t.Errorf("per-file encodings: %v", err)
 	}
 }
+
+func TestReadPairsEmpty(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, data string }{
+		{"blank.tsv", "\n\n"},
+		{"header.tsv", "zh\ten\tconfidence\tbead\tparagraph\n"},
+	} {
+		path := filepath.Join(dir, tc.name)
+		if err := os.WriteFile(path, []byte(tc.data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var c Config
+		if _, err := c.ReadPairs(path); err == nil || !strings.Contains(err.Error(), "no pairs") {
+			t.Errorf("%s: error %v, want one saying the file holds no pairs", tc.name, err)
+		}
+	}
+}
