@@ -18,8 +18,12 @@ type File struct {
 }
 
 // CreateFile starts writing the file at path. Call Commit when everything
-// is written, or Abort to leave the target as it was.
+// is written, or Abort to leave the target as it was. A path that is a
+// folder is an error.
 func CreateFile(path string) (*File, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("pipeline: cannot write %s: it is a folder; give the name of a file in it", path)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: cannot write %s: %w", path, errors.Unwrap(err))

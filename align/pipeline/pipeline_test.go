@@ -497,3 +497,16 @@ func TestReadPairsEmpty(t *testing.T) {
 		}
 	}
 }
+
+func TestCreateFileFolder(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := CreateFile(dir); err == nil || !strings.Contains(err.Error(), "folder") {
+		t.Errorf("CreateFile(a folder) = %v, want an error naming it a folder", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file %s left beside the folder", e.Name())
+		}
+	}
+}
