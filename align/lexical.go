@@ -38,7 +38,7 @@ type lexScoring struct {
 	learn bool
 
 	zunits   [][]int32         // per Chinese unit: its distinct words (entry ID, or −2−k for unknown character k)
-	zmult    [][]float64       // per Chinese unit: how often each of its words occurs
+	zmult    [][]int32         // per Chinese unit: how often each of its words occurs
 	zspan    [][][2]int32      // per Chinese unit: the byte span of each word's first occurrence
 	estems   [][]int32         // per English unit: content stem IDs (vocabulary ID, or VocabLen+k)
 	espan    [][][2]int32      // per English unit: the byte span of each stem
@@ -100,13 +100,13 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 		chars := map[string]int32{}
 		var ztok []lexicon.ZhToken
 		s.zunits = make([][]int32, len(zh))
-		s.zmult = make([][]float64, len(zh))
+		s.zmult = make([][]int32, len(zh))
 		s.zspan = make([][][2]int32, len(zh))
 		seen := map[int32]int{}
 		// One backing array per field for all sentences (fewer, larger
 		// allocations); offsets are cut into per-sentence slices at the end.
 		var units []int32
-		var mult []float64
+		var mult []int32
 		var spans [][2]int32
 		zoff := make([]int, len(zh)+1)
 		for i, t := range zh {
@@ -225,6 +225,12 @@ func (s *lexScoring) glosses(u int32) ([]int32, []int32) {
 // cover (names, rare words) are left out of both coverage and chance.
 func (s *lexScoring) rebuild() {
 	n, m := len(s.zunits), len(s.estems)
+	// The cover cache and the Chinese bags of the previous build are
+	// rebuilt from scratch: dropped first, so that they are not live
+	// while the new ones are built (the peak of a long run).
+	s.cache, s.cacheBase = nil, nil
+	s.zhBag, s.zhBitWord, s.zhBitWeight = nil, nil, nil
+	s.zhTotalCum, s.zhCoverableCum, s.enTotalCum, s.enCoverableCum = nil, nil, nil, nil
 	target := make([]bool, s.nstem)
 	s.zhBag = make([][]uint32, n)
 	s.zhBitWord = make([][]int32, n)
@@ -265,7 +271,7 @@ func (s *lexScoring) rebuild() {
 				bw = append(bw, 0)
 				bx = append(bx, int32(x))
 			}
-			w := s.zhWeight[u] * s.zmult[i][x]
+			w := s.zhWeight[u] * float64(s.zmult[i][x])
 			bw[b] += w
 			s.zhTotal[i] += w
 			k++
@@ -317,8 +323,12 @@ func (s *lexScoring) rebuild() {
 	s.enTotal = make([]float64, m)
 	s.enCoverable = make([]int, m)
 	nk, nw = 0, 0
+	// Kept bags are copied into the new arrays, so that the previous
+	// build's arrays are freed as a whole.
 	for j, sts := range s.estems {
 		if keep[j] {
+			nk += len(oldBag[j])
+			nw += len(oldW[j])
 			continue
 		}
 		nk += len(sts)
@@ -330,6 +340,9 @@ func (s *lexScoring) rebuild() {
 	ecuts := make([]cut, m+1)
 	for j, sts := range s.estems {
 		if keep[j] {
+			allKeys = append(allKeys, oldBag[j]...)
+			allW = append(allW, oldW[j]...)
+			allX = append(allX, oldX[j]...)
 			ecuts[j+1] = cut{len(allKeys), len(allW)}
 			s.enTotal[j], s.enCoverable[j] = oldTot[j], oldK[j]
 			continue
@@ -362,10 +375,6 @@ func (s *lexScoring) rebuild() {
 		ecuts[j+1] = cut{len(allKeys), len(allW)}
 	}
 	for j := range s.estems {
-		if keep[j] {
-			s.enBag[j], s.enBitWeight[j], s.enBitWord[j] = oldBag[j], oldW[j], oldX[j]
-			continue
-		}
 		a, b := ecuts[j], ecuts[j+1]
 		s.enBag[j] = allKeys[a.k:b.k:b.k]
 		s.enBitWeight[j] = allW[a.w:b.w:b.w]
@@ -706,6 +715,11 @@ func (s *lexScoring) Learn(beads []Bead) {
 	}
 	sort.Float64s(conf)
 	cut := conf[len(conf)*3/10]
+	// p1 needs the covers of the first pass; the counting below does not,
+	// and the cover cache (rebuilt anyway) is dropped before it so that
+	// the two are not live together.
+	s.estimateP1(beads, cut)
+	s.cache, s.cacheBase = nil, nil
 	zc := map[int32]int32{}
 	ec := map[int32]int32{}
 	co := map[uint64]int32{}
@@ -765,7 +779,6 @@ func (s *lexScoring) Learn(beads []Bead) {
 		}
 		best[x] = append(best[x], cand{y, d})
 	}
-	s.estimateP1(beads, cut)
 	s.learned = make(map[int32][]int32, len(best))
 	for x, cs := range best {
 		sort.Slice(cs, func(a, b int) bool { return cs[a].d > cs[b].d || cs[a].d == cs[b].d && cs[a].y < cs[b].y })
