@@ -75,9 +75,12 @@ type lexScoring struct {
 	zhCoverableCum, enCoverableCum []int
 }
 
+// pairCover is a cached cover, stored complemented: the zero value (zm
+// all ones) means "not computed yet", which no cover of a unit with fewer
+// than 64 coverable words can be (its bit 63 is never set); units with 64
+// or more are not cached.
 type pairCover struct {
-	zm, em uint64
-	ok     bool
+	nzm, nem uint64
 }
 
 // Prepare tokenises both sides, weighs words and estimates the chance
@@ -493,6 +496,9 @@ func (s *lexScoring) cover(a, b int) (zm, em uint64) {
 
 // pair returns the cached cover of (a, b).
 func (s *lexScoring) pair(a, b int) (uint64, uint64) {
+	if s.zhCoverable[a] >= 64 {
+		return s.cover(a, b)
+	}
 	row := s.cache[a]
 	if cap(row) == 0 {
 		row = make([]pairCover, 1, 16)
@@ -501,12 +507,13 @@ func (s *lexScoring) pair(a, b int) (uint64, uint64) {
 	}
 	base := s.cacheBase[a]
 	if b < base {
-		// Extend to the left.
-		grow := base - b
+		// Extend to the left, with some room for the next extensions
+		// (entries not computed yet are zero).
+		grow := base - b + min(b, 4+len(row)/4)
 		nr := make([]pairCover, len(row)+grow, len(row)+grow+8)
 		copy(nr[grow:], row)
 		row = nr
-		base = b
+		base -= grow
 		s.cacheBase[a] = base
 		s.cache[a] = row
 	}
@@ -522,11 +529,11 @@ func (s *lexScoring) pair(a, b int) (uint64, uint64) {
 		s.cache[a] = row
 	}
 	c := &row[k]
-	if !c.ok {
-		c.zm, c.em = s.cover(a, b)
-		c.ok = true
+	if c.nzm == 0 {
+		zm, em := s.cover(a, b)
+		c.nzm, c.nem = ^zm, ^em
 	}
-	return c.zm, c.em
+	return ^c.nzm, ^c.nem
 }
 
 func wsum(bw []float64, m uint64) float64 {
