@@ -47,12 +47,13 @@ func pairSummaries(s Summarizer, zr, er Range) (z, e []float32) {
 // AddZHSummary adds the summary of Chinese unit i: the English stems its
 // words gloss to, each word's rarity weight shared among its glosses.
 func (s *lexScoring) AddZHSummary(dst []float32, i int) {
-	for x, u := range s.zunits[i] {
+	mult := s.zmult.at(i)
+	for x, u := range s.zunits.at(i) {
 		g, _ := s.glosses(u)
 		if len(g) == 0 {
 			continue
 		}
-		w := s.zhWeight[u] * float64(s.zmult[i][x]) / float64(len(g))
+		w := s.zhWeight[u] * float64(mult[x]) / float64(len(g))
 		for _, st := range g {
 			addHashed(dst, st, w)
 		}
@@ -62,7 +63,7 @@ func (s *lexScoring) AddZHSummary(dst []float32, i int) {
 // AddENSummary adds the summary of English unit j: its content stems that
 // some Chinese word of the document glosses to, by rarity weight.
 func (s *lexScoring) AddENSummary(dst []float32, j int) {
-	for _, st := range s.estems[j] {
+	for _, st := range s.estems.at(j) {
 		if int(st) < len(s.target) && s.target[st] {
 			addHashed(dst, st, s.enWeight[st])
 		}

@@ -37,11 +37,11 @@ type lexScoring struct {
 	scale float64
 	learn bool
 
-	zunits   [][]int32         // per Chinese unit: its distinct words (entry ID, or −2−k for unknown character k)
-	zmult    [][]int32         // per Chinese unit: how often each of its words occurs
-	zspan    [][][2]int32      // per Chinese unit: the byte span of each word's first occurrence
-	estems   [][]int32         // per English unit: content stem IDs (vocabulary ID, or VocabLen+k)
-	espan    [][][2]int32      // per English unit: the byte span of each stem
+	zunits   ragged[int32]     // per Chinese unit: its distinct words (entry ID, or −2−k for unknown character k)
+	zmult    ragged[int32]     // per Chinese unit: how often each of its words occurs
+	zspan    ragged[[2]int32]  // per Chinese unit: the byte span of each word's first occurrence
+	estems   ragged[int32]     // per English unit: content stem IDs (vocabulary ID, or VocabLen+k)
+	espan    ragged[[2]int32]  // per English unit: the byte span of each stem
 	nstem    int32             // vocabulary size including document-local stems
 	vocab    int32             // the lexicon's vocabulary size
 	learned  map[int32][]int32 // Chinese word → stems learnt from the first pass
@@ -51,12 +51,12 @@ type lexScoring struct {
 	// Gloss bags: per unit, sorted keys stem<<6 | bit, the bit naming a
 	// coverable word of the unit (a Chinese word glossing to the stem, or
 	// the English word with that stem); words past the 64th share bits.
-	zhBag, enBag [][]uint32
+	zhBag, enBag ragged[uint32]
 	// Per unit and bit: the summed weight of the words on that bit, and
 	// the first of them (an index into zunits[i] or estems[j], for
 	// evidence).
-	zhBitWeight, enBitWeight [][]float64
-	zhBitWord, enBitWord     [][]int32
+	zhBitWeight, enBitWeight ragged[float64]
+	zhBitWord, enBitWord     ragged[int32]
 	zhTotal, enTotal         []float64 // per unit: the weight of its coverable words
 	zhCoverable, enCoverable []int     // per unit: the number of its coverable words
 
@@ -79,6 +79,23 @@ type lexScoring struct {
 // all ones) means "not computed yet", which no cover of a unit with fewer
 // than 64 coverable words can be (its bit 63 is never set); units with 64
 // or more are not cached.
+// ragged is a list of slices stored as one array and offsets (a slice
+// header per unit would cost 24 bytes, and a long text has tens of
+// thousands of units per field); lists may share their offsets.
+type ragged[T any] struct {
+	off []int // len n+1 (nil when n = 0)
+	all []T
+}
+
+// at returns slice i.
+func (r ragged[T]) at(i int) []T {
+	a, b := r.off[i], r.off[i+1]
+	return r.all[a:b:b]
+}
+
+// len returns the number of slices.
+func (r ragged[T]) len() int { return max(len(r.off)-1, 0) }
+
 type pairCover struct {
 	nzm, nem uint64
 }
@@ -102,12 +119,9 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 		defer wg.Done()
 		chars := map[string]int32{}
 		var ztok []lexicon.ZhToken
-		s.zunits = make([][]int32, len(zh))
-		s.zmult = make([][]int32, len(zh))
-		s.zspan = make([][][2]int32, len(zh))
 		seen := map[int32]int{}
-		// One backing array per field for all sentences (fewer, larger
-		// allocations); offsets are cut into per-sentence slices at the end.
+		// One backing array per field for all sentences, sharing one
+		// array of offsets; copied to their exact size at the end.
 		var units []int32
 		var mult []int32
 		var spans [][2]int32
@@ -140,17 +154,14 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 			}
 			zoff[i+1] = len(units)
 		}
-		for i := range zh {
-			a, b := zoff[i], zoff[i+1]
-			s.zunits[i], s.zmult[i], s.zspan[i] = units[a:b:b], mult[a:b:b], spans[a:b:b]
-		}
+		s.zunits = ragged[int32]{zoff, slices.Clone(units)}
+		s.zmult = ragged[int32]{zoff, slices.Clone(mult)}
+		s.zspan = ragged[[2]int32]{zoff, slices.Clone(spans)}
 	}()
 	local := map[string]int32{}
 	s.nstem = int32(lex.VocabLen())
 	s.vocab = s.nstem
 	var etok []lexicon.EnToken
-	s.estems = make([][]int32, len(en))
-	s.espan = make([][][2]int32, len(en))
 	eseen := map[int32]bool{}
 	var stems []int32
 	var espans [][2]int32
@@ -181,10 +192,8 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 		}
 		eoff[j+1] = len(stems)
 	}
-	for j := range en {
-		a, b := eoff[j], eoff[j+1]
-		s.estems[j], s.espan[j] = stems[a:b:b], espans[a:b:b]
-	}
+	s.estems = ragged[int32]{eoff, slices.Clone(stems)}
+	s.espan = ragged[[2]int32]{eoff, slices.Clone(espans)}
 	wg.Wait()
 	s.zhWeight = idfWeights(zdf, len(zh))
 	for u := range s.zhWeight {
@@ -227,17 +236,14 @@ func (s *lexScoring) glosses(u int32) ([]int32, []int32) {
 // entry or a Chinese word of the document glosses to it. Words nothing could
 // cover (names, rare words) are left out of both coverage and chance.
 func (s *lexScoring) rebuild() {
-	n, m := len(s.zunits), len(s.estems)
+	n, m := s.zunits.len(), s.estems.len()
 	// The cover cache and the Chinese bags of the previous build are
 	// rebuilt from scratch: dropped first, so that they are not live
 	// while the new ones are built (the peak of a long run).
 	s.cache, s.cacheBase = nil, nil
-	s.zhBag, s.zhBitWord, s.zhBitWeight = nil, nil, nil
+	s.zhBag, s.zhBitWord, s.zhBitWeight = ragged[uint32]{}, ragged[int32]{}, ragged[float64]{}
 	s.zhTotalCum, s.zhCoverableCum, s.enTotalCum, s.enCoverableCum = nil, nil, nil, nil
 	target := make([]bool, s.nstem)
-	s.zhBag = make([][]uint32, n)
-	s.zhBitWord = make([][]int32, n)
-	s.zhBitWeight = make([][]float64, n)
 	s.zhTotal = make([]float64, n)
 	s.zhCoverable = make([]int, n)
 	var keys []uint32    // stem<<6 | bit index
@@ -246,7 +252,8 @@ func (s *lexScoring) rebuild() {
 	// Sized in advance (an upper bound): growing arrays of millions of
 	// keys cost more copying than the sorting.
 	nk, nw := 0, 0
-	for _, us := range s.zunits {
+	for i := range n {
+		us := s.zunits.at(i)
 		for _, u := range us {
 			g, l := s.glosses(u)
 			nk += len(g) + len(l)
@@ -256,9 +263,9 @@ func (s *lexScoring) rebuild() {
 	allKeys := make([]uint32, 0, nk)
 	allW := make([]float64, 0, nw)
 	allX := make([]int32, 0, nw)
-	type cut struct{ k, w int }
-	zcuts := make([]cut, n+1)
-	for i, us := range s.zunits {
+	koff, woff := make([]int, n+1), make([]int, n+1)
+	for i := range n {
+		us, mult := s.zunits.at(i), s.zmult.at(i)
 		keys = keys[:0]
 		w0 := len(allW)
 		bw := allW[w0:]
@@ -274,7 +281,7 @@ func (s *lexScoring) rebuild() {
 				bw = append(bw, 0)
 				bx = append(bx, int32(x))
 			}
-			w := s.zhWeight[u] * float64(s.zmult[i][x])
+			w := s.zhWeight[u] * float64(mult[x])
 			bw[b] += w
 			s.zhTotal[i] += w
 			k++
@@ -295,21 +302,19 @@ func (s *lexScoring) rebuild() {
 		allW = append(allW[:w0], bw...)
 		allX = append(allX[:w0], bx...)
 		allKeys = appendBag(allKeys, keys, &scratch)
-		zcuts[i+1] = cut{len(allKeys), len(allW)}
+		koff[i+1], woff[i+1] = len(allKeys), len(allW)
 	}
-	for i := range s.zunits {
-		a, b := zcuts[i], zcuts[i+1]
-		s.zhBag[i] = allKeys[a.k:b.k:b.k]
-		s.zhBitWeight[i] = allW[a.w:b.w:b.w]
-		s.zhBitWord[i] = allX[a.w:b.w:b.w]
-	}
+	s.zhBag = ragged[uint32]{koff, exact(allKeys)}
+	s.zhBitWeight = ragged[float64]{woff, exact(allW)}
+	s.zhBitWord = ragged[int32]{woff, exact(allX)}
 	// An English unit's bag only changes when one of its document-local
 	// stems became, or stopped being, a gloss (learning): the others are
 	// kept from the previous build.
 	oldBag, oldX, oldW, oldTot, oldK, oldTarget := s.enBag, s.enBitWord, s.enBitWeight, s.enTotal, s.enCoverable, s.target
 	keep := make([]bool, m)
-	if oldTarget != nil && len(oldBag) == m {
-		for j, sts := range s.estems {
+	if oldTarget != nil && oldBag.len() == m {
+		for j := range m {
+			sts := s.estems.at(j)
 			keep[j] = true
 			for _, st := range sts {
 				if st >= s.vocab && (int(st) >= len(oldTarget) || target[st] != oldTarget[st]) {
@@ -320,18 +325,16 @@ func (s *lexScoring) rebuild() {
 		}
 	}
 	s.target = target
-	s.enBag = make([][]uint32, m)
-	s.enBitWord = make([][]int32, m)
-	s.enBitWeight = make([][]float64, m)
 	s.enTotal = make([]float64, m)
 	s.enCoverable = make([]int, m)
 	nk, nw = 0, 0
 	// Kept bags are copied into the new arrays, so that the previous
 	// build's arrays are freed as a whole.
-	for j, sts := range s.estems {
+	for j := range m {
+		sts := s.estems.at(j)
 		if keep[j] {
-			nk += len(oldBag[j])
-			nw += len(oldW[j])
+			nk += len(oldBag.at(j))
+			nw += len(oldW.at(j))
 			continue
 		}
 		nk += len(sts)
@@ -340,13 +343,14 @@ func (s *lexScoring) rebuild() {
 	allKeys = make([]uint32, 0, nk)
 	allW = make([]float64, 0, nw)
 	allX = make([]int32, 0, nw)
-	ecuts := make([]cut, m+1)
-	for j, sts := range s.estems {
+	koff, woff = make([]int, m+1), make([]int, m+1)
+	for j := range m {
+		sts := s.estems.at(j)
 		if keep[j] {
-			allKeys = append(allKeys, oldBag[j]...)
-			allW = append(allW, oldW[j]...)
-			allX = append(allX, oldX[j]...)
-			ecuts[j+1] = cut{len(allKeys), len(allW)}
+			allKeys = append(allKeys, oldBag.at(j)...)
+			allW = append(allW, oldW.at(j)...)
+			allX = append(allX, oldX.at(j)...)
+			koff[j+1], woff[j+1] = len(allKeys), len(allW)
 			s.enTotal[j], s.enCoverable[j] = oldTot[j], oldK[j]
 			continue
 		}
@@ -375,19 +379,25 @@ func (s *lexScoring) rebuild() {
 		allW = append(allW[:w0], bw...)
 		allX = append(allX[:w0], bx...)
 		allKeys = appendBag(allKeys, keys, &scratch)
-		ecuts[j+1] = cut{len(allKeys), len(allW)}
+		koff[j+1], woff[j+1] = len(allKeys), len(allW)
 	}
-	for j := range s.estems {
-		a, b := ecuts[j], ecuts[j+1]
-		s.enBag[j] = allKeys[a.k:b.k:b.k]
-		s.enBitWeight[j] = allW[a.w:b.w:b.w]
-		s.enBitWord[j] = allX[a.w:b.w:b.w]
-	}
+	s.enBag = ragged[uint32]{koff, exact(allKeys)}
+	s.enBitWeight = ragged[float64]{woff, exact(allW)}
+	s.enBitWord = ragged[int32]{woff, exact(allX)}
 	s.cacheBase = make([]int, n)
 	s.cache = make([][]pairCover, n)
 	s.zhTotalCum, s.zhCoverableCum = cumulate(s.zhTotal, s.zhCoverable)
 	s.enTotalCum, s.enCoverableCum = cumulate(s.enTotal, s.enCoverable)
 	s.estimateChance()
+}
+
+// exact returns a, copied to an array of its length when it was sized
+// well beyond it (the bags' arrays are sized before duplicates go).
+func exact[T any](a []T) []T {
+	if cap(a)-len(a) > len(a)/8 {
+		return slices.Clone(a)
+	}
+	return a
 }
 
 // cumulate returns the running sums of tot and k, from 0.
@@ -471,7 +481,7 @@ func radixSort(keys []uint32, tmp *[]uint32) {
 // cover computes which words of zh unit a and en unit b cover each other:
 // a merge of the two sorted bags.
 func (s *lexScoring) cover(a, b int) (zm, em uint64) {
-	x, y := s.zhBag[a], s.enBag[b]
+	x, y := s.zhBag.at(a), s.enBag.at(b)
 	p, q := 0, 0
 	for p < len(x) && q < len(y) {
 		xs, ys := x[p]>>6, y[q]>>6
@@ -562,12 +572,12 @@ func (s *lexScoring) coverage(zh, en Range) (cz, tz, ce, te float64, kz, ke int)
 			zm |= a
 			em[j-en.Start] |= b
 		}
-		cz += wsum(s.zhBitWeight[i], zm)
+		cz += wsum(s.zhBitWeight.at(i), zm)
 		tz += s.zhTotal[i]
 		kz += s.zhCoverable[i]
 	}
 	for j := en.Start; j < en.End; j++ {
-		ce += wsum(s.enBitWeight[j], em[j-en.Start])
+		ce += wsum(s.enBitWeight.at(j), em[j-en.Start])
 		te += s.enTotal[j]
 		ke += s.enCoverable[j]
 	}
@@ -634,7 +644,8 @@ func (s *lexScoring) AppendMatches(out []Match, zh, en Range) []Match {
 	for i := zh.Start; i < zh.End; i++ {
 		var done uint64
 		for j := en.Start; j < en.End; j++ {
-			x, y := s.zhBag[i], s.enBag[j]
+			x, y := s.zhBag.at(i), s.enBag.at(j)
+			zbw, ebw := s.zhBitWord.at(i), s.enBitWord.at(j)
 			p, q := 0, 0
 			for p < len(x) && q < len(y) {
 				xs, ys := x[p]>>6, y[q]>>6
@@ -643,16 +654,16 @@ func (s *lexScoring) AppendMatches(out []Match, zh, en Range) []Match {
 					eb := int(y[q] & 63)
 					for ; p < len(x) && x[p]>>6 == xs; p++ {
 						zb := int(x[p] & 63)
-						if done&(1<<zb) != 0 || zb >= len(s.zhBitWord[i]) || eb >= len(s.enBitWord[j]) {
+						if done&(1<<zb) != 0 || zb >= len(zbw) || eb >= len(ebw) {
 							continue
 						}
 						done |= 1 << zb
-						zu, et := s.zhBitWord[i][zb], s.enBitWord[j][eb]
+						zu, et := zbw[zb], ebw[eb]
 						kind := "lexicon"
-						if u := s.zunits[i][zu]; u >= 0 && s.lex.IsGlossary(u) {
+						if u := s.zunits.at(i)[zu]; u >= 0 && s.lex.IsGlossary(u) {
 							kind = "glossary"
 						}
-						zs, es := s.zspan[i][zu], s.espan[j][et]
+						zs, es := s.zspan.at(i)[zu], s.espan.at(j)[et]
 						out = append(out, Match{Kind: kind, ZH: i, EN: j,
 							ZHStart: int(zs[0]), ZHEnd: int(zs[1]), ENStart: int(es[0]), ENEnd: int(es[1])})
 					}
@@ -673,7 +684,7 @@ func (s *lexScoring) AppendMatches(out []Match, zh, en Range) []Match {
 // estimateChance measures how often a word is covered by one word of an
 // unrelated sentence, on pairs taken half a document apart.
 func (s *lexScoring) estimateChance() {
-	n, m := len(s.zunits), len(s.estems)
+	n, m := s.zunits.len(), s.estems.len()
 	s.zhChance, s.enChance = 0.01, 0.01
 	defer s.tables()
 	if n < 4 || m < 4 {
@@ -748,11 +759,11 @@ func (s *lexScoring) Learn(beads []Bead) {
 		nb++
 		zu = zu[:0]
 		for i := b.ZH.Start; i < b.ZH.End; i++ {
-			zu = append(zu, s.zunits[i]...)
+			zu = append(zu, s.zunits.at(i)...)
 		}
 		eu = eu[:0]
 		for j := b.EN.Start; j < b.EN.End; j++ {
-			eu = append(eu, s.estems[j]...)
+			eu = append(eu, s.estems.at(j)...)
 		}
 		zu = uniq(zu)
 		eu = uniq(eu)

@@ -306,9 +306,9 @@ func TestLexicalLearning(t *testing.T) {
 		t.Errorf("English coverage of bead 0: %v of %v before learning, %v of %v after; want the invented word counted and covered", ceBefore, teBefore, ceAfter, teAfter)
 	}
 	// The invented characters are linked to the invented word.
-	zorblax := s.estems[0][0]
+	zorblax := s.estems.at(0)[0]
 	linked := 0
-	for _, u := range s.zunits[0][:2] {
+	for _, u := range s.zunits.at(0)[:2] {
 		if slices.Contains(s.learned[u], zorblax) {
 			linked++
 		}
