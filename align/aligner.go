@@ -623,7 +623,14 @@ func (r *run) coarsePaths(blocks []block) [][]dp.Step {
 // beadsOf turns the paths of blocks into beads filled with the current
 // scorings' confidence.
 func (r *run) beadsOf(blocks []block, paths [][]dp.Step) []Bead {
-	var beads []Bead
+	nb := 0
+	for _, p := range paths {
+		nb += len(p)
+	}
+	var beads []Bead // nil when there is none, as before
+	if nb > 0 {
+		beads = make([]Bead, 0, nb)
+	}
 	for k, p := range paths {
 		for _, st := range p {
 			bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: blocks[k].para}
@@ -729,7 +736,13 @@ func (r *run) beadCost(b Bead) float64 {
 // fill sets the bead's scores and confidence.
 func (r *run) fill(b *Bead) {
 	var num, den float64
-	b.Scores = make([]Score, len(r.scorings))
+	// The final pass's beads get one more score, the margin (with room
+	// for it now, rather than a copy of every bead's scores then).
+	room := 0
+	if r.final {
+		room = 1
+	}
+	b.Scores = make([]Score, len(r.scorings), len(r.scorings)+room)
 	for k, s := range r.scorings {
 		var v, w float64
 		if sc, ok := s.(Screener); ok && !r.final {

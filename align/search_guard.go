@@ -43,7 +43,10 @@ const unrelatedMax = 5e-5
 // four unrelated lines); a translation memory holding it would be wrong on
 // every later match. beads are filled with the current scorings.
 func (r *run) splitExtras(beads []Bead) []Bead {
-	var out []Bead
+	var out []Bead // nil when there is none, as before
+	if len(beads) > 0 {
+		out = make([]Bead, 0, len(beads)+len(beads)/64+4) // splits are few
+	}
 	for _, b := range beads {
 		if b.ZH.Len() == 0 || b.EN.Len() == 0 || b.ZH.Len() > 1 && b.EN.Len() > 1 || b.ZH.Len()+b.EN.Len() < 3 {
 			out = append(out, b)
