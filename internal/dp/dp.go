@@ -248,20 +248,27 @@ func SearchBeam(n, m int, moves []Move, cost BoundedCostFunc, band Band, progres
 	}
 	var res Result
 	res.Cost = score[end]
+	// Back from the end twice: to count the steps, then to fill a path
+	// of that exact length from its end (long paths are kept a while).
+	steps := 0
+	for i, j := n, m; i > 0 || j > 0; steps++ {
+		mv := moves[back[off[i]+j-band.Lo[i]]]
+		i, j = i-mv.DI, j-mv.DJ
+	}
+	if steps > 0 {
+		res.Path = make([]Step, steps)
+	}
 	i, j := n, m
-	for i > 0 || j > 0 {
+	for s := steps - 1; i > 0 || j > 0; s-- {
 		k := off[i] + j - band.Lo[i]
 		mv := moves[back[k]]
 		pi, pj := i-mv.DI, j-mv.DJ
 		c := score[k] - score[off[pi]+pj-band.Lo[pi]]
-		res.Path = append(res.Path, Step{I: pi, J: pj, DI: mv.DI, DJ: mv.DJ, Cost: c})
+		res.Path[s] = Step{I: pi, J: pj, DI: mv.DI, DJ: mv.DJ, Cost: c}
 		if (j == band.Lo[i] && j > 0 && i > 0) || (j == band.Hi[i] && j < m && i < n) {
 			res.Touched = true
 		}
 		i, j = pi, pj
-	}
-	for a, b := 0, len(res.Path)-1; a < b; a, b = a+1, b-1 {
-		res.Path[a], res.Path[b] = res.Path[b], res.Path[a]
 	}
 	return res, true
 }
