@@ -532,7 +532,7 @@ func (s *lexScoring) pair(a, b int) (uint64, uint64) {
 		if k < cap(row) {
 			row = row[:k+1]
 		} else {
-			nr := make([]pairCover, k+1, 2*(k+1)+4)
+			nr := make([]pairCover, k+1, k+1+max(8, (k+1)/2))
 			copy(nr, row)
 			row = nr
 		}
