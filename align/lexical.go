@@ -251,12 +251,28 @@ func (s *lexScoring) rebuild() {
 	// One backing array per field for all units (fewer allocations).
 	// Sized in advance (an upper bound): growing arrays of millions of
 	// keys cost more copying than the sorting.
+	// A Chinese bag holds only the glosses that some English unit of the
+	// document has as a stem: the others can never match (covers are
+	// merges on equal stems), and are most of a word's glosses.
+	inEN := make([]bool, s.nstem)
+	for _, st := range s.estems.all {
+		inEN[st] = true
+	}
 	nk, nw := 0, 0
 	for i := range n {
 		us := s.zunits.at(i)
 		for _, u := range us {
 			g, l := s.glosses(u)
-			nk += len(g) + len(l)
+			for _, st := range g {
+				if inEN[st] {
+					nk++
+				}
+			}
+			for _, st := range l {
+				if inEN[st] {
+					nk++
+				}
+			}
 		}
 		nw += min(len(us), 64)
 	}
@@ -286,13 +302,13 @@ func (s *lexScoring) rebuild() {
 			s.zhTotal[i] += w
 			k++
 			for _, st := range g {
-				if st < maxStem {
+				if st < maxStem && inEN[st] {
 					keys = append(keys, uint32(st)<<6|b)
 				}
 				target[st] = true
 			}
 			for _, st := range l {
-				if st < maxStem {
+				if st < maxStem && inEN[st] {
 					keys = append(keys, uint32(st)<<6|b)
 				}
 				target[st] = true
