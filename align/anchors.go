@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -35,14 +36,23 @@ func (AnchorScorer) Name() string { return "anchors" }
 
 type anchorScoring struct {
 	gain, miss       float64
-	zhKeys, enKeys   [][]akey      // per unit: its keys present in both documents, sorted by id
-	zhToks, enToks   [][]anchorTok // per unit: every anchor found in it
-	chain            [][2]int      // sure anchor pairs (Chinese unit, English unit)
-	zhMerge, enMerge []akey        // scratch: the keys of a multi-unit bead
+	zhKeys, enKeys   [][]akey          // per unit: its keys present in both documents, sorted by id
+	zhHits, enHits   ragged[anchorHit] // per unit: its anchors whose key is present in both documents, in order
+	chain            [][2]int          // sure anchor pairs (Chinese unit, English unit)
+	zhMerge, enMerge []akey            // scratch: the keys of a multi-unit bead
 	// Running counts and weights of the keys of units [0, k) per side: a
 	// bead with keys on one side only is scored without merging.
 	zhKeyCount, enKeyCount   []int
 	zhKeyWeight, enKeyWeight []float64
+}
+
+// anchorHit is an anchor kept for display (AppendMatches): its kind, key
+// id and byte span. An anchor whose key the other document lacks can
+// never match and is not kept.
+type anchorHit struct {
+	kind       string
+	id         int32
+	start, end int32
 }
 
 // akey is a document-level anchor key id with its weight.
@@ -61,8 +71,8 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 	if s.miss == 0 {
 		s.miss = 0.6
 	}
-	s.zhToks = make([][]anchorTok, len(zh))
-	s.enToks = make([][]anchorTok, len(en))
+	zhToks := make([][]anchorTok, len(zh))
+	enToks := make([][]anchorTok, len(en))
 	zdf := map[string]int{}
 	edf := map[string]int{}
 	zcount := map[string]int{}
@@ -70,9 +80,9 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 	base := map[string]float64{}
 	seen := map[string]bool{} // keys seen in the current unit
 	for i, t := range zh {
-		s.zhToks[i] = anchorsZH(t)
+		zhToks[i] = anchorsZH(t)
 		clear(seen)
-		for _, a := range s.zhToks[i] {
+		for _, a := range zhToks[i] {
 			zcount[a.Key]++
 			base[a.Key] = a.Base
 			if !seen[a.Key] {
@@ -82,9 +92,9 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 		}
 	}
 	for j, t := range en {
-		s.enToks[j] = anchorsEN(t)
+		enToks[j] = anchorsEN(t)
 		clear(seen)
-		for _, a := range s.enToks[j] {
+		for _, a := range enToks[j] {
 			ecount[a.Key]++
 			if !seen[a.Key] {
 				seen[a.Key] = true
@@ -126,15 +136,32 @@ func (as AnchorScorer) Prepare(zh, en []string) Scoring {
 	s.zhKeys = make([][]akey, len(zh))
 	s.enKeys = make([][]akey, len(en))
 	for i := range zh {
-		s.zhKeys[i] = conv(s.zhToks[i])
+		s.zhKeys[i] = conv(zhToks[i])
 	}
 	for j := range en {
-		s.enKeys[j] = conv(s.enToks[j])
+		s.enKeys[j] = conv(enToks[j])
 	}
+	s.zhHits, s.enHits = hitsOf(zhToks, ids), hitsOf(enToks, ids)
 	s.zhKeyCount, s.zhKeyWeight = keySums(s.zhKeys)
 	s.enKeyCount, s.enKeyWeight = keySums(s.enKeys)
-	s.chain = sureAnchors(s.zhToks, s.enToks, zcount, ecount, ids, sureMaxCount(len(zh)+len(en)))
+	s.chain = sureAnchors(zhToks, enToks, zcount, ecount, ids, sureMaxCount(len(zh)+len(en)))
 	return s
+}
+
+// hitsOf returns the anchors of each unit whose key has an id, for
+// display.
+func hitsOf(toks [][]anchorTok, ids map[string]int) ragged[anchorHit] {
+	off := make([]int, len(toks)+1)
+	var all []anchorHit
+	for i, ts := range toks {
+		for _, t := range ts {
+			if id, ok := ids[t.Key]; ok {
+				all = append(all, anchorHit{t.Kind, int32(id), int32(t.Start), int32(t.End)})
+			}
+		}
+		off[i+1] = len(all)
+	}
+	return ragged[anchorHit]{off, slices.Clone(all)}
 }
 
 // keySums returns the running count and weight of the keys of each unit.
@@ -272,20 +299,20 @@ func (s *anchorScoring) AppendMatches(out []Match, zh, en Range) []Match {
 	var usedBuf [64]bool // per English anchor of the bead, in order: matched
 	used := usedBuf[:0]
 	for j := en.Start; j < en.End; j++ {
-		for range s.enToks[j] {
+		for range s.enHits.at(j) {
 			used = append(used, false)
 		}
 	}
 	for i := zh.Start; i < zh.End; i++ {
-		for _, t := range s.zhToks[i] {
+		for _, t := range s.zhHits.at(i) {
 			k := 0
 		find:
 			for j := en.Start; j < en.End; j++ {
-				for _, e := range s.enToks[j] {
-					if !used[k] && e.Key == t.Key {
+				for _, e := range s.enHits.at(j) {
+					if !used[k] && e.id == t.id {
 						used[k] = true
-						out = append(out, Match{Kind: t.Kind, ZH: i, EN: j,
-							ZHStart: t.Start, ZHEnd: t.End, ENStart: e.Start, ENEnd: e.End})
+						out = append(out, Match{Kind: t.kind, ZH: i, EN: j,
+							ZHStart: int(t.start), ZHEnd: int(t.end), ENStart: int(e.start), ENEnd: int(e.end)})
 						break find
 					}
 					k++
