@@ -48,7 +48,13 @@ func (r *run) coarsePath(b block) []dp.Step {
 	return search.CoarsePath(n, m, func(lv int) dp.CostFunc {
 		c := r.lengthCost(zl[lv], el[lv])
 		if zv != nil && lv > 0 {
+			// Levels are costed once each, from the top down: this
+			// level's vectors become its span vectors, and those of
+			// the levels above are done with.
 			c = contentCost(c, zv[lv], ev[lv], lv, n, m)
+			for k := lv; k < len(zv); k++ {
+				zv[k], ev[k] = nil, nil
+			}
 		}
 		return chainCost(c, chain, b, lv, len(zl[lv])-1)
 	}, r.stopped)

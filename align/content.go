@@ -101,11 +101,18 @@ func halveVecs(v []float32) []float32 {
 // spanUnits returns, for each span length 1..maxSpan, the unit vectors of
 // the sums of span consecutive vectors starting at each index (zero where
 // the sum is zero or runs past the end): out[span-1][i*SummaryDim:].
+// The vectors of span 1 are v itself, normalised in place (v is the
+// caller's no longer): the wider spans are summed from v first.
 func spanUnits(v []float32, maxSpan int) [][]float32 {
 	n := len(v) / SummaryDim
 	out := make([][]float32, maxSpan)
 	sum := make([]float32, SummaryDim)
-	for sp := 1; sp <= maxSpan; sp++ {
+	for sp := maxSpan; sp >= 1; sp-- {
+		if sp == 1 {
+			normalize(v, sum)
+			out[0] = v
+			break
+		}
 		u := make([]float32, n*SummaryDim)
 		for i := 0; i+sp <= n; i++ {
 			clear(sum)
@@ -131,6 +138,32 @@ func spanUnits(v []float32, maxSpan int) [][]float32 {
 		out[sp-1] = u
 	}
 	return out
+}
+
+// normalize scales each of the SummaryDim vectors of v to unit length, as
+// spanUnits does for a span of one (the same operations: the vector is
+// summed into sum from zero, then scaled), and zeroes the vectors that
+// have no length.
+func normalize(v, sum []float32) {
+	for i := 0; i < len(v)/SummaryDim; i++ {
+		src := v[i*SummaryDim : (i+1)*SummaryDim]
+		clear(sum)
+		for d := range sum {
+			sum[d] += src[d]
+		}
+		var nn float64
+		for _, x := range sum {
+			nn += float64(x) * float64(x)
+		}
+		if !(nn > 0) || math.IsInf(nn, 1) {
+			clear(src)
+			continue
+		}
+		inv := float32(1 / math.Sqrt(nn))
+		for d := range src {
+			src[d] = sum[d] * inv
+		}
+	}
 }
 
 // dot is the dot product of two SummaryDim vectors.
