@@ -764,6 +764,9 @@ func (s *lexScoring) Learn(beads []Bead) {
 	// is the costliest part of learning.
 	stride := (len(conf) - len(conf)*3/10 + learnMax - 1) / learnMax
 	seen := 0
+	// The distinct words of each counted bead, one after another.
+	var zall, eall []int32
+	boff := [][2]int{{0, 0}}
 	for _, b := range beads {
 		if b.ZH.Len() == 0 || b.EN.Len() == 0 || b.Confidence < cut {
 			continue
@@ -789,30 +792,46 @@ func (s *lexScoring) Learn(beads []Bead) {
 		for _, y := range eu {
 			ec[y]++
 		}
-		for _, x := range zu {
-			for _, y := range eu {
-				co[uint64(uint32(x))<<32|uint64(uint32(y))]++
-			}
-		}
+		zall = append(zall, zu...)
+		eall = append(eall, eu...)
+		boff = append(boff, [2]int{len(zall), len(eall)})
 	}
 	type cand struct {
 		y int32
 		d float64
 	}
 	best := map[int32][]cand{}
-	for k, c := range co {
-		if c < 2 {
-			continue
+	// The pairs are counted a share of the Chinese words at a time (each
+	// word's pairs all in one share): the map of pair counts is the
+	// largest thing alive while learning.
+	for part := range uint32(learnParts) {
+		clear(co)
+		for k := 1; k < len(boff); k++ {
+			zu, eu := zall[boff[k-1][0]:boff[k][0]], eall[boff[k-1][1]:boff[k][1]]
+			for _, x := range zu {
+				if uint32(x)%learnParts != part {
+					continue
+				}
+				for _, y := range eu {
+					co[uint64(uint32(x))<<32|uint64(uint32(y))]++
+				}
+			}
 		}
-		x, y := int32(uint32(k>>32)), int32(uint32(k))
-		d := 2 * float64(c) / float64(zc[x]+ec[y])
-		// Keep strong (Dice ≥ 0.3) and significant (G² ≥ 10, p < 0.002)
-		// associations: small documents give small counts.
-		if d < 0.3 || g2(float64(c), float64(zc[x]), float64(ec[y]), float64(nb)) < 10 {
-			continue
+		for k, c := range co {
+			if c < 2 {
+				continue
+			}
+			x, y := int32(uint32(k>>32)), int32(uint32(k))
+			d := 2 * float64(c) / float64(zc[x]+ec[y])
+			// Keep strong (Dice ≥ 0.3) and significant (G² ≥ 10, p <
+			// 0.002) associations: small documents give small counts.
+			if d < 0.3 || g2(float64(c), float64(zc[x]), float64(ec[y]), float64(nb)) < 10 {
+				continue
+			}
+			best[x] = append(best[x], cand{y, d})
 		}
-		best[x] = append(best[x], cand{y, d})
 	}
+	co = nil
 	s.learned = make(map[int32][]int32, len(best))
 	for x, cs := range best {
 		sort.Slice(cs, func(a, b int) bool { return cs[a].d > cs[b].d || cs[a].d == cs[b].d && cs[a].y < cs[b].y })
@@ -876,6 +895,10 @@ func (s *lexScoring) Screen(zh, en Range) (float64, float64) {
 // rarity) the lexicon's similarity counts. Measured on the dev sets and
 // press001, 4 to 16 give about the same calibration.
 const lexEffective = 8.0
+
+// learnParts is the number of shares of the Chinese words whose pairs
+// Learn counts one after another.
+const learnParts = 4
 
 // learnMax is the most beads Learn counts co-occurrences in.
 const learnMax = 8000
