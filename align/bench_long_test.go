@@ -158,28 +158,7 @@ func stripDigits(ss []string) []string {
 // of the anchor-rich run, less 0.02, and the same time limit.
 func BenchmarkAlignRealisticNoNumbers(b *testing.B) {
 	zh, en, gold := realisticCorpus(b, 40000)
-	zh, en = stripDigits(zh), stripDigits(en)
-	a := &Aligner{}
-	cpu0 := testenv.CPUTime()
-	var al *Alignment
-	b.ResetTimer()
-	for range b.N {
-		var err error
-		if al, err = a.AlignSentences(zh, en); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.StopTimer()
-	perOp := (testenv.CPUTime() - cpu0) / time.Duration(b.N)
-	f1 := strictF1(al.Beads, gold)
-	b.ReportMetric(f1, "strict-F1")
-	b.ReportMetric(perOp.Seconds(), "cpu-s/op")
-	if f1 < 0.92 {
-		b.Errorf("realistic text without numbers: strict F1 %.3f, want at least 0.92", f1)
-	}
-	if perOp > 5*time.Second {
-		b.Errorf("realistic text without numbers took %v of CPU, want at most 5s", perOp)
-	}
+	benchAlignText(b, stripDigits(zh), stripDigits(en), gold, nil, 5*time.Second, 0, 0.92)
 }
 
 // BenchmarkAlignManyParagraphs aligns documents of 25,000 and 50,000

@@ -275,9 +275,10 @@ func shiftBeads(beads []Bead, zoff, eoff int) []Bead {
 }
 
 // realisticCorpus concatenates the development sets and the seed, again
-// and again, until there are at least n Chinese sentences: real text whose anchors repeat (every number, name and date
-// occurs once per copy), so the search cannot lean on unique anchors. It
-// returns the gold beads of the concatenation (offset per copy; the seed
+// and again, until there are at least n Chinese sentences: real text
+// whose anchors repeat (every number, name and date occurs once per
+// copy), so the search cannot lean on unique anchors. It returns the gold
+// beads of the concatenation (offset per copy; the seed
 // has none), or skips the benchmark when the sets are missing.
 func realisticCorpus(b *testing.B, n int) (zh, en []string, gold []Bead) {
 	docs := readRealDocs(b)
@@ -324,6 +325,12 @@ func strictF1(beads, gold []Bead) float64 {
 // peak memory (when maxRSS > 0) and a strict F1 floor.
 func benchRealistic(b *testing.B, n int, scorers []Scorer, limit time.Duration, maxRSS, minF1 float64) {
 	zh, en, gold := realisticCorpus(b, n)
+	benchAlignText(b, zh, en, gold, scorers, limit, maxRSS, minF1)
+}
+
+// benchAlignText aligns zh with en b.N times with the given scorers and asserts
+// what benchRealistic does, reporting the strict F1 against gold.
+func benchAlignText(b *testing.B, zh, en []string, gold []Bead, scorers []Scorer, limit time.Duration, maxRSS, minF1 float64) {
 	a := &Aligner{Scorers: scorers}
 	runtime.GC()
 	rss0 := testenv.MaxRSSMB() // the process's peak so far (earlier benchmarks)
@@ -371,7 +378,8 @@ func benchRealistic(b *testing.B, n int, scorers []Scorer, limit time.Duration, 
 // BenchmarkAlignRealistic20k and BenchmarkAlignRealistic40k are the
 // benchmark on real text: the development sets and seed 001 repeated to
 // 20,000 and 40,000 Chinese sentences (about 22,000 and 44,000 English),
-// length and anchors only. The 20k limits are 60% of the 40k targets; BenchmarkAlignRealisticDoubling checks the growth itself.
+// length and anchors only. The 20k limits are 60% of the 40k targets;
+// BenchmarkAlignRealisticDoubling checks the growth itself.
 // They need the development sets (see devSetsDir) and skip without them.
 func BenchmarkAlignRealistic20k(b *testing.B) {
 	benchRealistic(b, 20000, []Scorer{LengthScorer{}, AnchorScorer{}}, 1200*time.Millisecond, 0, 0.7)
