@@ -90,26 +90,20 @@ func (r *run) splitExtras(beads []Bead) []Bead {
 // unit as an omission.
 func peel(b Bead, first bool) (rest, unit Bead) {
 	rest, unit = b, b
-	if b.EN.Len() > 1 {
-		if first {
-			unit.EN = Range{b.EN.Start, b.EN.Start + 1}
-			unit.ZH = Range{b.ZH.Start, b.ZH.Start}
-			rest.EN.Start++
-		} else {
-			unit.EN = Range{b.EN.End - 1, b.EN.End}
-			unit.ZH = Range{b.ZH.End, b.ZH.End}
-			rest.EN.End--
-		}
-		return rest, unit
+	// The longer side loses a unit to the omission; the omission's other
+	// side is empty, at the matching end of the bead.
+	long, taken, empty, other := &rest.EN, &unit.EN, &unit.ZH, b.ZH
+	if b.EN.Len() <= 1 {
+		long, taken, empty, other = &rest.ZH, &unit.ZH, &unit.EN, b.EN
 	}
 	if first {
-		unit.ZH = Range{b.ZH.Start, b.ZH.Start + 1}
-		unit.EN = Range{b.EN.Start, b.EN.Start}
-		rest.ZH.Start++
+		*taken = Range{long.Start, long.Start + 1}
+		*empty = Range{other.Start, other.Start}
+		long.Start++
 	} else {
-		unit.ZH = Range{b.ZH.End - 1, b.ZH.End}
-		unit.EN = Range{b.EN.End, b.EN.End}
-		rest.ZH.End--
+		*taken = Range{long.End - 1, long.End}
+		*empty = Range{other.End, other.End}
+		long.End--
 	}
 	return rest, unit
 }
