@@ -146,9 +146,12 @@
 // that many separate omissions, and is reported as single 1-0 or 0-1
 // beads. The overall score counts omitted text as 0, so that a long side
 // of unrelated text lowers it instead of raising it, and a sentence at the
-// end of a 1-N or N-1 bead for which the [Matcher]s find next to no
-// evidence is split off as an omission rather than glued to a
-// translation.
+// end of a 1-N or N-1 bead that shows no sign of translating the bead's
+// other side is split off as an omission rather than glued to a
+// translation. With the default scorers the sign is a logistic model of how
+// the sentence changes the bead's length cost, the words of the other side
+// that only it covers, its own words covered, and the anchors it brings;
+// with other scorer sets, next to no evidence from the [Matcher]s.
 //
 // # Limits
 //
