@@ -86,7 +86,10 @@ func TestOmissionVariants(t *testing.T) {
 	var goldOm, testOm, hitOm int
 	offZ, offE := 0, 0
 	docs := 0
+	type counts struct{ gold, test, hit int }
+	perSet := map[string]*counts{}
 	for _, set := range []string{"mac-dev", "aca", "mag"} {
+		perSet[set] = &counts{}
 		golds, _ := filepath.Glob(filepath.Join(root, set, "gold", "*.align"))
 		for _, g := range golds {
 			doc := strings.TrimSuffix(filepath.Base(g), ".align")
@@ -113,6 +116,7 @@ func TestOmissionVariants(t *testing.T) {
 				om := map[[2]Range]bool{}
 				for _, b := range vgold {
 					if isOm(b) {
+						perSet[set].gold++
 						goldOm++
 						om[omKey(b)] = true
 					}
@@ -121,7 +125,9 @@ func TestOmissionVariants(t *testing.T) {
 				for _, b := range al.Beads {
 					if isOm(b) {
 						testOm++
+						perSet[set].test++
 						if om[omKey(b)] {
+							perSet[set].hit++
 							hitOm++
 							local++
 						}
@@ -152,6 +158,13 @@ func TestOmissionVariants(t *testing.T) {
 	}
 	if docs == 0 {
 		t.Skipf("no development sets in %s", root)
+	}
+	for _, set := range []string{"mac-dev", "aca", "mag"} {
+		c := perSet[set]
+		if c.gold > 0 {
+			t.Logf("%s: %d gold omissions, %d found, %d reported: recall %.3f precision %.3f", set, c.gold, c.hit, c.test,
+				float64(c.hit)/float64(c.gold), float64(c.hit)/float64(max(c.test, 1)))
+		}
 	}
 	p, r, f1 := StrictF1(allGold, allTest)
 	rec := float64(hitOm) / float64(max(goldOm, 1))
