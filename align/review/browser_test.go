@@ -424,3 +424,99 @@ func TestBrowserCheckFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserRestore makes two changes on a page, then opens the same
+// page in a new tab (as after closing the browser without exporting): the
+// page offers the changes kept in the browser, and restoring them gives
+// the same pairs as before; discarding them leaves nothing to offer.
+func TestBrowserRestore(t *testing.T) {
+	ctx := chromium(t, 90*time.Second)
+	page := filepath.Join(t.TempDir(), "restore.html")
+	var buf strings.Builder
+	if _, err := WriteHTML(&buf, browserPairs(), HTMLOptions{Title: "restore test"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte(buf.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	type state struct{ Cur, Pairs, Checked int }
+	open := func() context.Context {
+		t.Helper()
+		tab, cancel := chromedp.NewContext(ctx)
+		t.Cleanup(cancel)
+		if err := chromedp.Do(tab, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.CSS(`.row.cur`))); err != nil {
+			t.Fatal(err)
+		}
+		return tab
+	}
+	offered := func(tab context.Context) string {
+		t.Helper()
+		s, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.getElementById("restore").hidden ? "" : document.getElementById("restore-text").textContent`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	first := open()
+	if s := offered(first); s != "" {
+		t.Fatalf("a fresh page offers to restore %q", s)
+	}
+	if err := chromedp.Do(first, chromedp.KeyEvent("a"), chromedp.KeyEvent("m")); err != nil {
+		t.Fatal(err)
+	}
+	before, err := chromedp.Run(first, chromedp.Evaluate[string](`window.zhenReview.exportText()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := chromedp.Run(first, chromedp.Evaluate[state](`window.zhenReview.state()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Pairs != len(browserPairs())-1 || want.Checked < 1 {
+		t.Fatalf("after confirm and merge: %+v", want)
+	}
+	// The changes are kept a moment after they are made.
+	if err := chromedp.Do(first, chromedp.Poll[chromedp.Void](`localStorage.length > 0`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("changes not kept in localStorage: %v", err)
+	}
+
+	second := open()
+	if s := offered(second); !strings.Contains(s, "2 changes") {
+		t.Fatalf("reopened page offers %q, want the 2 changes", s)
+	}
+	if err := chromedp.Do(second, chromedp.Click(chromedp.ID("restore-yes"))); err != nil {
+		t.Fatal(err)
+	}
+	after, err := chromedp.Run(second, chromedp.Evaluate[string](`window.zhenReview.exportText()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before, after); diff != "" {
+		t.Errorf("restored pairs differ from the edited ones (-edited +restored):\n%s", diff)
+	}
+	got, err := chromedp.Run(second, chromedp.Evaluate[state](`window.zhenReview.state()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("restored state %+v, want %+v", got, want)
+	}
+	// Undo still works on restored changes.
+	if err := chromedp.Do(second, chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := chromedp.Run(second, chromedp.Evaluate[state](`window.zhenReview.state()`)); err != nil || got.Pairs != len(browserPairs()) {
+		t.Errorf("undo after restore: %+v, %v; want the merge undone", got, err)
+	}
+
+	third := open()
+	if s := offered(third); s == "" {
+		t.Fatal("the kept changes are not offered again")
+	}
+	if err := chromedp.Do(third, chromedp.Click(chromedp.ID("restore-no"))); err != nil {
+		t.Fatal(err)
+	}
+	if s := offered(open()); s != "" {
+		t.Errorf("discarded changes still offered: %q", s)
+	}
+}

@@ -30,7 +30,10 @@
 //     under the mouse or the cursor, and hovering one names its
 //     counterpart. The page draws only the rows on screen, so 100,000 pairs
 //     stay fast, and exports the corrected pairs as JSON Lines ([Record]
-//     with its State).
+//     with its State). The changes are also kept in the browser's local
+//     storage as they are made (keyed by a hash of the page's data;
+//     nothing leaves the machine), and opening the same page again offers
+//     to restore those not exported.
 //
 // [ReadPairs] reads pairs back: the page's export and [JSONLWriter]'s
 // output, [TSVWriter]'s output, or a two-column Chinese<TAB>English file.

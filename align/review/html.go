@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"html"
 	"io"
 	"math"
@@ -94,7 +95,7 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 
 	// The data block: {"v":1,"title":…,"high":…,"check":…,"zhLang":…,
 	// "enLang":…,"pairs":[row,…],"kinds":[…],"docs":[…],"scorers":[…],
-	// "badEvidence":n} with each row
+	// "badEvidence":n,"key":hash} with each row
 	// [zh, en, type, confidence|null, paragraph, doc, zhSentences|0,
 	// enSentences|0, evidence|0, scores|0, state]. Evidence is flat:
 	// kind index, then the ZH and EN spans in UTF-16 code units.
@@ -112,6 +113,10 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 	scorers, scorerIndex := []string{}, map[string]int{}
 	docs, docIndex := []string{}, map[string]int{}
 	rows := make([]byte, 0, 1<<12)
+	// The page's key (where the page keeps its reviewer's changes in the
+	// browser): a hash of its title and pairs.
+	key := fnv.New64a()
+	key.Write([]byte(title))
 	for i, p := range pairs {
 		st.ByType[p.Type]++
 		unpaired := strings.TrimSpace(p.ZH) == "" || strings.TrimSpace(p.EN) == ""
@@ -178,6 +183,7 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 		rows = append(rows, ',')
 		rows = appendJSONString(rows, p.State)
 		rows = append(rows, ']')
+		key.Write(rows)
 		bw.Write(rows)
 	}
 	// kinds and docs are known only at the end: they follow the rows.
@@ -202,7 +208,7 @@ func WriteHTML(w io.Writer, pairs []align.Pair, o HTMLOptions) (HTMLStats, error
 		}
 		bw.Write(appendJSONString(buf[:0], s))
 	}
-	fmt.Fprintf(bw, "],\"badEvidence\":%d}</script>\n<script>", st.BadEvidence)
+	fmt.Fprintf(bw, "],\"badEvidence\":%d,\"key\":\"%016x\"}</script>\n<script>", st.BadEvidence, key.Sum64())
 	bw.WriteString(pageJS)
 	bw.WriteString("</script>\n</body>\n</html>\n")
 	if err := bw.Flush(); err != nil {

@@ -37,6 +37,8 @@ select { font: inherit; font-size: 13px; }
 .legend .ok { border-color: var(--ok-bar); }
 .legend .ed { background: var(--ed); border-color: var(--ed-bar); }
 #status { font-size: 13px; color: #1a73e8; min-height: 1.4em; }
+#restore { font-size: 14px; background: #fff8e1; border: 1px solid #f0c36d; border-radius: 6px; padding: 6px 12px; margin-top: 4px; }
+#restore button { margin-left: 8px; }
 #help { font-size: 13px; background: #f8f9fa; border: 1px solid #ddd; border-radius: 6px; padding: 6px 12px; margin-top: 4px; columns: 2; }
 #help kbd, .bar1 kbd { font: 12px ui-monospace, monospace; background: #fff; border: 1px solid #bbb; border-radius: 3px; padding: 0 4px; }
 #help p { margin: 2px 0; break-inside: avoid; }
@@ -102,8 +104,10 @@ const pageBody = `<header>
 <p><kbd>E</kbd> edit the texts (one sentence per line): <kbd>Ctrl+Enter</kbd> save, <kbd>Esc</kbd> cancel</p>
 <p><kbd>Ctrl+Z</kbd> undo, <kbd>Ctrl+Y</kbd> or <kbd>Ctrl+Shift+Z</kbd> redo</p>
 <p><kbd>F</kbd> cycle the filter; <kbd>X</kbd> export JSON Lines; <kbd>?</kbd> this help</p>
+<p>Your changes are also kept in this browser as you work (not sent anywhere): opening this page again offers to restore them. Export to keep them in a file.</p>
 <p>Hover a row to see the matched words; hover a word to see its counterpart. Merged, split, moved or edited pairs are "edited" (confidence 1 when read back).</p>
 </div>
+<div id="restore" role="alert" hidden><span id="restore-text"></span><button id="restore-yes">Restore them</button><button id="restore-no">Discard them</button></div>
 <div id="status" role="status" aria-live="polite"></div>
 </header>
 <div class="cols"><div>#</div><div lang="{{ZHLANG}}">中文</div><div lang="{{ENLANG}}">English</div><div>bead · confidence</div></div>
@@ -418,6 +422,71 @@ function apply(step, back) {
   dirty = true;
   rebuild();
   show(cur);
+  saveLater();
+}
+
+// Autosave: the applied steps (the undo stack: the edits, not the page)
+// are kept in the browser's localStorage under the page's key, a hash of
+// its data, a moment after each change and when the page is left; opening
+// the page again offers to replay them.
+var KEY = D.key ? "zhen-review:" + D.key : "", saveTimer = 0, saveFailed = false;
+function saveLater() {
+  if (!KEY) return;
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, 250);
+}
+function saveNow() {
+  saveTimer = 0;
+  if (!KEY) return;
+  try {
+    if (undoStack.length) localStorage.setItem(KEY, JSON.stringify({v: 1, time: Date.now(), steps: undoStack}));
+    else localStorage.removeItem(KEY);
+    saveFailed = false;
+  } catch (e) {
+    if (!saveFailed) say("your changes could not be kept in this browser (" + e.name + "): export them to keep them");
+    saveFailed = true;
+  }
+}
+function savedSteps() {
+  if (!KEY) return null;
+  try {
+    var s = JSON.parse(localStorage.getItem(KEY) || "null");
+    return s && s.v === 1 && Array.isArray(s.steps) && s.steps.length ? s : null;
+  } catch (e) { return null; }
+}
+function offerRestore() {
+  var s = savedSteps();
+  if (!s) return;
+  $("restore-text").textContent = s.steps.length + (s.steps.length === 1 ? " change" : " changes") +
+    " to this page, kept in this browser on " + new Date(s.time).toLocaleString() + ", were not exported with it.";
+  $("restore").hidden = false;
+}
+function restore() {
+  var s = savedSteps(), n = 0;
+  $("restore").hidden = true;
+  if (!s) return;
+  for (var k = 0; k < s.steps.length; k++) {
+    var st = s.steps[k];
+    if (!st || typeof st.at !== "number" || !Array.isArray(st.old) || !Array.isArray(st.neu) || st.at < 0 || st.at + st.old.length > P.length) break;
+    P.splice.apply(P, [st.at, st.old.length].concat(st.neu));
+    undoStack.push(st);
+    cur = Math.min(Math.max(0, st.cur1 | 0), Math.max(0, P.length - 1));
+    n++;
+  }
+  redoStack = [];
+  dirty = n > 0;
+  rebuild();
+  show(cur, true);
+  say(n === s.steps.length ? "restored " + n + (n === 1 ? " change" : " changes") :
+    "restored " + n + " of " + s.steps.length + " changes: the others do not fit this page");
+  saveNow();
+  scroller.focus();
+}
+function discard() {
+  $("restore").hidden = true;
+  try { localStorage.removeItem(KEY); } catch (e) {}
+  say("the kept changes were discarded");
+  scroller.focus();
 }
 function undo() {
   var s = undoStack.pop();
@@ -549,7 +618,7 @@ function doExport() {
   dirty = false;
   say("exported " + P.length + " pairs (" + nDone + " checked) as " + a.download);
 }
-window.zhenReview = {exportText: exportText, state: function () {
+window.zhenReview = {exportText: exportText, restore: restore, discard: discard, state: function () {
   return {cur: cur, side: side, mode: mode, filter: filter, pairs: P.length, checked: nDone, toCheck: checks.length, shown: vis.length, top: top};
 }};
 
@@ -584,7 +653,10 @@ var pendingEdit = false;
 document.addEventListener("keyup", function (ev) {
   if (pendingEdit && (ev.key === "e" || ev.key === "E")) { pendingEdit = false; startEdit(); ev.preventDefault(); }
 });
-window.addEventListener("beforeunload", function (ev) { if (dirty) { ev.preventDefault(); ev.returnValue = ""; } });
+window.addEventListener("beforeunload", function (ev) { if (saveTimer) saveNow(); if (dirty) { ev.preventDefault(); ev.returnValue = ""; } });
+window.addEventListener("pagehide", function () { if (saveTimer) saveNow(); });
+$("restore-yes").addEventListener("click", restore);
+$("restore-no").addEventListener("click", discard);
 
 document.addEventListener("keydown", function (ev) {
   var k = ev.key, ctrl = ev.ctrlKey || ev.metaKey;
@@ -653,6 +725,7 @@ rebuild();
 T.rebuilt = performance.now();
 render();
 updateNav();
+offerRestore();
 scroller.focus();
 T.rendered = performance.now();
 window.zhenTimes = T;
