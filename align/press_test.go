@@ -435,3 +435,63 @@ func TestPressSingleOmissions(t *testing.T) {
 		t.Errorf("%d of %d untranslated sentences alone (%.2f), want at least 0.47", found, total, rec)
 	}
 }
+
+// TestPressRepeatedBlock copies a block of five Chinese sentences of
+// press001 (a web page that repeats a passage) right after itself: the
+// copy has no translation, so the sentences of one of the two copies come
+// out as 1-0 beads and every gold bead outside the block is found as it
+// was, the beginning of the document included. Inside the block, a 1-2
+// gold bead may be split between the two copies of its Chinese sentence
+// (measured: [7]:[9,10] of press001 as [7]:[9] and its copy :[10] when
+// the block starts at 3): one sentence fewer is then left alone.
+func TestPressRepeatedBlock(t *testing.T) {
+	zh, en := readLines(t, pressZH), readLines(t, pressEN)
+	gold := readGold(t, pressGold, len(zh), len(en))
+	for _, at := range []int{3, 20, 45} {
+		t.Run(fmt.Sprintf("zh %d-%d", at, at+4), func(t *testing.T) {
+			const n = 5
+			zh2 := append(append(append([]string{}, zh[:at+n]...), zh[at:at+n]...), zh[at+n:]...)
+			al, err := (&align.Aligner{}).AlignSentences(zh2, en)
+			if err != nil {
+				t.Fatalf("AlignSentences: %v", err)
+			}
+			// The gold with the copy inserted after the block: either
+			// copy may be the one left alone, so a test bead inside
+			// [at, at+2n) is matched against both.
+			shift := func(g goldBead, by int) goldBead {
+				out := goldBead{EN: g.EN}
+				for _, z := range g.ZH {
+					if z >= at+n || by == n && z >= at {
+						z += n
+					}
+					out.ZH = append(out.ZH, z)
+				}
+				return out
+			}
+			want := map[string]bool{}
+			for _, g := range gold {
+				want[shift(g, 0).key()] = true
+				want[shift(g, n).key()] = true
+			}
+			alone, wrong := 0, 0
+			for _, b := range toGold(al.Beads) {
+				inBlock := len(b.ZH) > 0 && b.ZH[0] >= at && b.ZH[len(b.ZH)-1] < at+2*n
+				if len(b.EN) == 0 && inBlock {
+					alone += len(b.ZH)
+					continue
+				}
+				if !want[b.key()] {
+					if inBlock {
+						wrong++
+						t.Logf("bead %s inside the block is not a gold bead", b.key())
+						continue
+					}
+					t.Errorf("bead %s is not a gold bead", b.key())
+				}
+			}
+			if alone < n-1 || alone > n || wrong > 2 {
+				t.Errorf("%d Chinese sentences of the block and its copy left alone, %d beads inside them wrong; want %d alone (or %d and a bead split in two)", alone, wrong, n, n-1)
+			}
+		})
+	}
+}
