@@ -311,6 +311,36 @@ func ExampleForOmegaT() {
 	// "第二句。" → "Second." (1-1, 0.9)
 }
 
+// ExampleForOmegaTEnglish regroups pairs for an English-to-Chinese
+// project: OmegaT's text filter reads the title and the date below it as
+// one segment of the English file.
+func ExampleForOmegaTEnglish() {
+	source := "Title\n(October 20, 2022)\n\nFirst. Second.\n"
+	pairs := []align.Pair{
+		{ZH: "标题", EN: "Title", Type: "1-1", Confidence: 0.7},
+		{ZH: "（2022年10月20日）", EN: "(October 20, 2022)", Type: "1-1", Confidence: 0.6},
+		{ZH: "第一句。", EN: "First.", Type: "1-1", Confidence: 0.9},
+		{ZH: "第二句。", EN: "Second.", Type: "1-1", Confidence: 0.9},
+	}
+	for _, p := range pipeline.ForOmegaTEnglish(pairs, source, segment.OmegaTOptions{}) {
+		fmt.Printf("%q → %q (%s, %.1f)\n", p.EN, p.ZH, p.Type, p.Confidence)
+	}
+	// Output:
+	// "Title\n(October 20, 2022)" → "标题（2022年10月20日）" (2-2, 0.6)
+	// "First." → "第一句。" (1-1, 0.9)
+	// "Second." → "第二句。" (1-1, 0.9)
+}
+
+// ExampleSourceInput picks the file OmegaT translates: the English one of
+// a pair when the memory's source language is English.
+func ExampleSourceInput() {
+	ins := []pipeline.Input{{Name: "release.zh.txt"}, {Name: "release.en.txt"}}
+	zhFirst, _ := pipeline.NewLanguages("", "")
+	enFirst, _ := pipeline.NewLanguages("en-GB", "zh-CN")
+	fmt.Println(pipeline.SourceInput(ins, zhFirst).Name, pipeline.SourceInput(ins, enFirst).Name)
+	// Output: release.zh.txt release.en.txt
+}
+
 // ExampleConfig_OmegaTPairs aligns the press release with the OmegaT rules
 // and regroups its pairs by the segments OmegaT makes of its Chinese block:
 // the heading lines become one unit, a paragraph keeps the Word residue

@@ -33,31 +33,51 @@ import (
 // and pairs whose Chinese is not one segment of source (not found, or
 // across segments), are returned as they are. pairs is not modified.
 func ForOmegaT(pairs []align.Pair, source string, opts segment.OmegaTOptions) []align.Pair {
+	return forOmegaT(pairs, source, segment.Chinese, opts)
+}
+
+// ForOmegaTEnglish is ForOmegaT for a memory whose source language is
+// English (an English-to-Chinese OmegaT project): one pair per OmegaT
+// segment of the English source file. A merged pair's English is that
+// segment exactly, and its Chinese the pairs' Chinese joined.
+func ForOmegaTEnglish(pairs []align.Pair, source string, opts segment.OmegaTOptions) []align.Pair {
+	return forOmegaT(pairs, source, segment.English, opts)
+}
+
+func forOmegaT(pairs []align.Pair, source string, lang segment.Lang, opts segment.OmegaTOptions) []align.Pair {
+	side := func(p align.Pair) string {
+		if lang == segment.English {
+			return p.EN
+		}
+		return p.ZH
+	}
 	texts := make([]string, len(pairs))
 	for i, p := range pairs {
-		texts[i] = p.ZH
+		texts[i] = side(p)
 	}
 	out := make([]align.Pair, 0, len(pairs))
-	for _, g := range segment.OmegaTGroups(source, segment.Chinese, texts, opts) {
+	for _, g := range segment.OmegaTGroups(source, lang, texts, opts) {
 		run := pairs[g.First:g.End]
-		if g.Segment == "" || len(run) == 1 && run[0].ZH == g.Segment {
+		if g.Segment == "" || len(run) == 1 && side(run[0]) == g.Segment {
 			out = append(out, run...)
 			continue
 		}
-		out = append(out, mergePairs(run, g.Segment))
+		out = append(out, mergePairs(run, g.Segment, lang))
 	}
 	return out
 }
 
-// mergePairs makes one pair of run with zh as its Chinese.
-func mergePairs(run []align.Pair, zh string) align.Pair {
-	m := align.Pair{ZH: zh, Confidence: math.Inf(1), Paragraph: run[0].Paragraph, Doc: run[0].Doc, State: run[0].State}
-	var en []string
+// mergePairs makes one pair of run with seg as its text in lang; the
+// other side is the run's texts joined (with spaces for English).
+func mergePairs(run []align.Pair, seg string, lang segment.Lang) align.Pair {
+	m := align.Pair{ZH: seg, Confidence: math.Inf(1), Paragraph: run[0].Paragraph, Doc: run[0].Doc, State: run[0].State}
+	var en, zh []string
 	nz, ne := 0, 0
 	for _, p := range run {
 		if p.EN != "" {
 			en = append(en, p.EN)
 		}
+		zh = append(zh, p.ZH)
 		a, b, _ := strings.Cut(p.Type, "-")
 		x, _ := strconv.Atoi(a)
 		y, _ := strconv.Atoi(b)
@@ -70,37 +90,59 @@ func mergePairs(run []align.Pair, zh string) align.Pair {
 		}
 	}
 	m.EN = strings.Join(en, " ")
+	if lang == segment.English {
+		m.ZH, m.EN = strings.Join(zh, ""), seg
+	}
 	m.Type = strconv.Itoa(nz) + "-" + strconv.Itoa(ne)
 	return m
 }
 
-// OmegaTPairs returns pairs regrouped with ForOmegaT when the rules are
-// OmegaT's (Rules "omegat"), the memory's source language is Chinese and
-// zh is a plain-text file; otherwise pairs as they are. zh is the input
-// that holds the Chinese: the Chinese file of a zh/en pair, or the one
-// bilingual file. Its text as decoded (not cleaned) is the source:
+// OmegaTPairs returns pairs regrouped with ForOmegaT (ForOmegaTEnglish
+// when the memory's source language is English) when the rules are
+// OmegaT's (Rules "omegat") and src is a plain-text file; otherwise pairs
+// as they are. src is the input that holds the source language's text
+// (see SourceInput): the Chinese (or English) file of a zh/en pair, or the
+// one bilingual file. Its text as decoded (not cleaned) is the source:
 //
-//   - for a zh/en pair, the Chinese file: give OmegaT that file;
+//   - for a zh/en pair, that file: give OmegaT that file;
 //   - for a bilingual file, the whole file; only the segments that hold
-//     the Chinese pairs count, so the memory fits the file's Chinese block
-//     saved as a file of its own, exactly as it stands (every line before
-//     the English block, line breaks and empty lines kept): give OmegaT
-//     that file.
+//     the source language's pairs count, so the memory fits that
+//     language's block saved as a file of its own, exactly as it stands
+//     (every line of the block, line breaks and empty lines kept): give
+//     OmegaT that file.
 //
 // paragraphs says the pairs are paragraph pairs: the OmegaT project then
 // needs sentence segmentation off (Project > Properties: "Sentence-level
 // segmenting" unticked) and the text filter's default paragraph mode
 // (paragraphs end at empty lines). Word and HTML files are left alone:
 // OmegaT reads them with other filters.
-func (c *Config) OmegaTPairs(seg *segment.Segmenter, zh Input, pairs []align.Pair, paragraphs bool, langs *Languages) []align.Pair {
-	if c.Rules != "omegat" || langs != nil && langs.Src != langs.ZH || !plainText(zh) {
+func (c *Config) OmegaTPairs(seg *segment.Segmenter, src Input, pairs []align.Pair, paragraphs bool, langs *Languages) []align.Pair {
+	if c.Rules != "omegat" || !plainText(src) {
 		return pairs
 	}
-	text, _, err := with(seg, zh).DecodeFile(zh.Name, zh.Data)
+	text, _, err := with(seg, src).DecodeFile(src.Name, src.Data)
 	if err != nil {
 		return pairs // it was decoded before; nothing to regroup by
 	}
-	return ForOmegaT(pairs, text, segment.OmegaTOptions{NoSentences: paragraphs})
+	opts := segment.OmegaTOptions{NoSentences: paragraphs}
+	if langs != nil && langs.Src == langs.EN {
+		return ForOmegaTEnglish(pairs, text, opts)
+	}
+	return ForOmegaT(pairs, text, opts)
+}
+
+// SourceInput returns the input among ins (one bilingual file, or the
+// Chinese and the English file of a pair, in that order, as Documents
+// reads them) that holds the memory's source language: the English file
+// when langs makes English the source, else the first.
+func SourceInput(ins []Input, langs *Languages) Input {
+	if len(ins) == 0 {
+		return Input{}
+	}
+	if langs != nil && langs.Src == langs.EN {
+		return ins[len(ins)-1]
+	}
+	return ins[0]
 }
 
 // plainText reports whether in is neither a Word file nor a web page.

@@ -101,3 +101,112 @@ func TestPressEverySegmentLive(t *testing.T) {
 		})
 	}
 }
+
+// TestPressEverySegmentLiveEnglish is TestPressEverySegmentLive for an
+// English-to-Chinese project: the English block of the press release is
+// the source file, the pairs are regrouped by its OmegaT segments
+// (ForOmegaTEnglish) and the TMX has srclang en-US. The heading block (one
+// OmegaT segment over four lines) matches only when regrouped. Most other
+// English segments cannot match: the English splits the long Chinese
+// sentences, so a unit's English is often two or three of OmegaT's
+// segments (measured: 83 segments, 52 without a match as aligned, 51
+// regrouped).
+func TestPressEverySegmentLiveEnglish(t *testing.T) {
+	o := testenv.RequireOmegaT(t)
+	if testing.Short() {
+		t.Skip("runs OmegaT; not in -short mode")
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds", "001_38bdb1c42bebbece.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("\nMaterial"))
+	if i < 0 {
+		t.Fatal("seed 001: no English block")
+	}
+	enSource := string(data[i+1:])
+	seg := segment.Segmenter{Rules: segment.OmegaTRules()}
+	zh, en, err := seg.Bilingual("001.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	al, err := (&align.Aligner{}).Align(zh, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unmatched := map[bool]int{}
+	for _, regroup := range []bool{false, true} {
+		pairs := al.Pairs()
+		if regroup {
+			pairs = ForOmegaTEnglish(pairs, enSource, segment.OmegaTOptions{})
+		}
+		var buf bytes.Buffer
+		w := tmx.NewWriter(&buf, tmx.Header{SrcLang: "en-US", TgtLang: "zh-CN"})
+		for _, p := range pairs {
+			if err := w.Write(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		p, err := o.NewProjectWith(t.TempDir(), testenv.OmegaTSettings{SrcLang: "en-US", TgtLang: "zh-CN"},
+			map[string][]byte{"source/press.utf8": []byte(enSource), "tm/auto/press.tmx": buf.Bytes()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		log, err := p.Translate(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bad := testenv.OmegaTLogErrors(log); bad != nil {
+			t.Errorf("OmegaT log has %v:\n%s", bad, testenv.OmegaTLogTail(log))
+		}
+		total, remaining, err := p.Stats()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("regrouped %v: %d segments, %d without a match", regroup, total, remaining)
+		unmatched[regroup] = remaining
+		if regroup {
+			target, _ := os.ReadFile(filepath.Join(p.Dir, "target", "press.utf8"))
+			if !bytes.Contains(target, []byte("（2022年10月20日）")) {
+				t.Errorf("the heading block has no match:\n%s", target)
+			}
+		}
+	}
+	if unmatched[true] >= unmatched[false] {
+		t.Errorf("regrouped: %d segments without a match, as aligned %d: want fewer", unmatched[true], unmatched[false])
+	}
+	// Paragraph pairs, with OmegaT's sentence segmentation off: every
+	// segment matches but the first line ("Material Ⅰ for the press
+	// conference…"), which the Chinese does not have.
+	pairs := ForOmegaTEnglish(al.ParagraphPairs(), enSource, segment.OmegaTOptions{NoSentences: true})
+	var buf bytes.Buffer
+	w := tmx.NewWriter(&buf, tmx.Header{SrcLang: "en-US", TgtLang: "zh-CN"})
+	for _, p := range pairs {
+		if err := w.Write(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	p, err := o.NewProjectWith(t.TempDir(), testenv.OmegaTSettings{SrcLang: "en-US", TgtLang: "zh-CN", NoSentences: true},
+		map[string][]byte{"source/press.utf8": []byte(enSource), "tm/auto/press.tmx": buf.Bytes()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Translate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	total, remaining, err := p.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("paragraphs, regrouped: %d segments, %d without a match", total, remaining)
+	target, _ := os.ReadFile(filepath.Join(p.Dir, "target", "press.utf8"))
+	if remaining != 1 || !bytes.HasPrefix(target, []byte("Material Ⅰ")) {
+		t.Errorf("paragraphs: %d segments, %d without a match; want only the first line\ntarget:\n%s", total, remaining, target)
+	}
+}

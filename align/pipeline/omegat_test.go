@@ -119,7 +119,8 @@ func TestOmegaTPairsApplies(t *testing.T) {
 		{"omegat rules, Chinese source", "omegat", text, zhSource, 1},
 		{"no languages given: Chinese source", "omegat", text, nil, 1},
 		{"default rules", "default", text, zhSource, 2},
-		{"English source", "omegat", text, enSource, 2},
+		{"English source, the Chinese file given", "omegat", text, enSource, 2},
+		{"English source", "omegat", Input{Path: "en.txt", Name: "en.txt", Data: []byte("Title\nDate\n")}, enSource, 1},
 		{"Word file", "omegat", Input{Path: "zh.docx", Name: "zh.docx", Data: []byte("PK\x03\x04")}, zhSource, 2},
 		{"web page by content", "omegat", Input{Path: "zh", Name: "zh", Data: []byte("<!DOCTYPE html><p>标题</p>")}, zhSource, 2},
 	}

@@ -259,7 +259,7 @@ func (o *options) run(files []string, stdout, stderr io.Writer) error {
 	} else {
 		pipeline.PrintSkipped(stderr, "press2tmx: ", al, 20)
 	}
-	return o.write(out, o.cfg.OmegaTPairs(seg, ins[0], pairs(), o.level == "paragraph", langs), beads, stderr)
+	return o.write(out, o.cfg.OmegaTPairs(seg, pipeline.SourceInput(ins, langs), pairs(), o.level == "paragraph", langs), beads, stderr)
 }
 
 func (o *options) write(out *pipeline.Output, pairs []align.Pair, beads []align.Bead, stderr io.Writer) error {
