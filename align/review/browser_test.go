@@ -520,3 +520,76 @@ func TestBrowserRestore(t *testing.T) {
 		t.Errorf("discarded changes still offered: %q", s)
 	}
 }
+
+// TestBrowserConfirmAbove confirms with Shift+A every pair down to the
+// cursor that is not to check, undoes it, redoes it, and finds it again
+// in a new tab (restored from the browser's storage).
+func TestBrowserConfirmAbove(t *testing.T) {
+	ctx := chromium(t, 60*time.Second)
+	pairs := []align.Pair{
+		{ZH: "甲。", EN: "A.", Type: "1-1", Confidence: 0.9},
+		{ZH: "乙。", EN: "B.", Type: "1-1", Confidence: 0.3},
+		{ZH: "丙。", EN: "", Type: "1-0", Confidence: 0.7},
+		{ZH: "丁。", EN: "D.", Type: "1-1", Confidence: 0.6},
+		{ZH: "戊。", EN: "E.", Type: "1-1", Confidence: 0.95},
+	}
+	page := filepath.Join(t.TempDir(), "above.html")
+	var buf strings.Builder
+	if _, err := WriteHTML(&buf, pairs, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte(buf.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	type state struct{ Cur, Checked, ToCheck int }
+	get := func(tab context.Context) state {
+		t.Helper()
+		s, err := chromedp.Run(tab, chromedp.Evaluate[state](`window.zhenReview.state()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.CSS(`.row.cur`))); err != nil {
+		t.Fatal(err)
+	}
+	shiftA := chromedp.KeyEvent("A", chromedp.KeyModifiers(chromedp.ModifierShift))
+	steps := []struct {
+		name string
+		keys []chromedp.Action[chromedp.Void]
+		want state
+	}{
+		// down to 丁: 甲 and 丁 confirmed, 乙 (red) and 丙 (no counterpart) left
+		{"Shift+A on the fourth pair", []chromedp.Action[chromedp.Void]{chromedp.KeyEvent("j"), chromedp.KeyEvent("j"), chromedp.KeyEvent("j"), shiftA}, state{Cur: 3, Checked: 2, ToCheck: 2}},
+		{"undo", []chromedp.Action[chromedp.Void]{chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl))}, state{Cur: 3, Checked: 0, ToCheck: 2}},
+		{"redo", []chromedp.Action[chromedp.Void]{chromedp.KeyEvent("y", chromedp.KeyModifiers(chromedp.ModifierCtrl))}, state{Cur: 3, Checked: 2, ToCheck: 2}},
+		{"Shift+A again: nothing more", []chromedp.Action[chromedp.Void]{shiftA}, state{Cur: 3, Checked: 2, ToCheck: 2}},
+	}
+	for _, st := range steps {
+		if err := chromedp.Do(ctx, st.keys...); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(st.want, get(ctx)); diff != "" {
+			t.Fatalf("after %s: state mismatch (-want +got):\n%s", st.name, diff)
+		}
+	}
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.zhenReview.exportText()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`localStorage.length > 0`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("changes not kept in localStorage: %v", err)
+	}
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	if err := chromedp.Do(tab, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.CSS(`.row.cur`)), chromedp.Click(chromedp.ID("restore-yes"))); err != nil {
+		t.Fatal(err)
+	}
+	again, err := chromedp.Run(tab, chromedp.Evaluate[string](`window.zhenReview.exportText()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(text, again); diff != "" {
+		t.Errorf("restored bulk confirmation differs (-before +restored):\n%s", diff)
+	}
+}

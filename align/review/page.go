@@ -95,6 +95,7 @@ const pageBody = `<header>
 <p><kbd>↓</kbd> <kbd>J</kbd> / <kbd>↑</kbd> <kbd>K</kbd> next / previous pair; <kbd>PgDn</kbd> <kbd>PgUp</kbd> <kbd>Home</kbd> <kbd>End</kbd></p>
 <p><kbd>Tab</kbd> switch the active side (中文 / English) for U, D and S</p>
 <p><kbd>A</kbd> confirm the pair (right) and go to the next; again: unconfirm</p>
+<p><kbd>Shift+A</kbd> confirm every pair from the top down to this one, except those to check</p>
 <p><kbd>R</kbd> mark / unmark the pair "to check"</p>
 <p><kbd>N</kbd> next pair to check; <kbd>Shift+N</kbd> previous</p>
 <p><kbd>M</kbd> merge the pair with the next one</p>
@@ -416,8 +417,11 @@ function op(at, n, neu, newCur, what) {
   say(what + " (Ctrl+Z undoes)");
 }
 function apply(step, back) {
-  var out = back ? step.old : step.neu, n = back ? step.neu.length : step.old.length;
-  P.splice.apply(P, [step.at, n].concat(out));
+  if (step.kind === "confirm") setStates(step, back);
+  else {
+    var out = back ? step.old : step.neu, n = back ? step.neu.length : step.old.length;
+    P.splice.apply(P, [step.at, n].concat(out));
+  }
   cur = back ? step.cur0 : step.cur1;
   dirty = true;
   rebuild();
@@ -467,8 +471,12 @@ function restore() {
   if (!s) return;
   for (var k = 0; k < s.steps.length; k++) {
     var st = s.steps[k];
-    if (!st || typeof st.at !== "number" || !Array.isArray(st.old) || !Array.isArray(st.neu) || st.at < 0 || st.at + st.old.length > P.length) break;
-    P.splice.apply(P, [st.at, st.old.length].concat(st.neu));
+    if (st && st.kind === "confirm" && Array.isArray(st.idx) && st.idx.every(function (i) { return i >= 0 && i < P.length; })) {
+      setStates(st, false);
+    } else {
+      if (!st || typeof st.at !== "number" || !Array.isArray(st.old) || !Array.isArray(st.neu) || st.at < 0 || st.at + st.old.length > P.length) break;
+      P.splice.apply(P, [st.at, st.old.length].concat(st.neu));
+    }
     undoStack.push(st);
     cur = Math.min(Math.max(0, st.cur1 | 0), Math.max(0, P.length - 1));
     n++;
@@ -499,6 +507,33 @@ function redo() {
   apply(s, false); undoStack.push(s); say("redone: " + s.what);
 }
 var SIDE = ["Chinese", "English"];
+// A bulk confirmation is a step of its own kind: the indices it
+// confirmed (they were all unconfirmed), so that it stays small.
+function setStates(step, back) {
+  for (var k = 0; k < step.idx.length; k++) {
+    var q = clone(P[step.idx[k]]);
+    q.st = back ? "" : "confirmed";
+    P[step.idx[k]] = q;
+  }
+}
+// confirmAbove confirms every pair from the first down to the current one
+// that is not checked yet and not to check (red, marked, or without a
+// counterpart): the translator has read them.
+function confirmAbove() {
+  var idx = [], left = 0;
+  for (var i = 0; i <= cur && i < P.length; i++) {
+    if (P[i].st) continue;
+    if (toCheck(P[i])) { left++; continue; }
+    idx.push(i);
+  }
+  if (!idx.length) { say("nothing to confirm down to #" + (cur + 1) + (left ? " (" + left + " to check)" : "")); return; }
+  var step = {kind: "confirm", idx: idx, cur0: cur, cur1: cur,
+    what: "confirmed " + idx.length + " pairs down to #" + (cur + 1) + (left ? "; " + left + " to check left as they are" : "")};
+  apply(step, false);
+  undoStack.push(step);
+  redoStack = [];
+  say(step.what + " (Ctrl+Z undoes)");
+}
 function confirmPair() {
   var p = P[cur], q = clone(p);
   if (p.st === "edited") { say("an edited pair counts as checked already"); move(1); return; }
@@ -699,7 +734,8 @@ document.addEventListener("keydown", function (ev) {
   case "Home": move(-P.length); break;
   case "End": move(P.length); break;
   case "Tab": side = 1 - side; render(); say("active side: " + SIDE[side]); break;
-  case "a": case "A": confirmPair(); break;
+  case "a": confirmPair(); break;
+  case "A": if (ev.shiftKey) confirmAbove(); else confirmPair(); break;
   case "r": case "R": flagPair(); break;
   case "m": case "M": merge(); break;
   case "s": case "S": startSplit(); break;
