@@ -50,12 +50,14 @@
 // whole segment of the file being translated, and its plain-text filter
 // joins lines that no empty line separates (a title, the date and the
 // department below it are one segment). ForOmegaT regroups pairs into one
-// pair per OmegaT segment of the Chinese source text; Config.OmegaTPairs
-// does so when Config.Rules is "omegat", taking as the source the Chinese
-// file of a zh/en pair or, for one bilingual file, the whole file (the units
-// then fit its Chinese block saved as a file of its own, as it stands). Both
-// programs apply it with -rules omegat. Paragraph pairs fit a project with
-// sentence segmentation off.
+// pair per OmegaT segment of the Chinese source text (ForOmegaTEnglish of
+// the English, for an English-to-Chinese memory); Config.OmegaTPairs does
+// so when Config.Rules is "omegat", taking as the source the file of a
+// zh/en pair in the memory's source language (SourceInput) or, for one
+// bilingual file, the whole file (the units then fit that language's block
+// saved as a file of its own, as it stands). Both programs apply it with
+// -rules omegat. Paragraph pairs fit a project with sentence segmentation
+// off.
 //
 // # Confidence
 //

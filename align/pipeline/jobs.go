@@ -109,7 +109,7 @@ func (c *Config) alignJob(seg *segment.Segmenter, a *align.Aligner, langs *Langu
 		for i := range r.Pairs {
 			r.Pairs[i].Doc = j.Name
 		}
-		r.Pairs = c.OmegaTPairs(seg, ins[0], r.Pairs, false, r.Languages)
+		r.Pairs = c.OmegaTPairs(seg, SourceInput(ins, r.Languages), r.Pairs, false, r.Languages)
 	}
 	return r
 }
