@@ -208,6 +208,14 @@ func TestEN(t *testing.T) {
 		{"five thousand", "five thousand years", []string{"n:5000[five thousand]"}},
 		{"a million", "a million people", []string{"n:1000000[a million]"}},
 		{"three hundred thousand", "three hundred thousand troops", []string{"n:300000[three hundred thousand]"}},
+		// older English (the King James Bible): units after the tens with
+		// "and", or before them; the score
+		{"tens and units", "were forty and six thousand and five hundred.", []string{"n:46500[forty and six thousand and five hundred]"}},
+		{"units and tens", "an hundred and seven and twenty years", []string{"n:127[an hundred and seven and twenty]"}},
+		{"score", "an hundred threescore and fifteen years", []string{"n:175[an hundred threescore and fifteen]"}},
+		{"score thousand", "sixscore thousand persons", []string{"n:120000[sixscore thousand]"}},
+		{"two numbers with and", "between forty and fifty", []string{"n:40[forty]", "n:50[fifty]"}},
+		{"units and units", "ages four and six", []string{"n:4[four]", "n:6[six]"}},
 		{"lone one", "one of the most important", nil},
 		{"capital one", "One of them", nil},
 		{"article alone", "a party and an organisation", nil},

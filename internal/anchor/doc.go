@@ -68,7 +68,11 @@
 // and 点 for the decimal point. Runs of four or more plain digits read digit by digit
 // (一九四九年 1949). Arabic numerals take Chinese multipliers after them
 // (13亿, 960万, 1.2万). Thousands separators may be "," or "，" in Chinese,
-// "," or a space in English ("100 000"). To avoid false anchors:
+// "," or a space in English ("100 000"). English spelled-out numbers include
+// the forms of older English, as the King James Bible writes them: units
+// after the tens with "and" ("forty and six thousand" 46,000), or before them
+// ("seven and twenty" 27), and the score ("threescore and ten" 70). To avoid
+// false anchors:
 //
 //   - A lone 一 is never a number (一样, 一起, 统一, 之一, 一带一路); it counts
 //     only in 第一, 首次, 一月, 一是, 一、, （一）, 一半, 一点三, 十一, 一百 and

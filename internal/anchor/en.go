@@ -99,6 +99,10 @@ var enWords = map[string]wordInfo{
 	"twenty": {cls: wTens, v: 20}, "thirty": {cls: wTens, v: 30}, "forty": {cls: wTens, v: 40},
 	"fifty": {cls: wTens, v: 50}, "sixty": {cls: wTens, v: 60}, "seventy": {cls: wTens, v: 70},
 	"eighty": {cls: wTens, v: 80}, "ninety": {cls: wTens, v: 90},
+	// the score (20) of older English, as the King James Bible counts:
+	// "threescore and ten" is 70
+	"twoscore": {cls: wTens, v: 40}, "threescore": {cls: wTens, v: 60}, "fourscore": {cls: wTens, v: 80},
+	"fivescore": {cls: wTens, v: 100}, "sixscore": {cls: wTens, v: 120}, "sevenscore": {cls: wTens, v: 140},
 	"hundred":  {cls: wHundred, v: 100},
 	"thousand": {cls: wScale, v: 1e3}, "million": {cls: wScale, v: 1e6},
 	"billion": {cls: wScale, v: 1e9}, "trillion": {cls: wScale, v: 1e12},
@@ -679,10 +683,19 @@ func (z *scanner) enNumberWords(i int) int {
 				cur = 0
 			}
 		case wAnd:
-			if last == wHundred || last == wScale {
-				if ns, ne := nextWord(s, we, false); ne > ns {
-					if ni, ok := lookupWord(s[ns:ne]); ok && (ni.cls == wCard || ni.cls == wTens || ni.cls == wOrd) {
-						take = true
+			if ns, ne := nextWord(s, we, false); ne > ns {
+				if ni, ok := lookupWord(s[ns:ne]); ok {
+					switch {
+					case last == wHundred || last == wScale:
+						take = ni.cls == wCard || ni.cls == wTens || ni.cls == wOrd
+					case last == wTens:
+						// older English puts the units after the tens
+						// with "and": "forty and six thousand" is 46,000,
+						// "threescore and fifteen" 75
+						take = ni.cls == wCard && ni.v > 0 && ni.v < 20 && cur%10 == 0
+					case last == wCard:
+						// or before them: "seven and twenty" is 27
+						take = ni.cls == wTens && cur%100 > 0 && cur%100 < 10
 					}
 				}
 			}
