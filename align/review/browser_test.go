@@ -484,6 +484,14 @@ func TestBrowserRestore(t *testing.T) {
 	if s := offered(second); !strings.Contains(s, "2 changes") {
 		t.Fatalf("reopened page offers %q, want the 2 changes", s)
 	}
+	// Until the offer is answered nothing changes (a change would be
+	// saved over the kept ones).
+	if err := chromedp.Do(second, chromedp.KeyEvent("a"), chromedp.Focus(chromedp.ID("scroller")), chromedp.KeyEvent("m")); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := chromedp.Run(second, chromedp.Evaluate[state](`window.zhenReview.state()`)); err != nil || got.Pairs != len(browserPairs()) || got.Checked != 0 {
+		t.Fatalf("edits before answering the offer: state %+v, %v; want the page as written", got, err)
+	}
 	if err := chromedp.Do(second, chromedp.Click(chromedp.ID("restore-yes"))); err != nil {
 		t.Fatal(err)
 	}

@@ -409,6 +409,7 @@ function made(base, zs, es) {
   return q;
 }
 function op(at, n, neu, newCur, what) {
+  if (awaiting()) return;
   var old = P.slice(at, at + n);
   var step = {at: at, old: old, neu: neu, cur0: cur, cur1: newCur, what: what};
   apply(step, false);
@@ -457,6 +458,16 @@ function savedSteps() {
     var s = JSON.parse(localStorage.getItem(KEY) || "null");
     return s && s.v === 1 && Array.isArray(s.steps) && s.steps.length ? s : null;
   } catch (e) { return null; }
+}
+// awaiting reports (and says) that changes kept from an earlier visit
+// wait for the translator's answer: until then nothing may change, or the
+// new changes would be saved over the kept ones (or the kept ones replayed
+// onto pairs they no longer fit).
+function awaiting() {
+  if ($("restore").hidden) return false;
+  say("first restore or discard the changes kept from your last visit (above)");
+  $("restore-yes").focus();
+  return true;
 }
 function offerRestore() {
   var s = savedSteps();
@@ -520,6 +531,7 @@ function setStates(step, back) {
 // that is not checked yet and not to check (red, marked, or without a
 // counterpart): the translator has read them.
 function confirmAbove() {
+  if (awaiting()) return;
   var idx = [], left = 0;
   for (var i = 0; i <= cur && i < P.length; i++) {
     if (P[i].st) continue;
