@@ -702,6 +702,11 @@ document.addEventListener("keyup", function (ev) {
 });
 window.addEventListener("beforeunload", function (ev) { if (saveTimer) saveNow(); if (dirty) { ev.preventDefault(); ev.returnValue = ""; } });
 window.addEventListener("pagehide", function () { if (saveTimer) saveNow(); });
+// The same page open in two tabs: the browser keeps one set of changes,
+// the last saved, so the translator is told.
+window.addEventListener("storage", function (ev) {
+  if (KEY && ev.key === KEY && undoStack.length) say("this page was changed in another tab too: the browser keeps only the changes saved last; export from this tab to keep these");
+});
 $("restore-yes").addEventListener("click", restore);
 $("restore-no").addEventListener("click", discard);
 
