@@ -736,10 +736,14 @@ func (m *matcher) matchBefore(sd *side, pos int) bool {
 	if m.revAt != pos {
 		start := pos - m.set.behind
 		m.revCut = start > m.lo
-		if !m.revCut {
+		if m.revCut {
+			// a cut window starts at a rune; an uncut one at lo, whatever
+			// byte is there (in invalid UTF-8, a continuation byte: moving
+			// past it would take the next rune for the paragraph's start)
+			start = runeStartAfter(m.text, start, pos)
+		} else {
 			start = m.lo
 		}
-		start = runeStartAfter(m.text, start, pos)
 		m.rev = m.rev[:0]
 		for e := pos; e > start; {
 			_, n := utf8.DecodeLastRuneInString(m.text[start:e])
