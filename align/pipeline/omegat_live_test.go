@@ -26,24 +26,7 @@ func TestPressEverySegmentLive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs OmegaT several times; not in -short mode")
 	}
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds", "001_38bdb1c42bebbece.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := bytes.Index(data, []byte("\nMaterial"))
-	if i < 0 {
-		t.Fatal("seed 001: no English block")
-	}
-	zhSource := string(data[:i+1])
-	seg := segment.Segmenter{Rules: segment.OmegaTRules()}
-	zh, en, err := seg.Bilingual("001.txt", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	al, err := (&align.Aligner{}).Align(zh, en)
-	if err != nil {
-		t.Fatal(err)
-	}
+	al, zhSource, _ := alignedSeed(t)
 	tests := []struct {
 		name          string
 		pairs         []align.Pair
@@ -67,35 +50,8 @@ func TestPressEverySegmentLive(t *testing.T) {
 			if tt.regroup {
 				pairs = ForOmegaT(pairs, zhSource, tt.opts)
 			}
-			var buf bytes.Buffer
-			w := tmx.NewWriter(&buf, tmx.Header{})
-			for _, p := range pairs {
-				if err := w.Write(p); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := w.Close(); err != nil {
-				t.Fatal(err)
-			}
-			s := tt.settings
-			s.SrcLang, s.TgtLang = "zh-CN", "en-US"
-			p, err := o.NewProjectWith(t.TempDir(), s, map[string][]byte{"source/press.utf8": []byte(zhSource), "tm/auto/press.tmx": buf.Bytes()})
-			if err != nil {
-				t.Fatal(err)
-			}
-			log, err := p.Translate(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if bad := testenv.OmegaTLogErrors(log); bad != nil {
-				t.Errorf("OmegaT log has %v:\n%s", bad, testenv.OmegaTLogTail(log))
-			}
-			total, remaining, err := p.Stats()
-			if err != nil {
-				t.Fatal(err)
-			}
+			total, remaining, target := translateWith(t, o, pairs, tmx.Header{SrcLang: "zh-CN", TgtLang: "en-US"}, tt.settings, zhSource)
 			if total != tt.wantTotal || remaining != tt.wantRemaining {
-				target, _ := os.ReadFile(filepath.Join(p.Dir, "target", "press.utf8"))
 				t.Errorf("OmegaT: %d segments, %d without a match; want %d, %d\ntarget:\n%s", total, remaining, tt.wantTotal, tt.wantRemaining, target)
 			}
 		})
@@ -116,60 +72,18 @@ func TestPressEverySegmentLiveEnglish(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs OmegaT; not in -short mode")
 	}
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds", "001_38bdb1c42bebbece.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := bytes.Index(data, []byte("\nMaterial"))
-	if i < 0 {
-		t.Fatal("seed 001: no English block")
-	}
-	enSource := string(data[i+1:])
-	seg := segment.Segmenter{Rules: segment.OmegaTRules()}
-	zh, en, err := seg.Bilingual("001.txt", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	al, err := (&align.Aligner{}).Align(zh, en)
-	if err != nil {
-		t.Fatal(err)
-	}
+	al, _, enSource := alignedSeed(t)
+	enFirst := tmx.Header{SrcLang: "en-US", TgtLang: "zh-CN"}
 	unmatched := map[bool]int{}
 	for _, regroup := range []bool{false, true} {
 		pairs := al.Pairs()
 		if regroup {
 			pairs = ForOmegaTEnglish(pairs, enSource, segment.OmegaTOptions{})
 		}
-		var buf bytes.Buffer
-		w := tmx.NewWriter(&buf, tmx.Header{SrcLang: "en-US", TgtLang: "zh-CN"})
-		for _, p := range pairs {
-			if err := w.Write(p); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
-		p, err := o.NewProjectWith(t.TempDir(), testenv.OmegaTSettings{SrcLang: "en-US", TgtLang: "zh-CN"},
-			map[string][]byte{"source/press.utf8": []byte(enSource), "tm/auto/press.tmx": buf.Bytes()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		log, err := p.Translate(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if bad := testenv.OmegaTLogErrors(log); bad != nil {
-			t.Errorf("OmegaT log has %v:\n%s", bad, testenv.OmegaTLogTail(log))
-		}
-		total, remaining, err := p.Stats()
-		if err != nil {
-			t.Fatal(err)
-		}
+		total, remaining, target := translateWith(t, o, pairs, enFirst, testenv.OmegaTSettings{}, enSource)
 		t.Logf("regrouped %v: %d segments, %d without a match", regroup, total, remaining)
 		unmatched[regroup] = remaining
 		if regroup {
-			target, _ := os.ReadFile(filepath.Join(p.Dir, "target", "press.utf8"))
 			if !bytes.Contains(target, []byte("（2022年10月20日）")) {
 				t.Errorf("the heading block has no match:\n%s", target)
 			}
@@ -182,8 +96,45 @@ func TestPressEverySegmentLiveEnglish(t *testing.T) {
 	// segment matches but the first line ("Material Ⅰ for the press
 	// conference…"), which the Chinese does not have.
 	pairs := ForOmegaTEnglish(al.ParagraphPairs(), enSource, segment.OmegaTOptions{NoSentences: true})
+	total, remaining, target := translateWith(t, o, pairs, enFirst, testenv.OmegaTSettings{NoSentences: true}, enSource)
+	t.Logf("paragraphs, regrouped: %d segments, %d without a match", total, remaining)
+	if remaining != 1 || !bytes.HasPrefix(target, []byte("Material Ⅰ")) {
+		t.Errorf("paragraphs: %d segments, %d without a match; want only the first line\ntarget:\n%s", total, remaining, target)
+	}
+}
+
+// alignedSeed reads the built-in press release (seed 001), aligns it with
+// the OmegaT rules and returns the alignment and the file's Chinese and
+// English blocks, each as OmegaT reads it saved as a file of its own.
+func alignedSeed(t *testing.T) (al *align.Alignment, zhSource, enSource string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds", "001_38bdb1c42bebbece.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("\nMaterial"))
+	if i < 0 {
+		t.Fatal("seed 001: no English block")
+	}
+	seg := segment.Segmenter{Rules: segment.OmegaTRules()}
+	zh, en, err := seg.Bilingual("001.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if al, err = (&align.Aligner{}).Align(zh, en); err != nil {
+		t.Fatal(err)
+	}
+	return al, string(data[:i+1]), string(data[i+1:])
+}
+
+// translateWith writes pairs as a TMX with header h, has OmegaT translate
+// source with it in a project with settings s (their languages those of
+// h, which names both), and returns OmegaT's segment counts and the translated file. A log
+// with errors fails the test.
+func translateWith(t *testing.T, o testenv.OmegaT, pairs []align.Pair, h tmx.Header, s testenv.OmegaTSettings, source string) (total, remaining int, target []byte) {
+	t.Helper()
 	var buf bytes.Buffer
-	w := tmx.NewWriter(&buf, tmx.Header{SrcLang: "en-US", TgtLang: "zh-CN"})
+	w := tmx.NewWriter(&buf, h)
 	for _, p := range pairs {
 		if err := w.Write(p); err != nil {
 			t.Fatal(err)
@@ -192,21 +143,21 @@ func TestPressEverySegmentLiveEnglish(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	p, err := o.NewProjectWith(t.TempDir(), testenv.OmegaTSettings{SrcLang: "en-US", TgtLang: "zh-CN", NoSentences: true},
-		map[string][]byte{"source/press.utf8": []byte(enSource), "tm/auto/press.tmx": buf.Bytes()})
+	s.SrcLang, s.TgtLang = h.SrcLang, h.TgtLang
+	p, err := o.NewProjectWith(t.TempDir(), s, map[string][]byte{"source/press.utf8": []byte(source), "tm/auto/press.tmx": buf.Bytes()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Translate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	total, remaining, err := p.Stats()
+	log, err := p.Translate(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("paragraphs, regrouped: %d segments, %d without a match", total, remaining)
-	target, _ := os.ReadFile(filepath.Join(p.Dir, "target", "press.utf8"))
-	if remaining != 1 || !bytes.HasPrefix(target, []byte("Material Ⅰ")) {
-		t.Errorf("paragraphs: %d segments, %d without a match; want only the first line\ntarget:\n%s", total, remaining, target)
+	if bad := testenv.OmegaTLogErrors(log); bad != nil {
+		t.Errorf("OmegaT log has %v:\n%s", bad, testenv.OmegaTLogTail(log))
 	}
+	if total, remaining, err = p.Stats(); err != nil {
+		t.Fatal(err)
+	}
+	target, _ = os.ReadFile(filepath.Join(p.Dir, "target", "press.utf8"))
+	return total, remaining, target
 }
