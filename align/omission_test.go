@@ -71,25 +71,26 @@ func omissionVariant(zh, en []string, gold []Bead, delZH bool, rng *rand.Rand) (
 	return vzh, ven, vgold
 }
 
-// TestOmissionVariants aligns omission variants of the development sets in
-// $ZHEN_DEVSETS (a variant per document and side, fixed seeds; see
-// omissionVariant) and measures how the 1-0 and 0-1 beads are found
-// (recall and precision against the variants' gold) and the strict F1 of
-// all beads. Skipped without $ZHEN_DEVSETS (the sets are not in the
-// repository).
-func TestOmissionVariants(t *testing.T) {
+// variantDoc is an omission variant of one document of a development set.
+type variantDoc struct {
+	set, doc string
+	v        int // 0: Chinese sentences deleted, 1: English
+	zh, en   []string
+	gold     []Bead
+}
+
+// omissionVariants returns the omission variants of the development sets
+// in $ZHEN_DEVSETS (mac-dev, aca, mag: one per document and side, fixed
+// seeds; see omissionVariant), skipping the test without $ZHEN_DEVSETS or
+// without sets in it.
+func omissionVariants(t *testing.T) []variantDoc {
+	t.Helper()
 	root := os.Getenv("ZHEN_DEVSETS")
 	if root == "" {
 		t.Skip("set ZHEN_DEVSETS to the directory of the development sets (e.g. ../shared/data beside the repository)")
 	}
-	var allGold, allTest []Bead
-	var goldOm, testOm, hitOm int
-	offZ, offE := 0, 0
-	docs := 0
-	type counts struct{ gold, test, hit int }
-	perSet := map[string]*counts{}
+	var out []variantDoc
 	for _, set := range []string{"mac-dev", "aca", "mag"} {
-		perSet[set] = &counts{}
 		golds, _ := filepath.Glob(filepath.Join(root, set, "gold", "*.align"))
 		for _, g := range golds {
 			doc := strings.TrimSuffix(filepath.Base(g), ".align")
@@ -107,57 +108,75 @@ func TestOmissionVariants(t *testing.T) {
 			for v, delZH := range []bool{true, false} {
 				seed := int64(len(zh)*1000 + len(en)*10 + v)
 				vzh, ven, vgold := omissionVariant(zh, en, gold, delZH, rand.New(rand.NewSource(seed)))
-				al, err := (&Aligner{Force: true}).AlignSentences(vzh, ven)
-				if err != nil {
-					t.Fatalf("%s/%s variant %d: %v", set, doc, v, err)
-				}
-				docs++
-				isOm := func(b Bead) bool { return (b.ZH.Len() == 0) != (b.EN.Len() == 0) }
-				om := map[[2]Range]bool{}
-				for _, b := range vgold {
-					if isOm(b) {
-						perSet[set].gold++
-						goldOm++
-						om[omKey(b)] = true
-					}
-				}
-				var local int
-				for _, b := range al.Beads {
-					if isOm(b) {
-						testOm++
-						perSet[set].test++
-						if om[omKey(b)] {
-							perSet[set].hit++
-							hitOm++
-							local++
-						}
-					}
-				}
-				if os.Getenv("ZHEN_OMISSION_VERBOSE") != "" {
-					for _, b := range vgold {
-						if isOm(b) && !omFound(al.Beads, b) {
-							t.Logf("%s/%s v%d missed %v:%v; test near: %s", set, doc, v, b.ZH, b.EN, omNear(al.Beads, b))
-						}
-					}
-				}
-				shift := func(b Bead) Bead {
-					b.ZH = Range{b.ZH.Start + offZ, b.ZH.End + offZ}
-					b.EN = Range{b.EN.Start + offE, b.EN.End + offE}
-					return b
-				}
-				for _, b := range vgold {
-					allGold = append(allGold, shift(b))
-				}
-				for _, b := range al.Beads {
-					allTest = append(allTest, shift(b))
-				}
-				offZ += len(vzh)
-				offE += len(ven)
+				out = append(out, variantDoc{set, doc, v, vzh, ven, vgold})
 			}
 		}
 	}
-	if docs == 0 {
+	if len(out) == 0 {
 		t.Skipf("no development sets in %s", root)
+	}
+	return out
+}
+
+// TestOmissionVariants aligns omission variants of the development sets in
+// $ZHEN_DEVSETS (a variant per document and side, fixed seeds; see
+// omissionVariant) and measures how the 1-0 and 0-1 beads are found
+// (recall and precision against the variants' gold) and the strict F1 of
+// all beads. Skipped without $ZHEN_DEVSETS (the sets are not in the
+// repository).
+func TestOmissionVariants(t *testing.T) {
+	var allGold, allTest []Bead
+	var goldOm, testOm, hitOm int
+	offZ, offE := 0, 0
+	docs := 0
+	type counts struct{ gold, test, hit int }
+	perSet := map[string]*counts{"mac-dev": {}, "aca": {}, "mag": {}}
+	for _, vd := range omissionVariants(t) {
+		set, doc, v, vzh, ven, vgold := vd.set, vd.doc, vd.v, vd.zh, vd.en, vd.gold
+		al, err := (&Aligner{Force: true}).AlignSentences(vzh, ven)
+		if err != nil {
+			t.Fatalf("%s/%s variant %d: %v", set, doc, v, err)
+		}
+		docs++
+		isOm := func(b Bead) bool { return (b.ZH.Len() == 0) != (b.EN.Len() == 0) }
+		om := map[[2]Range]bool{}
+		for _, b := range vgold {
+			if isOm(b) {
+				perSet[set].gold++
+				goldOm++
+				om[omKey(b)] = true
+			}
+		}
+		for _, b := range al.Beads {
+			if isOm(b) {
+				testOm++
+				perSet[set].test++
+				if om[omKey(b)] {
+					perSet[set].hit++
+					hitOm++
+				}
+			}
+		}
+		if os.Getenv("ZHEN_OMISSION_VERBOSE") != "" {
+			for _, b := range vgold {
+				if isOm(b) && !omFound(al.Beads, b) {
+					t.Logf("%s/%s v%d missed %v:%v; test near: %s", set, doc, v, b.ZH, b.EN, omNear(al.Beads, b))
+				}
+			}
+		}
+		shift := func(b Bead) Bead {
+			b.ZH = Range{b.ZH.Start + offZ, b.ZH.End + offZ}
+			b.EN = Range{b.EN.Start + offE, b.EN.End + offE}
+			return b
+		}
+		for _, b := range vgold {
+			allGold = append(allGold, shift(b))
+		}
+		for _, b := range al.Beads {
+			allTest = append(allTest, shift(b))
+		}
+		offZ += len(vzh)
+		offE += len(ven)
 	}
 	for _, set := range []string{"mac-dev", "aca", "mag"} {
 		c := perSet[set]

@@ -2,9 +2,6 @@ package align
 
 import (
 	"math"
-	"math/rand"
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 )
@@ -19,76 +16,51 @@ import (
 // weights find fewer than 50% of the glued units above unitCut or put
 // more than 1% of the true units there. Skipped without $ZHEN_DEVSETS.
 func TestUnitLogitFit(t *testing.T) {
-	root := os.Getenv("ZHEN_DEVSETS")
-	if root == "" {
-		t.Skip("set ZHEN_DEVSETS to the directory of the development sets (e.g. ../shared/data beside the repository)")
-	}
 	type sample struct {
 		f     [len(unitWeights)]float64
 		glued bool
 	}
 	var all []sample
-	for _, set := range []string{"mac-dev", "aca", "mag"} {
-		golds, _ := filepath.Glob(filepath.Join(root, set, "gold", "*.align"))
-		for _, g := range golds {
-			doc := filepath.Base(g[:len(g)-len(".align")])
-			zh := omissionLines(t, filepath.Join(root, set, "zh", doc))
-			en := omissionLines(t, filepath.Join(root, set, "en", doc))
-			f, err := os.Open(g)
-			if err != nil {
-				t.Fatal(err)
-			}
-			gold, err := ReadBeads(f, g)
-			f.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			for v, delZH := range []bool{true, false} {
-				seed := int64(len(zh)*1000 + len(en)*10 + v)
-				vzh, ven, vgold := omissionVariant(zh, en, gold, delZH, rand.New(rand.NewSource(seed)))
-				a := &Aligner{Force: true}
-				al, err := a.AlignSentences(vzh, ven)
-				if err != nil {
-					t.Fatal(err)
-				}
-				r := a.newRun(vzh, ven, DefaultPriors(), true)
-				for _, s := range r.scorings {
-					if l, ok := s.(Learner); ok {
-						l.Learn(al.Beads)
-					}
-				}
-				lex, ls := r.unitScorings()
-				add := func(b Bead, first, glued bool) {
-					head, unit := peel(b, first)
-					all = append(all, sample{r.unitFeatures(lex, ls, b, head, unit), glued})
-				}
-				for k, b := range vgold {
-					if b.ZH.Len() > 0 && b.EN.Len() > 0 {
-						if (b.ZH.Len() == 1) != (b.EN.Len() == 1) {
-							add(b, true, false)
-							add(b, false, false)
-						}
-						continue
-					}
-					// The omitted unit glued to a neighbour with one unit
-					// on the omission's empty side.
-					for _, d := range []int{-1, 1} {
-						if k+d < 0 || k+d >= len(vgold) {
-							continue
-						}
-						n := vgold[k+d]
-						if n.ZH.Len() == 0 || n.EN.Len() == 0 || b.ZH.Len() > 0 && n.EN.Len() != 1 || b.EN.Len() > 0 && n.ZH.Len() != 1 {
-							continue
-						}
-						gb := Bead{ZH: Range{min(b.ZH.Start, n.ZH.Start), max(b.ZH.End, n.ZH.End)}, EN: Range{min(b.EN.Start, n.EN.Start), max(b.EN.End, n.EN.End)}}
-						add(gb, d == 1, true)
-					}
-				}
+	for _, vd := range omissionVariants(t) {
+		vzh, ven, vgold := vd.zh, vd.en, vd.gold
+		a := &Aligner{Force: true}
+		al, err := a.AlignSentences(vzh, ven)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := a.newRun(vzh, ven, DefaultPriors(), true)
+		for _, s := range r.scorings {
+			if l, ok := s.(Learner); ok {
+				l.Learn(al.Beads)
 			}
 		}
-	}
-	if len(all) == 0 {
-		t.Skipf("no development sets in %s", root)
+		lex, ls := r.unitScorings()
+		add := func(b Bead, first, glued bool) {
+			head, unit := peel(b, first)
+			all = append(all, sample{r.unitFeatures(lex, ls, b, head, unit), glued})
+		}
+		for k, b := range vgold {
+			if b.ZH.Len() > 0 && b.EN.Len() > 0 {
+				if (b.ZH.Len() == 1) != (b.EN.Len() == 1) {
+					add(b, true, false)
+					add(b, false, false)
+				}
+				continue
+			}
+			// The omitted unit glued to a neighbour with one unit
+			// on the omission's empty side.
+			for _, d := range []int{-1, 1} {
+				if k+d < 0 || k+d >= len(vgold) {
+					continue
+				}
+				n := vgold[k+d]
+				if n.ZH.Len() == 0 || n.EN.Len() == 0 || b.ZH.Len() > 0 && n.EN.Len() != 1 || b.EN.Len() > 0 && n.ZH.Len() != 1 {
+					continue
+				}
+				gb := Bead{ZH: Range{min(b.ZH.Start, n.ZH.Start), max(b.ZH.End, n.ZH.End)}, EN: Range{min(b.EN.Start, n.EN.Start), max(b.EN.End, n.EN.End)}}
+				add(gb, d == 1, true)
+			}
+		}
 	}
 	logit := func(w, f [len(unitWeights)]float64) float64 {
 		var z float64
