@@ -516,6 +516,11 @@ func TestBrowserRestore(t *testing.T) {
 	if got, err := chromedp.Run(second, chromedp.Evaluate[state](`window.zhenReview.state()`)); err != nil || got.Pairs != len(browserPairs()) {
 		t.Errorf("undo after restore: %+v, %v; want the merge undone", got, err)
 	}
+	// The undo is kept a moment later (before the next tab opens, so that
+	// this tab's save does not land after that tab's discard).
+	if err := chromedp.Do(second, chromedp.Poll[chromedp.Void](`Object.keys(localStorage).some(k => JSON.parse(localStorage[k]).steps.length === 1)`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("undo not kept in localStorage: %v", err)
+	}
 
 	third := open()
 	if s := offered(third); s == "" {

@@ -418,11 +418,7 @@ function op(at, n, neu, newCur, what) {
   say(what + " (Ctrl+Z undoes)");
 }
 function apply(step, back) {
-  if (step.kind === "confirm") setStates(step, back);
-  else {
-    var out = back ? step.old : step.neu, n = back ? step.neu.length : step.old.length;
-    P.splice.apply(P, [step.at, n].concat(out));
-  }
+  change(step, back);
   cur = back ? step.cur0 : step.cur1;
   dirty = true;
   rebuild();
@@ -476,18 +472,26 @@ function offerRestore() {
     " to this page, kept in this browser on " + new Date(s.time).toLocaleString() + ", were not exported with it.";
   $("restore").hidden = false;
 }
+// change makes the change of step to the pairs (back: undoes it).
+function change(step, back) {
+  if (step.kind === "confirm") { setStates(step, back); return; }
+  var out = back ? step.old : step.neu, n = back ? step.neu.length : step.old.length;
+  P.splice.apply(P, [step.at, n].concat(out));
+}
+// applies reports whether a kept step fits the pairs as they are.
+function applies(st) {
+  if (!st) return false;
+  if (st.kind === "confirm") return Array.isArray(st.idx) && st.idx.every(function (i) { return i >= 0 && i < P.length; });
+  return typeof st.at === "number" && Array.isArray(st.old) && Array.isArray(st.neu) && st.at >= 0 && st.at + st.old.length <= P.length;
+}
 function restore() {
   var s = savedSteps(), n = 0;
   $("restore").hidden = true;
   if (!s) return;
   for (var k = 0; k < s.steps.length; k++) {
     var st = s.steps[k];
-    if (st && st.kind === "confirm" && Array.isArray(st.idx) && st.idx.every(function (i) { return i >= 0 && i < P.length; })) {
-      setStates(st, false);
-    } else {
-      if (!st || typeof st.at !== "number" || !Array.isArray(st.old) || !Array.isArray(st.neu) || st.at < 0 || st.at + st.old.length > P.length) break;
-      P.splice.apply(P, [st.at, st.old.length].concat(st.neu));
-    }
+    if (!applies(st)) break;
+    change(st, false);
     undoStack.push(st);
     cur = Math.min(Math.max(0, st.cur1 | 0), Math.max(0, P.length - 1));
     n++;
