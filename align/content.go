@@ -122,14 +122,10 @@ func spanUnits(v []float32, maxSpan int) [][]float32 {
 					sum[d] += src[d]
 				}
 			}
-			var nn float64
-			for _, x := range sum {
-				nn += float64(x) * float64(x)
-			}
-			if !(nn > 0) || math.IsInf(nn, 1) {
+			inv, ok := invNorm(sum)
+			if !ok {
 				continue // no summary (or a Summarizer's NaN or ±Inf)
 			}
-			inv := float32(1 / math.Sqrt(nn))
 			dst := u[i*SummaryDim : (i+1)*SummaryDim]
 			for d := range dst {
 				dst[d] = sum[d] * inv
@@ -138,6 +134,19 @@ func spanUnits(v []float32, maxSpan int) [][]float32 {
 		out[sp-1] = u
 	}
 	return out
+}
+
+// invNorm returns 1/|v|, and false when v has no length (or a NaN or
+// infinite one).
+func invNorm(v []float32) (float32, bool) {
+	var nn float64
+	for _, x := range v {
+		nn += float64(x) * float64(x)
+	}
+	if !(nn > 0) || math.IsInf(nn, 1) {
+		return 0, false
+	}
+	return float32(1 / math.Sqrt(nn)), true
 }
 
 // normalize scales each of the SummaryDim vectors of v to unit length, as
@@ -151,15 +160,11 @@ func normalize(v, sum []float32) {
 		for d := range sum {
 			sum[d] += src[d]
 		}
-		var nn float64
-		for _, x := range sum {
-			nn += float64(x) * float64(x)
-		}
-		if !(nn > 0) || math.IsInf(nn, 1) {
+		inv, ok := invNorm(sum)
+		if !ok {
 			clear(src)
 			continue
 		}
-		inv := float32(1 / math.Sqrt(nn))
 		for d := range src {
 			src[d] = sum[d] * inv
 		}
