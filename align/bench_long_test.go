@@ -193,3 +193,61 @@ func BenchmarkAlignManyParagraphs(b *testing.B) {
 		b.Errorf("twice the paragraphs took %.2f times the CPU time, want at most 2.3 (%v → %v)", ratio, small/time.Duration(b.N), large/time.Duration(b.N))
 	}
 }
+
+// chunkLong cuts d at gold bead boundaries into pieces of about size
+// English sentences (the last piece takes the rest), each with its gold
+// re-indexed from 0.
+func chunkLong(d longDoc, size int) []longDoc {
+	var out []longDoc
+	start := 0 // first gold bead of the current piece
+	for k := range d.gold {
+		last := k == len(d.gold)-1
+		if !last && d.gold[k].EN.End-d.gold[start].EN.Start < size {
+			continue
+		}
+		z0, e0 := d.gold[start].ZH.Start, d.gold[start].EN.Start
+		z1, e1 := d.gold[k].ZH.End, d.gold[k].EN.End
+		out = append(out, longDoc{d.zh[z0:z1], d.en[e0:e1], shiftBeads(d.gold[start:k+1], -z0, -e0)})
+		start = k + 1
+	}
+	return out
+}
+
+// BenchmarkAlignLongChunks aligns long/002 three times over (39,168 ×
+// 30,000 lines) whole, and cut at true bead boundaries into pieces of
+// about 1,000 English sentences aligned one by one: the search on the
+// whole text must score within 0.01 of the pieces (strict F1 of all beads
+// pooled), so that quality does not fall with length.
+func BenchmarkAlignLongChunks(b *testing.B) {
+	d := readLong(b, "002")[0]
+	big := concatLong(d, d, d)
+	pieces := chunkLong(big, 1000)
+	var whole, chunked float64
+	for range b.N {
+		al, err := (&Aligner{}).AlignSentences(big.zh, big.en)
+		if err != nil {
+			b.Fatal(err)
+		}
+		whole = strictF1(al.Beads, big.gold)
+		var gold, test []Bead
+		z, e := 0, 0
+		for _, p := range pieces {
+			al, err := (&Aligner{}).AlignSentences(p.zh, p.en)
+			if err != nil {
+				b.Fatal(err)
+			}
+			gold = append(gold, shiftBeads(p.gold, z, e)...)
+			test = append(test, shiftBeads(al.Beads, z, e)...)
+			z += len(p.zh)
+			e += len(p.en)
+		}
+		chunked = strictF1(test, gold)
+	}
+	b.ReportMetric(whole, "F1-whole")
+	b.ReportMetric(chunked, "F1-chunks")
+	b.ReportMetric(float64(len(pieces)), "chunks")
+	if whole < chunked-0.01 {
+		b.Errorf("%d × %d lines: strict F1 %.4f whole, %.4f in %d pieces of about 1,000 sentences: quality falls with length",
+			len(big.zh), len(big.en), whole, chunked, len(pieces))
+	}
+}
