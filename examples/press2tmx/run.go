@@ -238,11 +238,19 @@ func (o *options) run(files []string, stdout, stderr io.Writer) error {
 	if o.split {
 		return o.printSplit(seg, ins, stdout, stderr)
 	}
+	// The source file's bytes are read again only to regroup the pairs
+	// as OmegaT cuts it (-rules omegat). Otherwise nothing refers to the
+	// inputs after aligning, so their bytes can go once decoded: a lower
+	// peak of memory on a long text.
+	var src pipeline.Input
+	if o.cfg.Rules == "omegat" {
+		src = pipeline.SourceInput(ins, langs)
+	}
+	out.Doc = ins[0].Name
 	al, err := o.align(seg, ins, langs, stderr)
 	if err != nil {
 		return err
 	}
-	out.Doc = ins[0].Name
 	if !o.fullPath {
 		out.Doc = filepath.Base(out.Doc)
 	}
@@ -259,7 +267,7 @@ func (o *options) run(files []string, stdout, stderr io.Writer) error {
 	} else {
 		pipeline.PrintSkipped(stderr, "press2tmx: ", al, 20)
 	}
-	return o.write(out, o.cfg.OmegaTPairs(seg, pipeline.SourceInput(ins, langs), pairs(), o.level == "paragraph", langs), beads, stderr)
+	return o.write(out, o.cfg.OmegaTPairs(seg, src, pairs(), o.level == "paragraph", langs), beads, stderr)
 }
 
 func (o *options) write(out *pipeline.Output, pairs []align.Pair, beads []align.Bead, stderr io.Writer) error {
