@@ -196,6 +196,7 @@ func (ls LengthScorer) Prepare(zh, en []string) Scoring {
 		// re-estimated after the first pass.
 		s.s2 = 5 * s.c * s.c
 	}
+	s.k = s.s2 / (2 * s.c)
 	return s
 }
 
@@ -243,6 +244,7 @@ func enLength(s string) float64 {
 type lengthScoring struct {
 	zhCum, enCum []float64 // running length of units [0, k) per side
 	c, s2        float64   // English length per Chinese length, and the variance per unit of length
+	k            float64   // s2/(2c), kept with them (Cost's denominator without a division)
 	fixedS2      bool      // s2 was given: Learn keeps it
 }
 
@@ -271,8 +273,8 @@ func (s *lengthScoring) Cost(zh, en Range) float64 {
 	lz := s.zhCum[zh.End] - s.zhCum[zh.Start]
 	le := s.enCum[en.End] - s.enCum[en.Start]
 	var x float64
-	if m := (lz + le/s.c) / 2; !(m <= 0) { // as delta: NaN goes on
-		x = (le - s.c*lz) / math.Sqrt(m*s.s2)
+	if m := lz*s.c + le; !(m <= 0) { // as delta, times 2c: NaN goes on
+		x = (le - s.c*lz) / math.Sqrt(m*s.k)
 	}
 	if x < 0 {
 		x = -x
@@ -365,6 +367,7 @@ func (s *lengthScoring) Learn(beads []Bead) {
 	est := 2.5 * med / 0.455
 	lo, hi := 0.5*s.c*s.c, 8*s.c*s.c
 	s.s2 = math.Max(lo, math.Min(hi, est))
+	s.k = s.s2 / (2 * s.c)
 }
 
 // logTail returns log P(|Z| ≥ x) = log erfc(x/√2) for a standard normal Z,
