@@ -341,6 +341,21 @@ func ExampleSourceInput() {
 	// Output: release.zh.txt release.en.txt
 }
 
+// ExampleConfig_OmegaTSource: only -rules omegat needs the source file
+// again after aligning (OmegaTPairs regroups the pairs by it); with other
+// rules there is none, and the inputs' bytes need not be kept.
+func ExampleConfig_OmegaTSource() {
+	ins := []pipeline.Input{{Name: "release.zh.txt"}, {Name: "release.en.txt"}}
+	langs, _ := pipeline.NewLanguages("", "")
+	for _, rules := range []string{"default", "omegat"} {
+		c := pipeline.Config{Rules: rules}
+		fmt.Printf("%s: %q\n", rules, c.OmegaTSource(ins, langs).Name)
+	}
+	// Output:
+	// default: ""
+	// omegat: "release.zh.txt"
+}
+
 // ExampleConfig_OmegaTPairs aligns the press release with the OmegaT rules
 // and regroups its pairs by the segments OmegaT makes of its Chinese block:
 // the heading lines become one unit, a paragraph keeps the Word residue

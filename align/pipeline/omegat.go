@@ -145,6 +145,17 @@ func SourceInput(ins []Input, langs *Languages) Input {
 	return ins[0]
 }
 
+// OmegaTSource returns the input that OmegaTPairs regroups by: with
+// Rules "omegat", SourceInput(ins, langs); otherwise none (the zero
+// Input), so that a program keeps no input's bytes past decoding when it
+// has no use for them.
+func (c *Config) OmegaTSource(ins []Input, langs *Languages) Input {
+	if c.Rules != "omegat" {
+		return Input{}
+	}
+	return SourceInput(ins, langs)
+}
+
 // plainText reports whether in is neither a Word file nor a web page.
 func plainText(in Input) bool {
 	switch strings.ToLower(filepath.Ext(in.Path)) {

@@ -14,9 +14,7 @@
 // aligns them anyway).
 package main
 
-import (
-	"os"
-)
+import "os"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

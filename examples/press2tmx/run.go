@@ -25,7 +25,6 @@ var pressSample []byte
 
 const pressSampleName = "press/001_38bdb1c42bebbece.txt"
 
-// Exit codes.
 const (
 	exitOK          = 0
 	exitError       = 1
@@ -238,14 +237,7 @@ func (o *options) run(files []string, stdout, stderr io.Writer) error {
 	if o.split {
 		return o.printSplit(seg, ins, stdout, stderr)
 	}
-	// The source file's bytes are read again only to regroup the pairs
-	// as OmegaT cuts it (-rules omegat). Otherwise nothing refers to the
-	// inputs after aligning, so their bytes can go once decoded: a lower
-	// peak of memory on a long text.
-	var src pipeline.Input
-	if o.cfg.Rules == "omegat" {
-		src = pipeline.SourceInput(ins, langs)
-	}
+	src := o.cfg.OmegaTSource(ins, langs) // ins is not used after aligning: its bytes can go once decoded
 	out.Doc = ins[0].Name
 	al, err := o.align(seg, ins, langs, stderr)
 	if err != nil {
@@ -266,6 +258,9 @@ func (o *options) run(files []string, stdout, stderr io.Writer) error {
 		pipeline.PrintAlignment(stderr, al, 100)
 	} else {
 		pipeline.PrintSkipped(stderr, "press2tmx: ", al, 20)
+	}
+	if o.format == "beads" { // no pairs to build
+		return o.write(out, nil, beads, stderr)
 	}
 	return o.write(out, o.cfg.OmegaTPairs(seg, src, pairs(), o.level == "paragraph", langs), beads, stderr)
 }
