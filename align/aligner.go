@@ -572,20 +572,27 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 			}
 		}
 		r.reestimatePriors(beads)
-		beads, _ = r.searchAll(blocks, r.moves(), refineBand, paths, true)
+		beads, _ = r.searchAll(blocks, r.moves(), finalBand, paths, true)
 	}
 	return r.finalize(beads)
 }
 
-// refineBand is the half-width of the band around a previous path (the
-// coarse path, or the pass before learning), widened only where the path
-// found runs along its edge. Measured with 3 and 2 (and 1): the same beads
-// on mac-dev, aca, mag and long, strict F1 the same on the realistic 40k
-// benchmark (0.934) and on long/002 three times over (0.859; 0.945 and
-// 0.945 without numbers); 2 takes 8–10% less CPU than 3 on the 39,168 ×
-// 30,000 lines of long/002 × 3. (1 saves 5% more; 2 is kept for the
-// margin on texts that move more between passes.)
-const refineBand = 2
+// refineBand is the half-width of the band around the coarse path (or the
+// cheap pass's) for the first full search, and finalBand that around the
+// first search's path for the search after learning; either band widens
+// where the path found runs along its edge. Measured with 3 and 3, 2 and
+// 2, 2 and 1: the same beads on every document of mac-dev, aca, mag and
+// long, and on long/002 three times over (strict F1 0.859); the same
+// strict F1 on the realistic 40k benchmark (0.934; 0.945 without
+// numbers) and on the omission variants. On long/002 × 3 (39,168 × 30,000
+// lines), 2 and 2 take 8–10% less CPU than 3 and 3, and 2 and 1 5–7% less
+// again. (1 for the first search as well finds the same beads too; 2 is
+// kept there for texts that move more between the coarse path and the
+// first search.)
+const (
+	refineBand = 2
+	finalBand  = 1
+)
 
 func btoi(b bool) int {
 	if b {
