@@ -252,3 +252,100 @@ func BenchmarkAlignLongChunks(b *testing.B) {
 			len(big.zh), len(big.en), whole, chunked, len(pieces))
 	}
 }
+
+// dropSides returns d with the English of the gold beads [e0, e1) and the
+// Chinese of the gold beads [z0, z1) left out: a chapter missing from
+// either translation. Each unit left alone becomes a 1-0 or 0-1 gold bead.
+func dropSides(d longDoc, e0, e1, z0, z1 int) longDoc {
+	var out longDoc
+	for k, g := range d.gold {
+		zs := d.zh[g.ZH.Start:g.ZH.End]
+		es := d.en[g.EN.Start:g.EN.End]
+		if e0 <= k && k < e1 {
+			es = nil
+		}
+		if z0 <= k && k < z1 {
+			zs = nil
+		}
+		if len(zs) == 0 || len(es) == 0 {
+			for _, z := range zs {
+				out.gold = append(out.gold, Bead{ZH: Range{len(out.zh), len(out.zh) + 1}, EN: Range{len(out.en), len(out.en)}})
+				out.zh = append(out.zh, z)
+			}
+			for _, e := range es {
+				out.gold = append(out.gold, Bead{ZH: Range{len(out.zh), len(out.zh)}, EN: Range{len(out.en), len(out.en) + 1}})
+				out.en = append(out.en, e)
+			}
+			continue
+		}
+		out.gold = append(out.gold, Bead{ZH: Range{len(out.zh), len(out.zh) + len(zs)}, EN: Range{len(out.en), len(out.en) + len(es)}})
+		out.zh = append(out.zh, zs...)
+		out.en = append(out.en, es...)
+	}
+	return out
+}
+
+// BenchmarkAlignLongMissingChapters aligns long/002 with the English of
+// 400 verses (gold beads 3,000 to 3,399) and the Chinese of 150 others
+// (7,000 to 7,149) left out: two stretches of one side only, far longer
+// than the search's bands. The search must not lose its way: away from
+// the gaps (more than 300 Chinese lines from them) strict F1 stays within
+// 0.01 of the whole text's. Around the gaps some verses of the other side
+// are spread into the gap as 1-1 pairs (reported, not asserted).
+func BenchmarkAlignLongMissingChapters(b *testing.B) {
+	d := readLong(b, "002")[0]
+	cut := dropSides(d, 3000, 3400, 7000, 7150)
+	f0, _ := alignCPU(b, d)
+	// The gaps, in the cut text's Chinese lines: the span of each
+	// stretch of omission beads (a gap's 0-1 beads sit at one line).
+	var gaps [][3]int // first and last Chinese line, and the number of beads
+	for k, g := range cut.gold {
+		if g.ZH.Len() > 0 && g.EN.Len() > 0 {
+			continue
+		}
+		if n := len(gaps); n > 0 && k > 0 && (cut.gold[k-1].ZH.Len() == 0 || cut.gold[k-1].EN.Len() == 0) {
+			gaps[n-1][1] = g.ZH.End
+			gaps[n-1][2]++
+			continue
+		}
+		gaps = append(gaps, [3]int{g.ZH.Start, g.ZH.End, 1})
+	}
+	const margin = 300
+	away := func(beads []Bead) []Bead {
+		var out []Bead
+		for _, bd := range beads {
+			near := false
+			for _, gp := range gaps {
+				if gp[2] >= 100 && bd.ZH.Start >= gp[0]-margin && bd.ZH.Start <= gp[1]+margin {
+					near = true
+				}
+			}
+			if !near {
+				out = append(out, bd)
+			}
+		}
+		return out
+	}
+	var f1, fa float64
+	var cpu time.Duration
+	b.ResetTimer()
+	for range b.N {
+		runtime.GC()
+		cpu0 := testenv.CPUTime()
+		al, err := (&Aligner{}).AlignSentences(cut.zh, cut.en)
+		cpu += testenv.CPUTime() - cpu0
+		if err != nil {
+			b.Fatal(err)
+		}
+		f1 = strictF1(al.Beads, cut.gold)
+		fa = strictF1(away(al.Beads), away(cut.gold))
+	}
+	b.StopTimer()
+	b.ReportMetric(f1, "strict-F1")
+	b.ReportMetric(fa, "F1-away")
+	b.ReportMetric(f0, "F1-whole-text")
+	b.ReportMetric((cpu / time.Duration(b.N)).Seconds(), "cpu-s/op")
+	if fa < f0-0.01 {
+		b.Errorf("long/002 with two stretches of one side left out: strict F1 %.4f away from the gaps (%.4f in all), whole text %.4f: the search lost its way", fa, f1, f0)
+	}
+}
