@@ -105,11 +105,20 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 // searchBeam is the beam of the widened searches on long documents (see
 // dp.SearchBeam), in nats: a stretch of path that much worse than the
 // best in its row is given up. Short documents are searched exactly.
-// (Measured: 60 saves a third of the lexicon pass on the realistic 40k
-// benchmark but loses a 52-unit omission that 120 still finds, each
-// omitted unit costing about 11 nats; a 97-unit omission is found only
-// in part.)
-const searchBeam = 120
+// A path through a long stretch of one side only pays for the whole
+// stretch before it can gain anything after it, while a path that spreads
+// the other side's sentences into the gap pays as it goes: too narrow a
+// beam drops the right path inside the gap. Measured (with the bands of 2
+// and 1 of refineBand and finalBand): on long/002 with the English of 400
+// verses and the Chinese of 150 left out (BenchmarkAlignLongMissingChapters),
+// 120 gives strict F1 0.804 in 1.38 CPU-s, 400 gives 0.862 (the intact
+// text scores 0.860) in 1.97; with 500 Chinese verses inserted alone,
+// 0.806, 0.828 (800: 0.870, 25% more CPU). On texts without such gaps
+// (long, the realistic 40k benchmarks, with and without numbers) 120 and
+// 400 give the same beads in the same time. (With the wider bands of
+// before, 60 saved a third of the lexicon pass on the realistic 40k
+// benchmark but lost a 52-unit omission that 120 found.)
+const searchBeam = 400
 
 func (r *run) beam() float64 {
 	if len(r.zh)+len(r.en) < coarseMin {
