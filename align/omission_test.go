@@ -16,10 +16,13 @@ import (
 // counterparts become 0-1 (or 1-0) beads; then about 5% of the adjacent
 // pairs of 1-1 beads left are merged on one side (chosen at random), the two
 // sentences joined into one, so that the gold holds a 1-2 or 2-1 bead there.
-// The gold beads returned index the variant's sentences.
-func omissionVariant(zh, en []string, gold []Bead, delZH bool, rng *rand.Rand) (vzh, ven []string, vgold []Bead) {
+// The gold beads returned index the variant's sentences; made[k] reports
+// whether vgold[k] is an omission made by a deletion (not one of the
+// development set's own).
+func omissionVariant(zh, en []string, gold []Bead, delZH bool, rng *rand.Rand) (vzh, ven []string, vgold []Bead, made []bool) {
 	type gb struct {
 		zh, en []string
+		made   bool
 	}
 	var beads []gb
 	for _, b := range gold {
@@ -41,6 +44,7 @@ func omissionVariant(zh, en []string, gold []Bead, delZH bool, rng *rand.Rand) (
 	for k := range beads {
 		if one(beads[k]) && rng.Float64() < 0.03*float64(side)/float64(len(beads)) {
 			deleted[k] = true
+			beads[k].made = true
 			if delZH {
 				beads[k].zh = nil
 			} else {
@@ -67,8 +71,9 @@ func omissionVariant(zh, en []string, gold []Bead, delZH bool, rng *rand.Rand) (
 		vzh = append(vzh, g.zh...)
 		ven = append(ven, g.en...)
 		vgold = append(vgold, b)
+		made = append(made, g.made)
 	}
-	return vzh, ven, vgold
+	return vzh, ven, vgold, made
 }
 
 // variantDoc is an omission variant of one document of a development set.
@@ -77,6 +82,7 @@ type variantDoc struct {
 	v        int // 0: Chinese sentences deleted, 1: English
 	zh, en   []string
 	gold     []Bead
+	made     []bool // gold[k] is an omission made by a deletion
 }
 
 // omissionVariants returns the omission variants of the development sets
@@ -107,8 +113,8 @@ func omissionVariants(t *testing.T) []variantDoc {
 			}
 			for v, delZH := range []bool{true, false} {
 				seed := int64(len(zh)*1000 + len(en)*10 + v)
-				vzh, ven, vgold := omissionVariant(zh, en, gold, delZH, rand.New(rand.NewSource(seed)))
-				out = append(out, variantDoc{set, doc, v, vzh, ven, vgold})
+				vzh, ven, vgold, made := omissionVariant(zh, en, gold, delZH, rand.New(rand.NewSource(seed)))
+				out = append(out, variantDoc{set, doc, v, vzh, ven, vgold, made})
 			}
 		}
 	}
@@ -127,6 +133,7 @@ func omissionVariants(t *testing.T) []variantDoc {
 func TestOmissionVariants(t *testing.T) {
 	var allGold, allTest []Bead
 	var goldOm, testOm, hitOm int
+	var madeOm, madeHit int // the omissions made by deletion alone
 	offZ, offE := 0, 0
 	docs := 0
 	type counts struct{ gold, test, hit int }
@@ -140,11 +147,16 @@ func TestOmissionVariants(t *testing.T) {
 		docs++
 		isOm := func(b Bead) bool { return (b.ZH.Len() == 0) != (b.EN.Len() == 0) }
 		om := map[[2]Range]bool{}
-		for _, b := range vgold {
+		made := map[[2]Range]bool{}
+		for k, b := range vgold {
 			if isOm(b) {
 				perSet[set].gold++
 				goldOm++
 				om[omKey(b)] = true
+				if vd.made[k] {
+					madeOm++
+					made[omKey(b)] = true
+				}
 			}
 		}
 		for _, b := range al.Beads {
@@ -154,6 +166,9 @@ func TestOmissionVariants(t *testing.T) {
 				if om[omKey(b)] {
 					perSet[set].hit++
 					hitOm++
+				}
+				if made[omKey(b)] {
+					madeHit++
 				}
 			}
 		}
@@ -190,6 +205,8 @@ func TestOmissionVariants(t *testing.T) {
 	prec := float64(hitOm) / float64(max(testOm, 1))
 	t.Logf("%d variant documents: %d gold omissions, %d found, %d reported: recall %.3f precision %.3f; strict P %.3f R %.3f F1 %.3f",
 		docs, goldOm, hitOm, testOm, rec, prec, p, r, f1)
+	t.Logf("of them made by deleting a sentence: %d, %d found (recall %.3f); the sets' own: %d, %d found",
+		madeOm, madeHit, float64(madeHit)/float64(max(madeOm, 1)), goldOm-madeOm, hitOm-madeHit)
 	const minRecall, minPrecision, minF1 = 0.55, 0.85, 0.93
 	if rec < minRecall || prec < minPrecision || f1 < minF1 {
 		t.Errorf("omission recall %.3f precision %.3f strict F1 %.3f: want at least %.2f, %.2f, %.2f", rec, prec, f1, minRecall, minPrecision, minF1)
