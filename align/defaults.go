@@ -1,7 +1,8 @@
 package align
 
 // DefaultScorers returns the scorers the zero Aligner uses: length,
-// anchors, and the lexicon with the glossary's terms (g may be nil).
+// anchors, the lexicon with the glossary's terms (g may be nil),
+// quotation state and question marks.
 func DefaultScorers(g *Glossary) []Scorer {
-	return []Scorer{LengthScorer{}, AnchorScorer{}, LexiconScorer{Glossary: g}, QuoteScorer{}}
+	return []Scorer{LengthScorer{}, AnchorScorer{}, LexiconScorer{Glossary: g}, QuoteScorer{}, QuestionScorer{}}
 }

@@ -121,6 +121,7 @@ func ExampleDefaultScorers() {
 	// anchors
 	// lexicon
 	// quotes
+	// questions
 }
 
 func ExampleQuoteScorer() {
@@ -132,6 +133,18 @@ func ExampleQuoteScorer() {
 	inside := s.Cost(align.Range{Start: 0, End: 1}, align.Range{Start: 0, End: 2})
 	outside := s.Cost(align.Range{Start: 0, End: 1}, align.Range{Start: 0, End: 1})
 	fmt.Println(inside < 0, outside > 0)
+	// Output:
+	// true true
+}
+
+func ExampleQuestionScorer() {
+	zh := []string{"你去不去？", "他说不去。"}
+	en := []string{"Are you going?", "He said no."}
+	s := align.QuestionScorer{}.Prepare(zh, en)
+	// A question paired with a question gains; with a statement it pays.
+	both := s.Cost(align.Range{Start: 0, End: 1}, align.Range{Start: 0, End: 1})
+	one := s.Cost(align.Range{Start: 0, End: 1}, align.Range{Start: 1, End: 2})
+	fmt.Println(both < 0, one > 0)
 	// Output:
 	// true true
 }

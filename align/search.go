@@ -223,10 +223,17 @@ const omissionRunMax = 5
 
 // omissionRunStep is the cost, in nats, of each further unit of a run.
 // Measured: with runs up to 5 at 2 nats, a repeated five-sentence block
-// becomes a 5-0 run instead of shifting the beads before it; the dev sets
-// and long/002 align the same (at 1 nat, long/002 loses 0.002); runs up
-// to 8 cost 8% more CPU on long texts for nothing measurable.
-const omissionRunStep = 2.0
+// becomes a 5-0 run instead of shifting the beads before it; runs up to 8
+// cost 8% more CPU on long texts for nothing measurable. With the
+// QuestionScorer among the defaults, long/002 with 550 verses of one side
+// left out (BenchmarkAlignLongMissingChapters) scores 0.832 at 2 nats
+// (the scorer's gains for questions paired across a gap make spreading
+// the other side into it cheaper than the gap), 0.861 at 1.5 and 1; with
+// length and anchors alone, cheaper runs cost a little on the realistic
+// benchmarks (20k and 40k: 0.708 and 0.710 at 2, 0.704 and 0.706 at 1.5,
+// 0.699 and 0.701 at 1). mac-dev, aca, mag and long align the same at
+// all three.
+const omissionRunStep = 1.5
 
 // omissionRuns returns the run moves (k-0 and 0-k, k = 2..omissionRunMax)
 // for the 1-0 and 0-1 moves among mv.

@@ -1,0 +1,77 @@
+package align
+
+import (
+	"math"
+	"testing"
+)
+
+func TestQuestionCost(t *testing.T) {
+	zh := []string{"你去不去？", "他说不去。", "我们走吧。", "天黑了。", "你怎么知道?"}
+	en := []string{"Are you going?", "He said no.", "Let's go.", "It's dark.", "How do you know?"}
+	s := QuestionScorer{}.Prepare(zh, en)
+	tests := []struct {
+		name   string
+		zh, en Range
+		sign   int // -1 evidence for, +1 against, 0 silent
+	}{
+		{"both ask", Range{0, 1}, Range{0, 1}, -1},
+		{"half-width mark on the Chinese side", Range{4, 5}, Range{4, 5}, -1},
+		{"Chinese asks, English does not", Range{0, 1}, Range{1, 2}, 1},
+		{"English asks, Chinese does not", Range{1, 2}, Range{0, 1}, 1},
+		{"neither asks", Range{1, 2}, Range{1, 2}, 0},
+		{"a question inside a longer bead", Range{0, 2}, Range{0, 2}, -1},
+		{"omission is silent", Range{0, 1}, Range{1, 1}, 0},
+		{"out of range is silent", Range{4, 9}, Range{4, 5}, 0},
+		{"negative start is silent", Range{-1, 1}, Range{0, 1}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := s.Cost(tt.zh, tt.en)
+			got := 0
+			if c < 0 {
+				got = -1
+			} else if c > 0 {
+				got = 1
+			}
+			if got != tt.sign || math.IsNaN(c) || math.IsInf(c, 0) {
+				t.Errorf("Cost(%v, %v) = %v, want sign %d", tt.zh, tt.en, c, tt.sign)
+			}
+			if _, w := s.Similarity(tt.zh, tt.en); w != 0 {
+				t.Errorf("Similarity weight = %v, want 0", w)
+			}
+		})
+	}
+	// A question on both sides of a one-to-one bead is more telling than
+	// inside a long bead, where one side holds a mark by chance more often.
+	one := s.Cost(Range{0, 1}, Range{0, 1})
+	long := s.Cost(Range{0, 4}, Range{0, 4})
+	if !(one < long && long < 0) {
+		t.Errorf("agreement gains %v for 1-1, %v for 4-4: want the 1-1 larger and both gains", one, long)
+	}
+	// A side with no question mark at all: the scorer says nothing.
+	for _, pair := range [][2][]string{
+		{{"他走了。"}, {"Where did he go?"}},
+		{{"他去哪儿了？"}, {"He left."}},
+		{nil, nil},
+		{{}, {"Why?"}},
+	} {
+		quiet := QuestionScorer{}.Prepare(pair[0], pair[1])
+		if c := quiet.Cost(Range{0, len(pair[0])}, Range{0, len(pair[1])}); c != 0 {
+			t.Errorf("%q / %q: Cost = %v, want 0 (no question on a side)", pair[0], pair[1], c)
+		}
+	}
+}
+
+// TestQuestionPicksTheCut: two English sentences of equal length after a
+// Chinese question and its answer; the question mark tells which English
+// sentence is the question's translation when the lengths cannot.
+func TestQuestionPicksTheCut(t *testing.T) {
+	s := QuestionScorer{}.Prepare(
+		[]string{"你明天来吗？", "我明天来。"},
+		[]string{"I come tomorrow.", "Do you come tomorrow?"})
+	right := s.Cost(Range{0, 1}, Range{1, 2}) + s.Cost(Range{1, 2}, Range{0, 1})
+	wrong := s.Cost(Range{0, 1}, Range{0, 1}) + s.Cost(Range{1, 2}, Range{1, 2})
+	if !(right < wrong) {
+		t.Errorf("crossed pairs with the questions together cost %v, in order %v: want them cheaper", right, wrong)
+	}
+}
