@@ -110,10 +110,10 @@
 //     on the two sides, and the side of a closing quote a boundary falls on
 //     picks the right cut where lengths and words barely differ. It takes
 //     no part in Confidence.
-//   - [QuestionScorer]: whether both sides of a bead ask a question (a
-//     question mark on each) or only one does. Translators keep questions
-//     as questions, unrelated neighbours rarely share one. It takes no part
-//     in Confidence.
+//   - [MoodScorer]: whether both sides of a bead ask a question (a
+//     question mark on each) or only one does, and likewise for an
+//     exclamation. Translators keep questions as questions, unrelated
+//     neighbours rarely share one. It takes no part in Confidence.
 //
 // # Search
 //

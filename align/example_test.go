@@ -121,7 +121,7 @@ func ExampleDefaultScorers() {
 	// anchors
 	// lexicon
 	// quotes
-	// questions
+	// mood
 }
 
 func ExampleQuoteScorer() {
@@ -137,10 +137,10 @@ func ExampleQuoteScorer() {
 	// true true
 }
 
-func ExampleQuestionScorer() {
+func ExampleMoodScorer() {
 	zh := []string{"你去不去？", "他说不去。"}
 	en := []string{"Are you going?", "He said no."}
-	s := align.QuestionScorer{}.Prepare(zh, en)
+	s := align.MoodScorer{}.Prepare(zh, en)
 	// A question paired with a question gains; with a statement it pays.
 	both := s.Cost(align.Range{Start: 0, End: 1}, align.Range{Start: 0, End: 1})
 	one := s.Cost(align.Range{Start: 0, End: 1}, align.Range{Start: 1, End: 2})

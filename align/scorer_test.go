@@ -335,7 +335,7 @@ func TestBeadScores(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, b := range al.Beads {
-		want := []string{"length", "anchors", "lexicon", "quotes", "questions"}
+		want := []string{"length", "anchors", "lexicon", "quotes", "mood"}
 		if b.ZH.Len() > 0 && b.EN.Len() > 0 {
 			want = append(want, "margin")
 		}

@@ -225,7 +225,7 @@ const omissionRunMax = 5
 // Measured: with runs up to 5 at 2 nats, a repeated five-sentence block
 // becomes a 5-0 run instead of shifting the beads before it; runs up to 8
 // cost 8% more CPU on long texts for nothing measurable. With the
-// QuestionScorer among the defaults, long/002 with 550 verses of one side
+// MoodScorer among the defaults, long/002 with 550 verses of one side
 // left out (BenchmarkAlignLongMissingChapters) scores 0.832 at 2 nats
 // (the scorer's gains for questions paired across a gap make spreading
 // the other side into it cheaper than the gap), 0.861 at 1.5 and 1; with

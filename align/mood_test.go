@@ -5,10 +5,10 @@ import (
 	"testing"
 )
 
-func TestQuestionCost(t *testing.T) {
+func TestMoodCost(t *testing.T) {
 	zh := []string{"你去不去？", "他说不去。", "我们走吧。", "天黑了。", "你怎么知道?"}
 	en := []string{"Are you going?", "He said no.", "Let's go.", "It's dark.", "How do you know?"}
-	s := QuestionScorer{}.Prepare(zh, en)
+	s := MoodScorer{}.Prepare(zh, en)
 	tests := []struct {
 		name   string
 		zh, en Range
@@ -49,29 +49,54 @@ func TestQuestionCost(t *testing.T) {
 		t.Errorf("agreement gains %v for 1-1, %v for 4-4: want the 1-1 larger and both gains", one, long)
 	}
 	// A side with no question mark at all: the scorer says nothing.
+	// (Nor about exclamations, which are missing here from both sides.)
 	for _, pair := range [][2][]string{
 		{{"他走了。"}, {"Where did he go?"}},
 		{{"他去哪儿了？"}, {"He left."}},
 		{nil, nil},
 		{{}, {"Why?"}},
 	} {
-		quiet := QuestionScorer{}.Prepare(pair[0], pair[1])
+		quiet := MoodScorer{}.Prepare(pair[0], pair[1])
 		if c := quiet.Cost(Range{0, len(pair[0])}, Range{0, len(pair[1])}); c != 0 {
 			t.Errorf("%q / %q: Cost = %v, want 0 (no question on a side)", pair[0], pair[1], c)
 		}
 	}
 }
 
-// TestQuestionPicksTheCut: two English sentences of equal length after a
+// TestMoodPicksTheCut: two English sentences of equal length after a
 // Chinese question and its answer; the question mark tells which English
 // sentence is the question's translation when the lengths cannot.
-func TestQuestionPicksTheCut(t *testing.T) {
-	s := QuestionScorer{}.Prepare(
+func TestMoodPicksTheCut(t *testing.T) {
+	s := MoodScorer{}.Prepare(
 		[]string{"你明天来吗？", "我明天来。"},
 		[]string{"I come tomorrow.", "Do you come tomorrow?"})
 	right := s.Cost(Range{0, 1}, Range{1, 2}) + s.Cost(Range{1, 2}, Range{0, 1})
 	wrong := s.Cost(Range{0, 1}, Range{0, 1}) + s.Cost(Range{1, 2}, Range{1, 2})
 	if !(right < wrong) {
 		t.Errorf("crossed pairs with the questions together cost %v, in order %v: want them cheaper", right, wrong)
+	}
+}
+
+// TestMoodExclamations: exclamation marks are compared on their own, and
+// add to what question marks say.
+func TestMoodExclamations(t *testing.T) {
+	zh := []string{"好极了！", "你来吗？", "他走了。", "快跑！"}
+	en := []string{"Splendid!", "Are you coming?", "He left.", "Run!"}
+	s := MoodScorer{}.Prepare(zh, en)
+	if c := s.Cost(Range{0, 1}, Range{0, 1}); !(c < 0) {
+		t.Errorf("both exclaim: Cost = %v, want a gain", c)
+	}
+	if c := s.Cost(Range{0, 1}, Range{2, 3}); !(c > 0) {
+		t.Errorf("only the Chinese exclaims: Cost = %v, want a price", c)
+	}
+	// An exclamation against a question: both marks disagree.
+	mixed := s.Cost(Range{0, 1}, Range{1, 2})
+	if !(mixed > s.Cost(Range{0, 1}, Range{2, 3})) {
+		t.Errorf("exclamation against question costs %v: want more than against a statement", mixed)
+	}
+	// The English never exclaims: the Chinese exclamation is not compared.
+	q := MoodScorer{}.Prepare([]string{"好！", "去吗？"}, []string{"Good.", "Going?"})
+	if c := q.Cost(Range{0, 1}, Range{0, 1}); c != 0 {
+		t.Errorf("no exclamation in the English at all: Cost = %v, want 0", c)
 	}
 }
