@@ -548,7 +548,7 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 		// refined (that would widen an expensive search for
 		// nothing): they get ErrNotParallel unless forced.
 		// (Blocks too short for a coarse path are not counted.)
-		if beads := r.beadsOf(blocks, paths); !a.Force && len(beads) > 0 && r.score(beads) < a.threshold()*coarseStop {
+		if beads := r.beadsOf(blocks, paths, true); !a.Force && len(beads) > 0 && r.score(beads) < a.threshold()*coarseStop {
 			r.firstScore = r.score(beads)
 			r.finishProgress()
 			return r.finalize(beads)
@@ -572,7 +572,9 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 			}
 		}
 		r.reestimatePriors(beads)
-		beads, _ = r.searchAll(blocks, r.moves(), finalBand, paths, true)
+		// finalize fills the beads: not here as well.
+		_, paths = r.searchAll(blocks, r.moves(), finalBand, paths, false)
+		beads = r.beadsOf(blocks, paths, false)
 	}
 	return r.finalize(beads)
 }
@@ -637,9 +639,9 @@ func (r *run) coarsePaths(blocks []block) [][]dp.Step {
 	return paths
 }
 
-// beadsOf turns the paths of blocks into beads filled with the current
-// scorings' confidence.
-func (r *run) beadsOf(blocks []block, paths [][]dp.Step) []Bead {
+// beadsOf turns the paths of blocks into beads, filled with the current
+// scorings' confidence when fill is set.
+func (r *run) beadsOf(blocks []block, paths [][]dp.Step, fill bool) []Bead {
 	nb := 0
 	for _, p := range paths {
 		nb += len(p)
@@ -651,7 +653,9 @@ func (r *run) beadsOf(blocks []block, paths [][]dp.Step) []Bead {
 	for k, p := range paths {
 		for _, st := range p {
 			bd := Bead{ZH: Range{st.I, st.I + st.DI}, EN: Range{st.J, st.J + st.DJ}, Paragraph: blocks[k].para}
-			r.fill(&bd)
+			if fill {
+				r.fill(&bd)
+			}
 			beads = append(beads, bd)
 		}
 	}
