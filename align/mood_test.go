@@ -1,19 +1,12 @@
 package align
 
-import (
-	"math"
-	"testing"
-)
+import "testing"
 
 func TestMoodCost(t *testing.T) {
 	zh := []string{"你去不去？", "他说不去。", "我们走吧。", "天黑了。", "你怎么知道?"}
 	en := []string{"Are you going?", "He said no.", "Let's go.", "It's dark.", "How do you know?"}
 	s := MoodScorer{}.Prepare(zh, en)
-	tests := []struct {
-		name   string
-		zh, en Range
-		sign   int // -1 evidence for, +1 against, 0 silent
-	}{
+	checkCostSigns(t, s, []costSign{
 		{"both ask", Range{0, 1}, Range{0, 1}, -1},
 		{"half-width mark on the Chinese side", Range{4, 5}, Range{4, 5}, -1},
 		{"Chinese asks, English does not", Range{0, 1}, Range{1, 2}, 1},
@@ -23,24 +16,7 @@ func TestMoodCost(t *testing.T) {
 		{"omission is silent", Range{0, 1}, Range{1, 1}, 0},
 		{"out of range is silent", Range{4, 9}, Range{4, 5}, 0},
 		{"negative start is silent", Range{-1, 1}, Range{0, 1}, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := s.Cost(tt.zh, tt.en)
-			got := 0
-			if c < 0 {
-				got = -1
-			} else if c > 0 {
-				got = 1
-			}
-			if got != tt.sign || math.IsNaN(c) || math.IsInf(c, 0) {
-				t.Errorf("Cost(%v, %v) = %v, want sign %d", tt.zh, tt.en, c, tt.sign)
-			}
-			if _, w := s.Similarity(tt.zh, tt.en); w != 0 {
-				t.Errorf("Similarity weight = %v, want 0", w)
-			}
-		})
-	}
+	})
 	// A question on both sides of a one-to-one bead is more telling than
 	// inside a long bead, where one side holds a mark by chance more often.
 	one := s.Cost(Range{0, 1}, Range{0, 1})

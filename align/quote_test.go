@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -35,17 +36,33 @@ func TestQuoteCost(t *testing.T) {
 	zh := []string{"他道：“好，咱们打个彩头。", "明天再打过。”", "他走了。"}
 	en := []string{"He agreed.", "'All right.", "See you tomorrow.'", "He left."}
 	s := QuoteScorer{}.Prepare(zh, en)
-	tests := []struct {
-		name   string
-		zh, en Range
-		sign   int // -1 evidence for, +1 against, 0 silent
-	}{
+	checkCostSigns(t, s, []costSign{
 		{"both end inside", Range{0, 1}, Range{0, 2}, -1},
 		{"zh inside, en outside", Range{0, 1}, Range{0, 1}, 1},
 		{"both end outside", Range{1, 2}, Range{2, 3}, -1},
 		{"omission is silent", Range{2, 3}, Range{3, 3}, 0},
+	})
+	// A side with no quotation left open: the scorer says nothing.
+	quiet := QuoteScorer{}.Prepare([]string{"他走了。"}, []string{"'Go,' he said."})
+	if c := quiet.Cost(Range{0, 1}, Range{0, 1}); c != 0 {
+		t.Errorf("Cost with no open quotation = %v, want 0", c)
 	}
-	for _, tt := range tests {
+}
+
+// costSign is a bead and the sign its cost must have: -1 evidence for the
+// bead, +1 against, 0 silent.
+type costSign struct {
+	name   string
+	zh, en Range
+	sign   int
+}
+
+// checkCostSigns checks the sign of s's cost (finite) for each bead, and
+// that s has no say in Confidence (Similarity weight 0), as the quote and
+// mood scorings promise.
+func checkCostSigns(t *testing.T, s Scoring, cases []costSign) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			c := s.Cost(tt.zh, tt.en)
 			got := 0
@@ -54,17 +71,12 @@ func TestQuoteCost(t *testing.T) {
 			} else if c > 0 {
 				got = 1
 			}
-			if got != tt.sign {
+			if got != tt.sign || math.IsNaN(c) || math.IsInf(c, 0) {
 				t.Errorf("Cost(%v, %v) = %v, want sign %d", tt.zh, tt.en, c, tt.sign)
 			}
 			if _, w := s.Similarity(tt.zh, tt.en); w != 0 {
 				t.Errorf("Similarity weight = %v, want 0", w)
 			}
 		})
-	}
-	// A side with no quotation left open: the scorer says nothing.
-	quiet := QuoteScorer{}.Prepare([]string{"他走了。"}, []string{"'Go,' he said."})
-	if c := quiet.Cost(Range{0, 1}, Range{0, 1}); c != 0 {
-		t.Errorf("Cost with no open quotation = %v, want 0", c)
 	}
 }
