@@ -1,6 +1,7 @@
 package align
 
 import (
+	"fmt"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -350,4 +351,67 @@ func BenchmarkAlignLongMissingChapters(b *testing.B) {
 	if fa < f0-0.01 || f1 < f0-0.02 {
 		b.Errorf("long/002 with two stretches of one side left out: strict F1 %.4f away from the gaps (%.4f in all), whole text %.4f: the search lost its way", fa, f1, f0)
 	}
+}
+
+// BenchmarkAlignLongSizes aligns the long dev set at seven sizes, from
+// 6,301 × 5,000 to 45,469 × 35,000 lines (long/001, long/002, and
+// concatenations of them: the sizes of the table of issue 9), and asserts
+// at each size that quality does not fall with length (strict F1 within
+// 0.01 of the same text aligned document by document) and that time is
+// near-linear (CPU per sentence at most 1.3 times that of long/002).
+func BenchmarkAlignLongSizes(b *testing.B) {
+	docs := readLong(b, "001", "002")
+	alone := make([][]Bead, len(docs))
+	for k, d := range docs {
+		al, _ := alignTimed(b, d)
+		alone[k] = al.Beads
+	}
+	sizes := [][]int{{0}, {1}, {0, 1}, {1, 1}, {1, 1, 0}, {1, 1, 1}, {1, 1, 1, 0}}
+	type result struct {
+		zh, en   int
+		f1, base float64
+		cpu      time.Duration
+	}
+	res := make([]result, len(sizes))
+	b.ResetTimer()
+	for range b.N {
+		for s, parts := range sizes {
+			var ds []longDoc
+			var pooled []Bead
+			z, e := 0, 0
+			for _, k := range parts {
+				ds = append(ds, docs[k])
+				pooled = append(pooled, shiftBeads(alone[k], z, e)...)
+				z += len(docs[k].zh)
+				e += len(docs[k].en)
+			}
+			big := concatLong(ds...)
+			al, cpu := alignTimed(b, big)
+			res[s].zh, res[s].en = len(big.zh), len(big.en)
+			res[s].f1 = strictF1(al.Beads, big.gold)
+			res[s].base = strictF1(pooled, big.gold)
+			res[s].cpu += cpu
+		}
+	}
+	b.StopTimer()
+	perUnit := func(r result) float64 {
+		return r.cpu.Seconds() / float64(b.N) / float64(r.zh+r.en)
+	}
+	ref := perUnit(res[1])
+	worst := 0.0
+	for _, r := range res {
+		k := r.en / 1000
+		b.Logf("%d × %d lines: strict F1 %.4f (document by document %.4f), %.2f CPU-s, %.1f µs per sentence",
+			r.zh, r.en, r.f1, r.base, r.cpu.Seconds()/float64(b.N), 1e6*perUnit(r))
+		worst = max(worst, r.base-r.f1)
+		b.ReportMetric(r.f1, fmt.Sprintf("F1-%dk", k))
+		b.ReportMetric(r.cpu.Seconds()/float64(b.N), fmt.Sprintf("cpu-s-%dk", k))
+		if r.f1 < r.base-0.01 {
+			b.Errorf("%d × %d lines: strict F1 %.4f, %.4f document by document: quality falls with length", r.zh, r.en, r.f1, r.base)
+		}
+		if g := perUnit(r) / ref; g > 1.3 {
+			b.Errorf("%d × %d lines: %.2f times the CPU per sentence of long/002, want at most 1.3", r.zh, r.en, g)
+		}
+	}
+	b.ReportMetric(worst, "worst-F1-loss")
 }
