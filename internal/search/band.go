@@ -40,17 +40,40 @@ func Around(path []dp.Step, n, m, w int) dp.Band {
 	return dp.BandAround(n, m, w, from, to)
 }
 
-// Hull returns a band of half-width w around two paths and everything
-// between them.
+// Hull returns a band of half-width w around path p, and around path q
+// and everything between the two in each stretch where they part by more
+// than HullNear columns. A stretch runs from a row where the two paths
+// meet (share a column) to the next; a stretch where q never strays more
+// than HullNear columns from p keeps p's band alone.
 func Hull(p, q []dp.Step, n, m, w int) dp.Band {
 	from, to := Rows(p, n, m)
 	f2, t2 := Rows(q, n, m)
-	for i := range from {
-		from[i] = min(from[i], f2[i])
-		to[i] = max(to[i], t2[i])
+	start, far := 0, false // the current stretch: its first row, and whether q strays in it
+	for i := 0; i <= n; i++ {
+		meet := f2[i] <= to[i] && t2[i] >= from[i]
+		far = far || f2[i] < from[i]-HullNear || t2[i] > to[i]+HullNear
+		if !meet && i < n {
+			continue
+		}
+		if far {
+			for k := start; k <= i; k++ {
+				from[k] = min(from[k], f2[k])
+				to[k] = max(to[k], t2[k])
+			}
+		}
+		start, far = i, false
 	}
 	return dp.BandAround(n, m, w, from, to)
 }
+
+// HullNear is how far, in columns, the second path of a Hull may stray
+// from the first between two points where they meet and still be left out
+// of the band. The second path is a cheaper pass's (in align, the coarse
+// path, made of groups of two units projected onto the units): a few
+// columns off the first is its own resolution, not a disagreement worth
+// searching, and where the path found runs along the band's edge the band
+// widens anyway.
+const HullNear = 4
 
 // AroundWidths is Around with a half-width per row.
 func AroundWidths(path []dp.Step, n, m int, hw []int) dp.Band {

@@ -82,7 +82,8 @@ func inBand(path []dp.Step, band dp.Band) bool {
 
 // FuzzAround checks the widening search on random cost matrices: its path
 // is monotone and covering, and its cost equals the full search's
-// whenever the first band already holds the optimum path.
+// whenever the first band (around the previous path, or its hull with a
+// second path) already holds the optimum path.
 func FuzzAround(f *testing.F) {
 	f.Add(uint64(1), uint8(20), uint8(25), uint8(2), uint64(7))
 	f.Add(uint64(2), uint8(40), uint8(12), uint8(1), uint64(3))
@@ -112,6 +113,26 @@ func FuzzAround(f *testing.F) {
 		}
 		if c := pathCost(p, got); c < optCost-1e-9 {
 			t.Fatalf("Around: cost %.6f below the full search's %.6f", c, optCost)
+		}
+		// With a second path (a third problem's optimum): the hull
+		// holds the band around prev, and the search finds the optimum
+		// whenever the hull holds it.
+		_, alt, _ := randomProblem(pseed+1, n, m)
+		if alt != nil {
+			hull, around := Hull(prev, alt, n, m, max(w, 1)), Around(prev, n, m, max(w, 1))
+			for i := 0; i <= n; i++ {
+				if hull.Lo[i] > around.Lo[i] || hull.Hi[i] < around.Hi[i] {
+					t.Fatalf("row %d: hull [%d, %d] misses part of the band around prev [%d, %d]", i, hull.Lo[i], hull.Hi[i], around.Lo[i], around.Hi[i])
+				}
+			}
+			ga, _ := p.Around(prev, alt, w)
+			if err := checkPath(ga, n, m); err != nil {
+				t.Fatalf("Around with alt: %v", err)
+			}
+			c := pathCost(p, ga)
+			if c < optCost-1e-9 || inBand(opt, hull) && math.Abs(c-optCost) > 1e-9 {
+				t.Fatalf("Around with alt: cost %.6f, full search %.6f (optimum inside the hull: %v)", c, optCost, inBand(opt, hull))
+			}
 		}
 		// Centred on the diagonal: the same when the band holds the
 		// optimum.

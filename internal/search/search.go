@@ -93,8 +93,9 @@ func (p Problem) Centred(center func(i int) float64, w int) []dp.Step {
 
 // Around searches a band of half-width w around a previous path prev
 // (and, when alt is set and the hull fits the limit, everything between
-// prev and alt: where a cheaper pass left a trusted path, the one it
-// found may be a local optimum of the cheaper costs). Where the path
+// prev and alt where alt strays more than HullNear columns from prev:
+// where a cheaper pass left a trusted path, the one it found may be a
+// local optimum of the cheaper costs). Where the path
 // found runs along the band's edge, only that stretch is searched again,
 // between two points of the path on either side of it, in a band twice
 // as wide (and so on, while the cells searched stay under the limit):

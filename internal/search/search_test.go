@@ -62,3 +62,67 @@ func TestWindows(t *testing.T) {
 		})
 	}
 }
+
+func TestHull(t *testing.T) {
+	diag := func(n int) []dp.Step {
+		var out []dp.Step
+		for i := range n {
+			out = append(out, dp.Step{I: i, J: i, DI: 1, DJ: 1})
+		}
+		return out
+	}
+	// q: the diagonal shifted by k columns from row 10 to row 20.
+	shifted := func(n, k int) []dp.Step {
+		var out []dp.Step
+		i, j := 0, 0
+		for i < n {
+			switch {
+			case i == 10 && j == 10:
+				out = append(out, dp.Step{I: i, J: j, DI: 0, DJ: k})
+				j += k
+			case i == 20 && j == 20+k:
+				out = append(out, dp.Step{I: i, J: j, DI: k, DJ: 0})
+				i += k
+			default:
+				out = append(out, dp.Step{I: i, J: j, DI: 1, DJ: 1})
+				i, j = i+1, j+1
+			}
+		}
+		return out
+	}
+	const size = 40
+	for _, tt := range []struct {
+		name string
+		k    int
+		same bool // the hull is the band around p alone
+	}{
+		{"within HullNear", HullNear, true},
+		{"beyond HullNear", HullNear + 1, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n := size + tt.k
+			p := diag(n)
+			q := shifted(n, tt.k)
+			around := Around(p, n, n, 1)
+			hull := Hull(p, q, n, n, 1)
+			if got := cmp.Equal(around, hull); got != tt.same {
+				t.Errorf("hull equal to the band around p: %v, want %v", got, tt.same)
+			}
+			// Every cell of the band around p is in the hull, and where
+			// q strays, so is q.
+			for i := 0; i <= n; i++ {
+				if hull.Lo[i] > around.Lo[i] || hull.Hi[i] < around.Hi[i] {
+					t.Fatalf("row %d: hull [%d, %d] misses part of the band around p [%d, %d]", i, hull.Lo[i], hull.Hi[i], around.Lo[i], around.Hi[i])
+				}
+			}
+			pf, pt := Rows(p, n, n)
+			qf, qt := Rows(q, n, n)
+			for i := 0; i <= n; i++ {
+				far := qf[i] < pf[i]-HullNear || qt[i] > pt[i]+HullNear
+				if far && (qf[i] < hull.Lo[i] || qt[i] > hull.Hi[i]) {
+					t.Errorf("row %d: q [%d, %d] strays beyond HullNear but is not inside the hull [%d, %d]", i, qf[i], qt[i], hull.Lo[i], hull.Hi[i])
+				}
+			}
+		})
+	}
+}
