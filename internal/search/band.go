@@ -72,7 +72,13 @@ func Hull(p, q []dp.Step, n, m, w int) dp.Band {
 // path, made of groups of two units projected onto the units): a few
 // columns off the first is its own resolution, not a disagreement worth
 // searching, and where the path found runs along the band's edge the band
-// widens anyway.
+// widens anyway. Measured on the last search of a 42,687 × 32,767 Bible:
+// 259,200 cells with the whole hull, 204,163 with stretches and 4 (about
+// 3% of the whole alignment's CPU); the same beads on every document of
+// the dev sets, on the long set at seven sizes and on long/002 with
+// chapters of either side left out or inserted. Without the second path
+// at all, long/002 with 300 Chinese verses left out scores 0.839 instead
+// of 0.848, and takes 30% longer.
 const HullNear = 4
 
 // AroundWidths is Around with a half-width per row.
