@@ -363,6 +363,21 @@ func BenchmarkBrowserFirstScreen100k(b *testing.B) {
 	}
 }
 
+// writePage writes the review page of pairs to a file name in a
+// temporary directory and returns its path.
+func writePage(t *testing.T, name string, pairs []align.Pair, opts HTMLOptions) string {
+	t.Helper()
+	page := filepath.Join(t.TempDir(), name)
+	var buf strings.Builder
+	if _, err := WriteHTML(&buf, pairs, opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte(buf.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return page
+}
+
 // TestBrowserCheckFilter works through the pairs to check with the filter
 // on "to check": a confirmed pair leaves the list and the cursor lands on
 // the next one.
@@ -374,14 +389,7 @@ func TestBrowserCheckFilter(t *testing.T) {
 		{ZH: "丙。", EN: "C.", Type: "1-1", Confidence: 0.2},
 		{ZH: "丁。", EN: "D.", Type: "1-1", Confidence: 0.95},
 	}
-	page := filepath.Join(t.TempDir(), "check.html")
-	var buf strings.Builder
-	if _, err := WriteHTML(&buf, pairs, HTMLOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(page, []byte(buf.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	page := writePage(t, "check.html", pairs, HTMLOptions{})
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.CSS(`.row.cur`))); err != nil {
 		t.Fatal(err)
 	}
@@ -431,14 +439,7 @@ func TestBrowserCheckFilter(t *testing.T) {
 // the same pairs as before; discarding them leaves nothing to offer.
 func TestBrowserRestore(t *testing.T) {
 	ctx := chromium(t, 90*time.Second)
-	page := filepath.Join(t.TempDir(), "restore.html")
-	var buf strings.Builder
-	if _, err := WriteHTML(&buf, browserPairs(), HTMLOptions{Title: "restore test"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(page, []byte(buf.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	page := writePage(t, "restore.html", browserPairs(), HTMLOptions{Title: "restore test"})
 	type state struct{ Cur, Pairs, Checked int }
 	open := func() context.Context {
 		t.Helper()
@@ -546,14 +547,7 @@ func TestBrowserConfirmAbove(t *testing.T) {
 		{ZH: "丁。", EN: "D.", Type: "1-1", Confidence: 0.6},
 		{ZH: "戊。", EN: "E.", Type: "1-1", Confidence: 0.95},
 	}
-	page := filepath.Join(t.TempDir(), "above.html")
-	var buf strings.Builder
-	if _, err := WriteHTML(&buf, pairs, HTMLOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(page, []byte(buf.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	page := writePage(t, "above.html", pairs, HTMLOptions{})
 	type state struct{ Cur, Checked, ToCheck int }
 	get := func(tab context.Context) state {
 		t.Helper()
