@@ -64,3 +64,31 @@ func TestReportMBPerCPUSecondUnknown(t *testing.T) {
 		t.Errorf("ReportMBPerCPUSecond(cpu=0) = %v, %v, want 0, false", mbs, ok)
 	}
 }
+
+func TestPeakHeap(t *testing.T) {
+	var keep [][]byte
+	small := PeakHeap(func() {
+		for range 8 {
+			keep = append(keep, make([]byte, 1<<20))
+		}
+	})
+	keep = nil
+	large := PeakHeap(func() {
+		for range 64 {
+			keep = append(keep, make([]byte, 1<<20))
+		}
+	})
+	runtime.KeepAlive(keep)
+	// 8 MiB and 64 MiB held to the end: the peak is at least that, and
+	// not wildly more (the sampler sees the heap, not the process).
+	const mib = 1 << 20 / 1e6
+	if small < 8*mib || small > 40 {
+		t.Errorf("PeakHeap with 8 MiB held = %.1f MB, want %.1f to 40", small, 8*mib)
+	}
+	if large < 64*mib || large > 200 {
+		t.Errorf("PeakHeap with 64 MiB held = %.1f MB, want %.1f to 200", large, 64*mib)
+	}
+	if none := PeakHeap(func() {}); none > 4 {
+		t.Errorf("PeakHeap of nothing = %.1f MB, want about 0", none)
+	}
+}
