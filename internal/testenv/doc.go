@@ -5,10 +5,12 @@
 //     (xmllint, chromium, java and OmegaT, translate-toolkit) is skipped
 //     when it is missing, except where the environment variable CI is set,
 //     in which case it fails, since in CI the real programs must run.
-//   - Benchmark measures (CPUTime, MaxRSSMB, ReportMBPerCPUSecond): what the
-//     benchmarks assert on, the CPU time the process has used (so that
-//     other processes on a shared machine do not make a speed target fail)
-//     and its peak resident memory.
+//   - Benchmark measures (CPUTime, MaxRSSMB, PeakHeap,
+//     ReportMBPerCPUSecond): what the benchmarks assert on, the CPU time the
+//     process has used (so that other processes on a shared machine do not
+//     make a speed target fail), its peak resident memory, and the peak of
+//     the heap while one function runs (to compare one program's runs at
+//     several sizes).
 //   - Public API rules (UndocumentedFields, FuncsWithoutExample, CheckAPI):
 //     a package's Go source read for what its public API lacks by the
 //     project's rules, a doc comment on every exported struct field and an
