@@ -45,8 +45,10 @@ type lexScoring struct {
 	nstem    int32             // vocabulary size including document-local stems
 	vocab    int32             // the lexicon's vocabulary size
 	learned  map[int32][]int32 // Chinese word → stems learnt from the first pass
-	zhWeight map[int32]float64 // rarity weight per Chinese word
-	enWeight map[int32]float64 // rarity weight per English stem
+	zhWeight []float64         // rarity weight per Chinese word, at its ID + zhOff
+	zhOff    int32             // what makes the Chinese word IDs (from −2−k) indices of zhWeight
+	enWeight []float64         // rarity weight per English stem (by stem ID)
+	hasLearn []bool            // per Chinese word, as zhWeight: it has learnt stems (nil before learning)
 
 	// Gloss bags: per unit, sorted keys stem<<6 | bit, the bit naming a
 	// coverable word of the unit (a Chinese word glossing to the stem, or
@@ -195,27 +197,35 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 	s.estems = ragged[int32]{eoff, slices.Clone(stems)}
 	s.espan = ragged[[2]int32]{eoff, slices.Clone(espans)}
 	wg.Wait()
-	s.zhWeight = idfWeights(zdf, len(zh))
-	for u := range s.zhWeight {
+	// Weights in slices indexed by word (the builds look them up for
+	// every word of every unit): Chinese IDs run from −2−k (unknown
+	// characters) to the largest entry ID of the document.
+	lo, hi := int32(0), int32(-1)
+	for u := range zdf {
+		lo, hi = min(lo, u), max(hi, u)
+	}
+	s.zhOff = -lo
+	s.zhWeight = make([]float64, int(hi)+int(s.zhOff)+1)
+	idfWeights(s.zhWeight, s.zhOff, zdf, len(zh))
+	for u := range zdf {
 		if u >= 0 && lex.IsGlossary(u) {
-			s.zhWeight[u] = 1 // the user says this term matters
+			s.zhWeight[u+s.zhOff] = 1 // the user says this term matters
 		}
 	}
-	s.enWeight = idfWeights(edf, len(en))
+	s.enWeight = make([]float64, s.nstem)
+	idfWeights(s.enWeight, 0, edf, len(en))
 	s.rebuild()
 	return s
 }
 
-// idfWeights gives each word a weight in [0.1, 1] falling with its
-// document frequency.
-func idfWeights(df map[int32]int, n int) map[int32]float64 {
-	w := make(map[int32]float64, len(df))
+// idfWeights sets w[k+off], for each word k of df, to a weight in [0.1, 1]
+// falling with its document frequency.
+func idfWeights(w []float64, off int32, df map[int32]int, n int) {
 	ln := math.Log(float64(n) + 2)
 	for k, d := range df {
 		v := math.Log((float64(n)+2)/float64(d)) / ln
-		w[k] = math.Max(0.1, math.Min(1, v))
+		w[k+off] = math.Max(0.1, math.Min(1, v))
 	}
-	return w
 }
 
 // glosses returns the stems a zh unit may translate to.
@@ -226,6 +236,9 @@ func (s *lexScoring) glosses(u int32) ([]int32, []int32) {
 		if len(g) > glossCap {
 			g = nil
 		}
+	}
+	if s.hasLearn == nil || !s.hasLearn[u+s.zhOff] {
+		return g, nil
 	}
 	return g, s.learned[u]
 }
@@ -297,7 +310,7 @@ func (s *lexScoring) rebuild() {
 				bw = append(bw, 0)
 				bx = append(bx, int32(x))
 			}
-			w := s.zhWeight[u] * float64(mult[x])
+			w := s.zhWeight[u+s.zhOff] * float64(mult[x])
 			bw[b] += w
 			s.zhTotal[i] += w
 			k++
@@ -833,7 +846,9 @@ func (s *lexScoring) Learn(beads []Bead) {
 	}
 	co = nil
 	s.learned = make(map[int32][]int32, len(best))
+	s.hasLearn = make([]bool, len(s.zhWeight))
 	for x, cs := range best {
+		s.hasLearn[x+s.zhOff] = true
 		sort.Slice(cs, func(a, b int) bool { return cs[a].d > cs[b].d || cs[a].d == cs[b].d && cs[a].y < cs[b].y })
 		if len(cs) > 3 {
 			cs = cs[:3]
