@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Scorer is one source of evidence that a run of Chinese units (sentences or
@@ -207,16 +208,23 @@ func zhLength(s string, lat float64) float64 {
 	var n float64
 	for _, r := range s {
 		switch {
-		case r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'):
-			n += lat
-		case r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || unicode.IsSpace(r):
-		case r < 128:
-			n += lat // ASCII punctuation
+		case r < utf8.RuneSelf:
+			if !asciiSpace(byte(r)) {
+				n += lat // a Latin letter, a digit, ASCII punctuation
+			}
+		case r == '\u3000' || r == '\u00a0' || unicode.IsSpace(r):
 		default:
 			n++
 		}
 	}
 	return n
+}
+
+// asciiSpace reports whether c is one of the ASCII characters
+// unicode.IsSpace accepts (the length functions test it inline: they run
+// over every character of a document).
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // enLength is the length of English text for the length model: its
@@ -225,7 +233,7 @@ func enLength(s string) float64 {
 	var n float64
 	sp := true
 	for _, r := range s {
-		if r == ' ' || r == '\t' || unicode.IsSpace(r) {
+		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			if !sp {
 				n++
 			}

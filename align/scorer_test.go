@@ -2,9 +2,11 @@ package align
 
 import (
 	"math"
+	"math/rand"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -392,5 +394,60 @@ func TestSureChainLong(t *testing.T) {
 	}
 	if len(got) < 19900 {
 		t.Errorf("chain has %d pairs, want nearly all 20000", len(got))
+	}
+}
+
+// TestLengthsFastPath checks zhLength and enLength, which test ASCII
+// spaces inline, against their definition over runes (unicode.IsSpace for
+// every character), on strings mixing ASCII, every Unicode space, CJK,
+// other scripts and invalid UTF-8.
+func TestLengthsFastPath(t *testing.T) {
+	refZH := func(s string, lat float64) float64 {
+		var n float64
+		for _, r := range s {
+			switch {
+			case r == '\u3000' || r == '\u00a0' || unicode.IsSpace(r):
+			case r < 128:
+				n += lat
+			default:
+				n++
+			}
+		}
+		return n
+	}
+	refEN := func(s string) float64 {
+		var n float64
+		sp := true
+		for _, r := range s {
+			if unicode.IsSpace(r) {
+				if !sp {
+					n++
+				}
+				sp = true
+				continue
+			}
+			sp = false
+			n++
+		}
+		if sp && n > 0 {
+			n--
+		}
+		return n
+	}
+	parts := []string{"a", "Z", "9", ".", " ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u1680", "\u2000",
+		"\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "中", "，", "é", "😀", "\xff", "\xe4\xb8", "\x80"}
+	rng := rand.New(rand.NewSource(1))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.Intn(12) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := zhLength(s, 0.4), refZH(s, 0.4); got != want {
+			t.Fatalf("zhLength(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := enLength(s), refEN(s); got != want {
+			t.Fatalf("enLength(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
