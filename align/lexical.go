@@ -711,7 +711,12 @@ func (s *lexScoring) AppendMatches(out []Match, zh, en Range) []Match {
 }
 
 // estimateChance measures how often a word is covered by one word of an
-// unrelated sentence, on pairs taken half a document apart.
+// unrelated sentence, on pairs taken half a document apart: every Chinese
+// unit with the English unit half the document after its place. (A sample
+// of 500 such pairs left noise enough to move beads: the estimate changed
+// by 5–13% with the sample on long/002, and strict F1 with it, 0.8599 with
+// the sample and 0.8609 with every pair; mag 0.981 and 0.983. A cover takes
+// well under a microsecond.)
 func (s *lexScoring) estimateChance() {
 	n, m := s.zunits.len(), s.estems.len()
 	s.zhChance, s.enChance = 0.01, 0.01
@@ -720,11 +725,7 @@ func (s *lexScoring) estimateChance() {
 		return
 	}
 	var cz, nz, ce, ne float64
-	step := 1
-	if n > 500 {
-		step = n / 500
-	}
-	for i := 0; i < n; i += step {
+	for i := range n {
 		j := (i*m/n + m/2) % m
 		zm, em := s.cover(i, j)
 		cz += float64(bits.OnesCount64(zm))

@@ -108,17 +108,19 @@ func (r *run) searchBlock(b block, moves []dp.Move, w int, prev []dp.Step) []dp.
 // A path through a long stretch of one side only pays for the whole
 // stretch before it can gain anything after it, while a path that spreads
 // the other side's sentences into the gap pays as it goes: too narrow a
-// beam drops the right path inside the gap. Measured (with the bands of 2
-// and 1 of refineBand and finalBand): on long/002 with the English of 400
-// verses and the Chinese of 150 left out (BenchmarkAlignLongMissingChapters),
-// 120 gives strict F1 0.804 in 1.38 CPU-s, 400 gives 0.862 (the intact
-// text scores 0.860) in 1.97; with 500 Chinese verses inserted alone,
-// 0.806, 0.828 (800: 0.870, 25% more CPU). On texts without such gaps
-// (long, the realistic 40k benchmarks, with and without numbers) 120 and
-// 400 give the same beads in the same time. (With the wider bands of
-// before, 60 saved a third of the lexicon pass on the realistic 40k
-// benchmark but lost a 52-unit omission that 120 found.)
-const searchBeam = 400
+// beam drops the right path inside the gap. Measured with press2tmx
+// (whole process) on long/002 with the English of 400 verses and the
+// Chinese of 150 left out (BenchmarkAlignLongMissingChapters; the intact
+// text scores 0.861): 400 gives strict F1 0.851 in 2.7 CPU-s (the path
+// spreads 150 English verses over the next 170 Chinese lines), 600 and
+// 800 give 0.863 in 3.0 and 3.4; with 500 Chinese verses inserted alone,
+// 0.863, 0.871 and 0.871 in 2.0, 2.1 and 2.3 CPU-s. (120 gave 0.804 on the
+// first.) On texts without such gaps 400 and 600 give the same beads in
+// the same time (every dev document, long/002 three times over, the
+// 42,687 × 32,767 Bible; the realistic 40k benchmarks the same strict F1
+// to four places). Before the chance coverage was estimated from every
+// pair, 400 was enough for these gaps: the margin was that thin.
+const searchBeam = 600
 
 func (r *run) beam() float64 {
 	if len(r.zh)+len(r.en) < coarseMin {
