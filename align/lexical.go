@@ -164,12 +164,13 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 	s.nstem = int32(lex.VocabLen())
 	s.vocab = s.nstem
 	var etok []lexicon.EnToken
+	var ecache lexicon.EnglishCache // words recur: each is stemmed once
 	eseen := map[int32]bool{}
 	var stems []int32
 	var espans [][2]int32
 	eoff := make([]int, len(en)+1)
 	for j, t := range en {
-		etok = lex.AppendEnglish(etok[:0], t)
+		etok = lex.AppendEnglishCached(etok[:0], t, &ecache)
 		clear(eseen)
 		for _, tk := range etok {
 			if tk.Stop || len(tk.Stem) == 0 {

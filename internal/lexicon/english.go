@@ -168,52 +168,100 @@ func lowerWord(dst []byte, w string) []byte {
 // AppendEnglish never fails: bytes that are not part of a word (spaces,
 // punctuation, digits alone, invalid UTF-8) are skipped.
 func (l *Lexicon) AppendEnglish(dst []EnToken, text string) []EnToken {
+	return l.AppendEnglishCached(dst, text, nil)
+}
+
+// EnglishCache remembers how [Lexicon.AppendEnglishCached] read each word
+// of two letters or more (its stem, the stem's ID, whether it is a stop word
+// or may be a romanised name), so that a word met again is looked up once
+// instead of lower-cased, stemmed and looked up twice: a long document
+// repeats a few thousand words a million times. The zero value is ready to
+// use. A cache belongs to one lexicon and one goroutine.
+type EnglishCache struct {
+	words map[string]enWord
+}
+
+// enWord is what EnglishCache keeps of a word.
+type enWord struct {
+	stem   string
+	id     int32
+	stop   bool
+	pinyin bool // a capitalised word that may split into pinyin syllables
+}
+
+// AppendEnglishCached is [Lexicon.AppendEnglish] with a cache of the words
+// already read (nil: none); the tokens are the same.
+func (l *Lexicon) AppendEnglishCached(dst []EnToken, text string, c *EnglishCache) []EnToken {
 	var buf [64]byte
 	for i := 0; i < len(text); {
 		start, end := nextEnWord(text, i)
 		if start < 0 {
 			break
 		}
-		var low []byte
-		abbrev := false
+		i = end
 		if end == start+1 {
 			if e, ok := dottedAbbrev(text, start); ok {
-				end, abbrev = e, true
-				for k := start; k < end; k += 2 {
+				// One token of the letters, never a stop word.
+				for k := start; k < e; k += 2 {
 					buf[(k-start)/2] = text[k] | 0x20
 				}
-				low = buf[:(end-start)/2]
-			}
-		}
-		i = end
-		if !abbrev {
-			low = lowerWord(buf[:0], text[start:end])
-		}
-		tok := EnToken{Start: start, End: end, ID: -1}
-		if s, ok := stopCanon[string(low)]; ok && !abbrev && text[start:end] != "US" {
-			tok.Stem, tok.Stop = s, true
-			dst = append(dst, tok)
-			continue
-		}
-		if cap(low) == len(low) {
-			low = append(low, 0)[:len(low)]
-		}
-		st := stemBytes(low)
-		id := l.stemID(st)
-		if l.pinyin != nil && 'A' <= text[start] && text[start] <= 'Z' && (id < 0 || l.stemDF[id] <= maxNameEntries) {
-			n := len(dst)
-			if dst = l.appendPinyin(dst, text, start, end); len(dst) > n {
+				i = e
+				dst = l.appendWord(dst, text, start, e, l.readWord(buf[:(e-start)/2], text[start:e], true))
 				continue
 			}
 		}
-		if id >= 0 {
-			tok.ID, tok.Stem = id, l.stems[id]
-		} else {
-			tok.Stem = string(st)
+		word := text[start:end]
+		if c != nil && len(word) > 1 {
+			w, ok := c.words[word]
+			if !ok {
+				w = l.readWord(lowerWord(buf[:0], word), word, false)
+				if c.words == nil {
+					c.words = map[string]enWord{}
+				}
+				c.words[word] = w
+			}
+			dst = l.appendWord(dst, text, start, end, w)
+			continue
 		}
-		dst = append(dst, tok)
+		dst = l.appendWord(dst, text, start, end, l.readWord(lowerWord(buf[:0], word), word, false))
 	}
 	return dst
+}
+
+// readWord reads one word: low is its lower-cased form (with room to
+// spare in its array or not), word its text, abbrev whether it is a dotted
+// abbreviation.
+func (l *Lexicon) readWord(low []byte, word string, abbrev bool) enWord {
+	if s, ok := stopCanon[string(low)]; ok && !abbrev && word != "US" {
+		return enWord{stem: s, id: -1, stop: true}
+	}
+	if cap(low) == len(low) {
+		low = append(low, 0)[:len(low)]
+	}
+	st := stemBytes(low)
+	w := enWord{id: l.stemID(st)}
+	w.pinyin = l.pinyin != nil && 'A' <= word[0] && word[0] <= 'Z' && (w.id < 0 || l.stemDF[w.id] <= maxNameEntries)
+	if w.id >= 0 {
+		w.stem = l.stems[w.id]
+	} else {
+		w.id = -1
+		w.stem = string(st)
+	}
+	return w
+}
+
+// appendWord appends the token(s) of the word text[start:end] read as w.
+func (l *Lexicon) appendWord(dst []EnToken, text string, start, end int, w enWord) []EnToken {
+	if w.stop {
+		return append(dst, EnToken{Start: start, End: end, ID: -1, Stem: w.stem, Stop: true})
+	}
+	if w.pinyin {
+		n := len(dst)
+		if dst = l.appendPinyin(dst, text, start, end); len(dst) > n {
+			return dst
+		}
+	}
+	return append(dst, EnToken{Start: start, End: end, ID: w.id, Stem: w.stem})
 }
 
 // maxNameEntries: a capitalised word whose stem glosses at most this many

@@ -55,8 +55,12 @@ func FuzzEnglish(f *testing.F) {
 		f.Add(s)
 	}
 	l := fuzzLex()
+	var cache EnglishCache // shared by the inputs, as by a document's sentences
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := l.English(s)
+		if cached := l.AppendEnglishCached(nil, s, &cache); !slices.Equal(cached, toks) {
+			t.Fatalf("AppendEnglishCached(%q) = %+v, AppendEnglish %+v", s, cached, toks)
+		}
 		end := 0
 		for _, tk := range toks {
 			if tk.Start < end || tk.End <= tk.Start || tk.End > len(s) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -135,4 +136,32 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestEnglishCache checks that AppendEnglishCached, with one cache over a
+// document's sentences, gives the tokens AppendEnglish gives: words met
+// again (in another case, at the start of a sentence), names that split
+// into pinyin syllables, dotted abbreviations, "US", stop words, and words
+// the vocabulary lacks.
+func TestEnglishCache(t *testing.T) {
+	l := Builtin()
+	doc := []string{
+		"Chen Qingyang accompanied me to the hospital in Qingyang.",
+		"The U.S. and the US said the zorblax was long; Long live the zorblax!",
+		"THE hospital's doctors didn't say anything about Beijing's Zorblax.",
+		"Qingyang, Beijing and the U.N. were long gone. us U.S. US",
+	}
+	var c EnglishCache
+	for round := range 2 { // the second round reads every word from the cache
+		for _, s := range doc {
+			want := l.AppendEnglish(nil, s)
+			got := l.AppendEnglishCached(nil, s, &c)
+			if !slices.Equal(got, want) {
+				t.Errorf("round %d: AppendEnglishCached(%q) =\n%+v\nwant\n%+v", round, s, got, want)
+			}
+		}
+	}
+	if len(c.words) == 0 {
+		t.Error("the cache kept no word")
+	}
 }
