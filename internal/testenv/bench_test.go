@@ -79,14 +79,16 @@ func TestPeakHeap(t *testing.T) {
 		}
 	})
 	runtime.KeepAlive(keep)
-	// 8 MiB and 64 MiB held to the end: the peak is at least that, and
-	// not wildly more (the sampler sees the heap, not the process).
+	// 8 MiB and 64 MiB held to the end: the peak is about that (less
+	// what other goroutines free meanwhile, e.g. the test framework's:
+	// a little), and not wildly more (the sampler sees the heap, not the
+	// process).
 	const mib = 1 << 20 / 1e6
-	if small < 8*mib || small > 40 {
-		t.Errorf("PeakHeap with 8 MiB held = %.1f MB, want %.1f to 40", small, 8*mib)
+	if small < 0.9*8*mib || small > 40 {
+		t.Errorf("PeakHeap with 8 MiB held = %.2f MB, want %.1f to 40", small, 0.9*8*mib)
 	}
-	if large < 64*mib || large > 200 {
-		t.Errorf("PeakHeap with 64 MiB held = %.1f MB, want %.1f to 200", large, 64*mib)
+	if large < 0.9*64*mib || large > 200 {
+		t.Errorf("PeakHeap with 64 MiB held = %.2f MB, want %.1f to 200", large, 0.9*64*mib)
 	}
 	if none := PeakHeap(func() {}); none > 4 {
 		t.Errorf("PeakHeap of nothing = %.1f MB, want about 0", none)
