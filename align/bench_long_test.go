@@ -370,7 +370,7 @@ func BenchmarkAlignLongMissingChapters(b *testing.B) {
 // sentence at most 1.3 times that of long/002) and that so is memory (the
 // peak of the heap per sentence, testenv.PeakHeap, at most 1.5 times that of
 // long/002: the peak depends on when the collector runs, so the bound is
-// looser than for time). Measured: 1.5–2.9 kB of heap per sentence at every
+// looser than for time). Measured: 1.5–3.0 kB of heap per sentence at every
 // size; the largest scores 0.8591 against 0.8609 for one copy.
 func BenchmarkAlignLongSizes(b *testing.B) {
 	docs := readLong(b, "001", "002")
