@@ -441,3 +441,28 @@ func cpuGrowth(b *testing.B, small, large func() error) (smallCPU, largeCPU time
 	}
 	return smallCPU, largeCPU
 }
+
+// BenchmarkAlignPressRelease aligns press001 (55 × 83 sentences, the
+// built-in press release) once per operation: the cost of one small
+// document, which a corpus of thousands of press releases pays thousands
+// of times (lexicon preparation, two passes, the guard). It asserts the
+// alignment is the hand-made gold's (strict F1 1.0, as TestPress finds).
+func BenchmarkAlignPressRelease(b *testing.B) {
+	zh, err1 := readSentLines("../testdata/align/press001.zh")
+	en, err2 := readSentLines("../testdata/align/press001.en")
+	gold, err3 := readGoldBeads("../testdata/align/press001.gold")
+	if err1 != nil || err2 != nil || err3 != nil {
+		b.Fatal(errors.Join(err1, err2, err3))
+	}
+	var al *Alignment
+	b.ReportAllocs()
+	for b.Loop() {
+		al, err1 = (&Aligner{}).AlignSentences(zh, en)
+		if err1 != nil {
+			b.Fatal(err1)
+		}
+	}
+	if f := strictF1(al.Beads, gold); f < 1 {
+		b.Errorf("press001: strict F1 %.3f, want 1", f)
+	}
+}

@@ -53,7 +53,7 @@ func (s *lexScoring) AddZHSummary(dst []float32, i int) {
 		if len(g) == 0 {
 			continue
 		}
-		w := s.zhWeight[u+s.zhOff] * float64(mult[x]) / float64(len(g))
+		w := s.zhWeight[u] * float64(mult[x]) / float64(len(g))
 		for _, st := range g {
 			addHashed(dst, st, w)
 		}

@@ -37,18 +37,17 @@ type lexScoring struct {
 	scale float64
 	learn bool
 
-	zunits   ragged[int32]     // per Chinese unit: its distinct words (entry ID, or −2−k for unknown character k)
-	zmult    ragged[int32]     // per Chinese unit: how often each of its words occurs
-	zspan    ragged[[2]int32]  // per Chinese unit: the byte span of each word's first occurrence
-	estems   ragged[int32]     // per English unit: content stem IDs (vocabulary ID, or VocabLen+k)
-	espan    ragged[[2]int32]  // per English unit: the byte span of each stem
-	nstem    int32             // vocabulary size including document-local stems
-	vocab    int32             // the lexicon's vocabulary size
-	learned  map[int32][]int32 // Chinese word → stems learnt from the first pass
-	zhWeight []float64         // rarity weight per Chinese word, at its ID + zhOff
-	zhOff    int32             // what makes the Chinese word IDs (from −2−k) indices of zhWeight
-	enWeight []float64         // rarity weight per English stem (by stem ID)
-	hasLearn []bool            // per Chinese word, as zhWeight: it has learnt stems (nil before learning)
+	zunits   ragged[int32]    // per Chinese unit: its distinct words, as indices into zwords
+	zwords   []int32          // the document's Chinese words: entry ID, or −2−k for unknown character k
+	zmult    ragged[int32]    // per Chinese unit: how often each of its words occurs
+	zspan    ragged[[2]int32] // per Chinese unit: the byte span of each word's first occurrence
+	estems   ragged[int32]    // per English unit: content stem IDs (vocabulary ID, or VocabLen+k)
+	espan    ragged[[2]int32] // per English unit: the byte span of each stem
+	nstem    int32            // vocabulary size including document-local stems
+	vocab    int32            // the lexicon's vocabulary size
+	learned  [][]int32        // per Chinese word (index into zwords): stems learnt from the first pass (nil before learning)
+	zhWeight []float64        // rarity weight per Chinese word (index into zwords)
+	enWeight []float64        // rarity weight per English stem (by stem ID)
 
 	// Gloss bags: per unit, sorted keys stem<<6 | bit, the bit naming a
 	// coverable word of the unit (a Chinese word glossing to the stem, or
@@ -113,13 +112,14 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 	// The two languages are tokenised at the same time (each in order,
 	// so that the ids given to unknown characters and local stems, and
 	// so the results, do not depend on scheduling).
-	zdf := map[int32]int{}
+	var zdf []int // per Chinese word (index into zwords): the units it occurs in
 	edf := map[int32]int{}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		chars := map[string]int32{}
+		index := map[int32]int32{} // entry ID (or −2−k) → index into zwords
 		var ztok []lexicon.ZhToken
 		seen := map[int32]int{}
 		// One backing array per field for all sentences, sharing one
@@ -144,6 +144,14 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 					}
 					u = -2 - c
 				}
+				w, ok := index[u]
+				if !ok {
+					w = int32(len(s.zwords))
+					index[u] = w
+					s.zwords = append(s.zwords, u)
+					zdf = append(zdf, 0)
+				}
+				u = w
 				if k, ok := seen[u]; ok {
 					mult[k]++
 					continue
@@ -199,49 +207,43 @@ func (ls LexiconScorer) Prepare(zh, en []string) Scoring {
 	s.espan = ragged[[2]int32]{eoff, slices.Clone(espans)}
 	wg.Wait()
 	// Weights in slices indexed by word (the builds look them up for
-	// every word of every unit): Chinese IDs run from −2−k (unknown
-	// characters) to the largest entry ID of the document.
-	lo, hi := int32(0), int32(-1)
-	for u := range zdf {
-		lo, hi = min(lo, u), max(hi, u)
-	}
-	s.zhOff = -lo
-	s.zhWeight = make([]float64, int(hi)+int(s.zhOff)+1)
-	idfWeights(s.zhWeight, s.zhOff, zdf, len(zh))
-	for u := range zdf {
-		if u >= 0 && lex.IsGlossary(u) {
-			s.zhWeight[u+s.zhOff] = 1 // the user says this term matters
+	// every word of every unit).
+	s.zhWeight = make([]float64, len(s.zwords))
+	for k, d := range zdf {
+		s.zhWeight[k] = idfWeight(d, len(zh))
+		if u := s.zwords[k]; u >= 0 && lex.IsGlossary(u) {
+			s.zhWeight[k] = 1 // the user says this term matters
 		}
 	}
 	s.enWeight = make([]float64, s.nstem)
-	idfWeights(s.enWeight, 0, edf, len(en))
+	for st, d := range edf {
+		s.enWeight[st] = idfWeight(d, len(en))
+	}
 	s.rebuild()
 	return s
 }
 
-// idfWeights sets w[k+off], for each word k of df, to a weight in [0.1, 1]
-// falling with its document frequency.
-func idfWeights(w []float64, off int32, df map[int32]int, n int) {
-	ln := math.Log(float64(n) + 2)
-	for k, d := range df {
-		v := math.Log((float64(n)+2)/float64(d)) / ln
-		w[k+off] = math.Max(0.1, math.Min(1, v))
-	}
+// idfWeight is the weight of a word that occurs in d of n units, in
+// [0.1, 1], falling with d.
+func idfWeight(d, n int) float64 {
+	v := math.Log((float64(n)+2)/float64(d)) / math.Log(float64(n)+2)
+	return math.Max(0.1, math.Min(1, v))
 }
 
-// glosses returns the stems a zh unit may translate to.
-func (s *lexScoring) glosses(u int32) ([]int32, []int32) {
+// glosses returns the stems Chinese word k (an index into zwords) may
+// translate to: from the lexicon, and learnt.
+func (s *lexScoring) glosses(k int32) ([]int32, []int32) {
 	var g []int32
-	if u >= 0 {
+	if u := s.zwords[k]; u >= 0 {
 		g = s.lex.Glosses(u)
 		if len(g) > glossCap {
 			g = nil
 		}
 	}
-	if s.hasLearn == nil || !s.hasLearn[u+s.zhOff] {
+	if s.learned == nil {
 		return g, nil
 	}
-	return g, s.learned[u]
+	return g, s.learned[k]
 }
 
 // rebuild computes the gloss bags of both sides and clears the cache. A
@@ -311,7 +313,7 @@ func (s *lexScoring) rebuild() {
 				bw = append(bw, 0)
 				bx = append(bx, int32(x))
 			}
-			w := s.zhWeight[u+s.zhOff] * float64(mult[x])
+			w := s.zhWeight[u] * float64(mult[x])
 			bw[b] += w
 			s.zhTotal[i] += w
 			k++
@@ -690,7 +692,7 @@ func (s *lexScoring) AppendMatches(out []Match, zh, en Range) []Match {
 						done |= 1 << zb
 						zu, et := zbw[zb], ebw[eb]
 						kind := "lexicon"
-						if u := s.zunits.at(i)[zu]; u >= 0 && s.lex.IsGlossary(u) {
+						if u := s.zwords[s.zunits.at(i)[zu]]; u >= 0 && s.lex.IsGlossary(u) {
 							kind = "glossary"
 						}
 						zs, es := s.zspan.at(i)[zu], s.espan.at(j)[et]
@@ -769,7 +771,7 @@ func (s *lexScoring) Learn(beads []Bead) {
 	// the two are not live together.
 	s.estimateP1(beads, cut)
 	s.cache, s.cacheBase = nil, nil
-	zc := map[int32]int32{}
+	zc := make([]int32, len(s.zwords))
 	ec := map[int32]int32{}
 	co := map[uint64]int32{}
 	var zu, eu []int32
@@ -847,10 +849,8 @@ func (s *lexScoring) Learn(beads []Bead) {
 		}
 	}
 	co = nil
-	s.learned = make(map[int32][]int32, len(best))
-	s.hasLearn = make([]bool, len(s.zhWeight))
+	s.learned = make([][]int32, len(s.zwords))
 	for x, cs := range best {
-		s.hasLearn[x+s.zhOff] = true
 		sort.Slice(cs, func(a, b int) bool { return cs[a].d > cs[b].d || cs[a].d == cs[b].d && cs[a].y < cs[b].y })
 		if len(cs) > 3 {
 			cs = cs[:3]
