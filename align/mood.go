@@ -86,15 +86,15 @@ func (MoodScorer) Prepare(zh, en []string) Scoring {
 		em[j] = unitMarks(u, false)
 	}
 	s := &moodScoring{}
-	var any uint8
+	var used uint8 // the marks compared
 	for k := range s.marks {
 		s.marks[k] = newMarkTable(zm, em, 1<<k)
 		if s.marks[k].cost != nil {
-			any |= 1 << k
+			used |= 1 << k
 		}
 	}
-	if any != 0 {
-		s.zh, s.en = markCum(zm, any), markCum(em, any)
+	if used != 0 {
+		s.zh, s.en = markCum(zm, used), markCum(em, used)
 	}
 	return s
 }
@@ -164,7 +164,7 @@ func (s *moodScoring) Cost(zh, en Range) float64 {
 	var c float64
 	for k := range s.marks {
 		t := &s.marks[k]
-		if t.cost == nil || zh.End >= len(t.zh) || en.End >= len(t.en) {
+		if t.cost == nil {
 			continue
 		}
 		x := t.zh[zh.End] > t.zh[zh.Start]

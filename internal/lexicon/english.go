@@ -172,8 +172,8 @@ func (l *Lexicon) AppendEnglish(dst []EnToken, text string) []EnToken {
 }
 
 // EnglishCache remembers how [Lexicon.AppendEnglishCached] read each word
-// of two letters or more (its stem, the stem's ID, whether it is a stop word
-// or may be a romanised name), so that a word met again is looked up once
+// (its stem, the stem's ID, whether it is a stop word or may be a romanised
+// name), so that a word met again is looked up once
 // instead of lower-cased, stemmed and looked up twice: a long document
 // repeats a few thousand words a million times. The zero value is ready to
 // use. A cache belongs to one lexicon and one goroutine.
@@ -211,7 +211,7 @@ func (l *Lexicon) AppendEnglishCached(dst []EnToken, text string, c *EnglishCach
 			}
 		}
 		word := text[start:end]
-		if c != nil && len(word) > 1 {
+		if c != nil {
 			w, ok := c.words[word]
 			if !ok {
 				w = l.readWord(lowerWord(buf[:0], word), word, false)

@@ -30,17 +30,10 @@ func PeakHeap(f func()) float64 {
 		return s[0].Value.Uint64()
 	}
 	base := read()
-	var (
-		mu   sync.Mutex
-		peak = base
-		done = make(chan struct{})
-		wg   sync.WaitGroup
-	)
-	note := func(v uint64) {
-		mu.Lock()
-		peak = max(peak, v)
-		mu.Unlock()
-	}
+	// The sampler owns peak until it has stopped.
+	peak := base
+	done := make(chan struct{})
+	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -51,13 +44,13 @@ func PeakHeap(f func()) float64 {
 			case <-done:
 				return
 			case <-t.C:
-				note(read())
+				peak = max(peak, read())
 			}
 		}
 	}()
 	f()
-	note(read())
 	close(done)
 	wg.Wait()
+	peak = max(peak, read())
 	return float64(peak-base) / 1e6
 }
