@@ -11,8 +11,9 @@ import (
 // glued to a gold neighbour (a sentence whose counterpart was deleted,
 // joined to the bead before or after it) against the end units of the
 // true 1-N and N-1 gold beads, each scored with the scorings as learnt
-// from the aligner's result. It refits the logistic model (the fit that
-// gave unitWeights) and logs its weights, and fails when the shipped
+// from the aligner's result. It logs how many units of each kind have no
+// word covered by the bead's other side, refits the logistic model (the
+// fit that gave unitWeights) and logs its weights, and fails when the shipped
 // weights find fewer than 50% of the glued units above unitCut or put
 // more than 1% of the true units there. Skipped without $ZHEN_DEVSETS.
 func TestUnitLogitFit(t *testing.T) {
@@ -118,6 +119,17 @@ func TestUnitLogitFit(t *testing.T) {
 		}
 	}
 	sort.Float64s(zs)
+	var bareG, bareT int // units with no word covered by the other side
+	for _, s := range all {
+		if s.f[2] == 0 {
+			if s.glued {
+				bareG++
+			} else {
+				bareT++
+			}
+		}
+	}
+	t.Logf("no word covered: %d of the glued units, %d of the true end units", bareG, bareT)
 	t.Logf("%d glued units, %d true end units; above the cut %.1f: shipped weights %.3f of glued, %.3f of true; refit %.3f, %.3f; refit weights %.3f",
 		ng, nt, unitCut, gs, ts, gr, tr, w)
 	if gs < 0.5 || ts > 0.01 {
