@@ -58,6 +58,35 @@ func chromium(tb testing.TB, timeout time.Duration) context.Context {
 	return ctx
 }
 
+// reopen opens page in a new tab of the browser of ctx and returns the
+// tab once it offers to restore the changes another tab kept in
+// localStorage. Those writes reach a new tab through the browser process:
+// on a loaded machine (CI runs the race tests of several packages at once)
+// a tab opened right after them may load without them, and would then
+// wait for the offer's button until the test's deadline. The page is
+// reloaded, up to five times, until the offer shows; then the test fails
+// saying so.
+func reopen(t *testing.T, ctx context.Context, page string) context.Context {
+	t.Helper()
+	tab, cancel := chromedp.NewContext(ctx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(tab, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.CSS(`.row.cur`))); err != nil {
+		t.Fatal(err)
+	}
+	for try := 1; ; try++ {
+		err := chromedp.Do(tab, chromedp.Poll[chromedp.Void](`!document.getElementById("restore").hidden`, chromedp.WithPollingTimeout(3*time.Second)))
+		if err == nil {
+			return tab
+		}
+		if try == 5 || ctx.Err() != nil {
+			t.Fatalf("the reopened page does not offer to restore the kept changes (%d loads): %v", try, err)
+		}
+		if err := chromedp.Do(tab, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`.row.cur`))); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // browserPairs is an alignment with one mistake for each operation.
 func browserPairs() []align.Pair {
 	pp := func(zh, en, typ string, c float64, para int) align.Pair {
@@ -481,7 +510,7 @@ func TestBrowserRestore(t *testing.T) {
 		t.Fatalf("changes not kept in localStorage: %v", err)
 	}
 
-	second := open()
+	second := reopen(t, ctx, page)
 	if s := offered(second); !strings.Contains(s, "2 changes") {
 		t.Fatalf("reopened page offers %q, want the 2 changes", s)
 	}
@@ -587,9 +616,8 @@ func TestBrowserConfirmAbove(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`localStorage.length > 0`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Fatalf("changes not kept in localStorage: %v", err)
 	}
-	tab, cancel := chromedp.NewContext(ctx)
-	defer cancel()
-	if err := chromedp.Do(tab, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.CSS(`.row.cur`)), chromedp.Click(chromedp.ID("restore-yes"))); err != nil {
+	tab := reopen(t, ctx, page)
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.ID("restore-yes"))); err != nil {
 		t.Fatal(err)
 	}
 	again, err := chromedp.Run(tab, chromedp.Evaluate[string](`window.zhenReview.exportText()`))
