@@ -176,11 +176,7 @@ func TestOmissionVariants(t *testing.T) {
 		for _, b := range vgold {
 			if isOm(b) && !omFound(al.Beads, b) {
 				miss[missKind(al.Beads, b)]++
-			}
-		}
-		if os.Getenv("ZHEN_OMISSION_VERBOSE") != "" {
-			for _, b := range vgold {
-				if isOm(b) && !omFound(al.Beads, b) {
+				if os.Getenv("ZHEN_OMISSION_VERBOSE") != "" {
 					t.Logf("%s/%s v%d missed %v:%v; test near: %s", set, doc, v, b.ZH, b.EN, omNear(al.Beads, b))
 				}
 			}

@@ -121,7 +121,7 @@ func TestUnitLogitFit(t *testing.T) {
 	sort.Float64s(zs)
 	var bareG, bareT int // units with no word covered by the other side
 	for _, s := range all {
-		if s.f[2] == 0 {
+		if s.f[2] == 0 { // cu/tu (see unitFeatures)
 			if s.glued {
 				bareG++
 			} else {

@@ -68,11 +68,7 @@ func chromium(tb testing.TB, timeout time.Duration) context.Context {
 // times, until it shows what is wanted; then the test fails saying so.
 func reopen(t *testing.T, ctx context.Context, page string, offer bool) context.Context {
 	t.Helper()
-	tab, cancel := chromedp.NewContext(ctx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(tab, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.CSS(`.row.cur`))); err != nil {
-		t.Fatal(err)
-	}
+	tab := openTab(t, ctx, page)
 	cond, wrong := `!document.getElementById("restore").hidden`, "does not offer to restore the kept changes"
 	if !offer {
 		cond, wrong = `document.getElementById("restore").hidden`, "offers to restore changes that were discarded"
@@ -89,6 +85,18 @@ func reopen(t *testing.T, ctx context.Context, page string, offer bool) context.
 			t.Fatal(err)
 		}
 	}
+}
+
+// openTab opens page in a new tab of the browser of ctx, closed when the
+// test ends, and returns the tab once the page shows its current pair.
+func openTab(t *testing.T, ctx context.Context, page string) context.Context {
+	t.Helper()
+	tab, cancel := chromedp.NewContext(ctx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(tab, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.CSS(`.row.cur`))); err != nil {
+		t.Fatal(err)
+	}
+	return tab
 }
 
 // browserPairs is an alignment with one mistake for each operation.
@@ -474,15 +482,6 @@ func TestBrowserRestore(t *testing.T) {
 	ctx := chromium(t, 90*time.Second)
 	page := writePage(t, "restore.html", browserPairs(), HTMLOptions{Title: "restore test"})
 	type state struct{ Cur, Pairs, Checked int }
-	open := func() context.Context {
-		t.Helper()
-		tab, cancel := chromedp.NewContext(ctx)
-		t.Cleanup(cancel)
-		if err := chromedp.Do(tab, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.CSS(`.row.cur`))); err != nil {
-			t.Fatal(err)
-		}
-		return tab
-	}
 	offered := func(tab context.Context) string {
 		t.Helper()
 		s, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.getElementById("restore").hidden ? "" : document.getElementById("restore-text").textContent`))
@@ -491,7 +490,7 @@ func TestBrowserRestore(t *testing.T) {
 		}
 		return s
 	}
-	first := open()
+	first := openTab(t, ctx, page)
 	if s := offered(first); s != "" {
 		t.Fatalf("a fresh page offers to restore %q", s)
 	}
@@ -561,7 +560,6 @@ func TestBrowserRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	reopen(t, ctx, page, false) // discarded changes are not offered
-
 }
 
 // TestBrowserConfirmAbove confirms with Shift+A every pair down to the
