@@ -199,6 +199,10 @@ func (l *Lexicon) AppendEnglishCached(dst []EnToken, text string, c *EnglishCach
 			break
 		}
 		i = end
+		if d, e, ok := l.hyphenName(dst, text, start, end); ok {
+			dst, i = d, e
+			continue
+		}
 		if end == start+1 {
 			if e, ok := dottedAbbrev(text, start); ok {
 				// One token of the letters, never a stop word.
@@ -226,6 +230,34 @@ func (l *Lexicon) AppendEnglishCached(dst []EnToken, text string, c *EnglishCach
 		dst = l.appendWord(dst, text, start, end, l.readWord(lowerWord(buf[:0], word), word, false))
 	}
 	return dst
+}
+
+// hyphenName reads a hyphenated romanised name ("Xi-feng", "Bao-Yu"): a
+// capitalised word, a hyphen and a word, both made of pinyin syllables,
+// become one token per syllable, whatever the stem of either part (the
+// capitalised "Xi" alone is a word of the vocabulary: the surname of many
+// entries, which the syllable of 熙 does not meet).
+//
+// It returns dst extended and the end of the name, or ok false (and dst
+// as it was) when text[start:end] does not start such a name.
+func (l *Lexicon) hyphenName(dst []EnToken, text string, start, end int) (_ []EnToken, nameEnd int, ok bool) {
+	if l.pinyin == nil || text[start] < 'A' || text[start] > 'Z' || end >= len(text) || text[end] != '-' {
+		return dst, 0, false
+	}
+	s2, e2 := nextEnWord(text, end+1)
+	if s2 != end+1 {
+		return dst, 0, false
+	}
+	n := len(dst)
+	d := l.appendPinyin(dst, text, start, end)
+	if len(d) == n {
+		return dst, 0, false
+	}
+	m := len(d)
+	if d = l.appendPinyin(d, text, s2, e2); len(d) == m {
+		return dst, 0, false
+	}
+	return d, e2, true
 }
 
 // readWord reads one word: low is its lower-cased form (with room to

@@ -141,7 +141,7 @@ func TestConcurrentUse(t *testing.T) {
 // TestEnglishCache checks that AppendEnglishCached, with one cache over a
 // document's sentences, gives the tokens AppendEnglish gives: words met
 // again (in another case, at the start of a sentence), names that split
-// into pinyin syllables, dotted abbreviations, "US", stop words, and words
+// into pinyin syllables (hyphenated ones too), dotted abbreviations, "US", stop words, and words
 // the vocabulary lacks.
 func TestEnglishCache(t *testing.T) {
 	l := Builtin()
@@ -150,6 +150,7 @@ func TestEnglishCache(t *testing.T) {
 		"The U.S. and the US said the zorblax was long; Long live the zorblax!",
 		"THE hospital's doctors didn't say anything about Beijing's Zorblax.",
 		"Qingyang, Beijing and the U.N. were long gone. us U.S. US",
+		"Xi-feng met Bao-yu at a well-made start-up; feng -yu Xi- -feng",
 	}
 	var c EnglishCache
 	for round := range 2 { // the second round reads every word from the cache

@@ -35,6 +35,8 @@ func TestTranslationLinks(t *testing.T) {
 		{"diplomacy", "外交", "overall diplomacy", 0},
 		{"mankind", "人类", "mankind", 0},
 		{"names", "陈清扬", "Chen Qingyang", 0},
+		{"hyphenated name", "熙凤", "Xi-feng", 0},
+		{"hyphenated name, capitalised", "熙凤", "Xi-Feng", 0},
 		{"place", "北京", "Beijing", 0},
 		{"hong kong", "香港", "Hong Kong", 0},
 		{"taiwan", "台湾", "Taiwan", 0},
