@@ -37,8 +37,10 @@
 // and Latin Extended; digits attached, as in "18th"; apostrophes inside
 // words: "Party’s"; "U.S." as one word; a capitalised word that is no common
 // English word and is made of pinyin syllables as one token per syllable:
-// "Qingyang" → ~qing ~yang), lower-cases them, marks stop words
-// ([IsStopWord]; "US" in capitals is not the pronoun) and stems the others
+// "Qingyang" → ~qing ~yang; a hyphenated name made of syllables, as
+// "Xi-feng", likewise, even when a part is an English word), lower-cases
+// them, marks stop words ([IsStopWord]; "US" in capitals is not the
+// pronoun) and stems the others
 // ([Stem]): irregular forms are mapped to their base ("made" → make,
 // "children" → child), British spellings to American ones ("organise",
 // "colour", "centre"), then plural "-s/-es/-ies", possessive "'s", "-ed",

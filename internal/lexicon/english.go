@@ -163,7 +163,9 @@ func lowerWord(dst []byte, w string) []byte {
 // A capitalised word of ASCII letters that is not in the vocabulary, or whose
 // stem glosses at most 30 entries, and that is made of pinyin syllables
 // becomes one token per syllable, with [PinyinPrefix] stems ("Qingyang" →
-// "~qing" [5,9), "~yang" [9,13)); see PinyinPrefix.
+// "~qing" [5,9), "~yang" [9,13)); see PinyinPrefix. A capitalised word, a
+// hyphen and a word, both parts made of syllables, are read so whatever
+// their stems ("Xi-feng" → "~xi", "~feng").
 //
 // AppendEnglish never fails: bytes that are not part of a word (spaces,
 // punctuation, digits alone, invalid UTF-8) are skipped.

@@ -141,8 +141,8 @@ func TestConcurrentUse(t *testing.T) {
 // TestEnglishCache checks that AppendEnglishCached, with one cache over a
 // document's sentences, gives the tokens AppendEnglish gives: words met
 // again (in another case, at the start of a sentence), names that split
-// into pinyin syllables (hyphenated ones too), dotted abbreviations, "US", stop words, and words
-// the vocabulary lacks.
+// into pinyin syllables (hyphenated ones too), dotted abbreviations, "US",
+// stop words, and words the vocabulary lacks.
 func TestEnglishCache(t *testing.T) {
 	l := Builtin()
 	doc := []string{
