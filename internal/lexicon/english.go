@@ -164,8 +164,8 @@ func lowerWord(dst []byte, w string) []byte {
 // stem glosses at most 30 entries, and that is made of pinyin syllables
 // becomes one token per syllable, with [PinyinPrefix] stems ("Qingyang" →
 // "~qing" [5,9), "~yang" [9,13)); see PinyinPrefix. A capitalised word, a
-// hyphen and a word, both parts made of syllables, are read so whatever
-// their stems ("Xi-feng" → "~xi", "~feng").
+// hyphen and a word, both parts made of syllables and neither a common
+// word, are read so ("Xi-feng" → "~xi", "~feng"; "Man-made" is not).
 //
 // AppendEnglish never fails: bytes that are not part of a word (spaces,
 // punctuation, digits alone, invalid UTF-8) are skipped.
@@ -235,10 +235,10 @@ func (l *Lexicon) AppendEnglishCached(dst []EnToken, text string, c *EnglishCach
 }
 
 // hyphenName reads a hyphenated romanised name ("Xi-feng", "Bao-Yu"): a
-// capitalised word, a hyphen and a word, both made of pinyin syllables,
-// become one token per syllable, whatever the stem of either part (the
-// capitalised "Xi" alone is a word of the vocabulary: the surname of many
-// entries, which the syllable of 熙 does not meet).
+// capitalised word, a hyphen and a word, both made of pinyin syllables and
+// neither a common word, become one token per syllable (the capitalised
+// "Xi" alone is a word of the vocabulary: the surname of many entries,
+// which the syllable of 熙 does not meet).
 //
 // It returns dst extended and the end of the name, or ok false (and dst
 // as it was) when text[start:end] does not start such a name.
@@ -248,6 +248,10 @@ func (l *Lexicon) hyphenName(dst []EnToken, text string, start, end int) (_ []En
 	}
 	s2, e2 := nextEnWord(text, end+1)
 	if s2 != end+1 {
+		return dst, 0, false
+	}
+	// A common English word ("Man-made") is not part of a name.
+	if !l.nameLike(text[start:end]) || !l.nameLike(text[s2:e2]) {
 		return dst, 0, false
 	}
 	n := len(dst)
@@ -261,6 +265,26 @@ func (l *Lexicon) hyphenName(dst []EnToken, text string, start, end int) (_ []En
 	}
 	return d, e2, true
 }
+
+// nameLike reports whether word, as a stem, is unknown or glosses at most
+// maxHyphenNameEntries entries: rare enough to be part of a hyphenated
+// romanised name.
+func (l *Lexicon) nameLike(word string) bool {
+	var buf [64]byte
+	low := lowerWord(buf[:0], word)
+	if cap(low) == len(low) {
+		low = append(low, 0)[:len(low)]
+	}
+	id := l.stemID(stemBytes(low))
+	return id < 0 || l.stemDF[id] <= maxHyphenNameEntries
+}
+
+// maxHyphenNameEntries: a part of a hyphenated name may gloss more entries
+// than a name alone (maxNameEntries), since the hyphen already marks a
+// name. Measured: surnames and given-name syllables gloss 3 to 255
+// entries (chun 9, feng 32, yu 78, li 185, tang 255), the English words
+// that are also syllables more (man 338, long 487, make 1,307).
+const maxHyphenNameEntries = 300
 
 // readWord reads one word: low is its lower-cased form (with room to
 // spare in its array or not), word its text, abbrev whether it is a dotted

@@ -171,6 +171,9 @@ func TestEnglishTokens(t *testing.T) {
 		{"lower-case pinyin stays", "qingyang", []tok{{"qingyang", "qingyang", false, true}}},
 		{"latin-1", "Café", []tok{{"Café", "café", false, true}}},
 		{"hyphen splits", "party-to-party", []tok{{"party", "party", false, true}, {"to", "to", true, false}, {"party", "party", false, true}}},
+		{"hyphenated name", "Xi-feng", []tok{{"Xi", "~xi", false, true}, {"feng", "~feng", false, true}}},
+		{"hyphenated common words", "Man-made", []tok{{"Man", "man", false, true}, {"made", "make", false, true}}},
+		{"hyphenated, not pinyin", "Anti-Japanese", []tok{{"Anti", "anti", false, true}, {"Japanese", "japanes", false, true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
