@@ -51,7 +51,7 @@ func FuzzChinese(f *testing.F) {
 }
 
 func FuzzEnglish(f *testing.F) {
-	for _, s := range []string{"The Party’s external work, developing policies.", "don't US U.S. café 18th", "a'b' 'c", "\xff\xfeabc", ""} {
+	for _, s := range []string{"The Party’s external work, developing policies.", "don't US U.S. café 18th", "a'b' 'c", "\xff\xfeabc", "", "Xi-feng met Bao-yu; Man-made Xi- -yu"} {
 		f.Add(s)
 	}
 	l := fuzzLex()
