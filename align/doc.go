@@ -172,7 +172,7 @@
 // Untranslated single sentences are the weakest case. On variants of the
 // development sets with 3% of one side's sentences deleted (and 5% of
 // adjacent pairs merged), 56% of the sentences left without a counterpart
-// come out as their own 1-0 or 0-1 bead and 86% of those reported are
+// come out as their own 1-0 or 0-1 bead and 85% of those reported are
 // right; most of the rest are glued to a neighbour on the same subject,
 // whose words they share, and a few are paired with a wrong sentence. Two
 // in five of those missed lie in a pair below [ConfidenceCheck] (7% of all
