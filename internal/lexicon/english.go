@@ -271,12 +271,8 @@ func (l *Lexicon) hyphenName(dst []EnToken, text string, start, end int) (_ []En
 // romanised name.
 func (l *Lexicon) nameLike(word string) bool {
 	var buf [64]byte
-	low := lowerWord(buf[:0], word)
-	if cap(low) == len(low) {
-		low = append(low, 0)[:len(low)]
-	}
-	id := l.stemID(stemBytes(low))
-	return id < 0 || l.stemDF[id] <= maxHyphenNameEntries
+	w := l.readWord(lowerWord(buf[:0], word), word, false)
+	return w.id < 0 || l.stemDF[w.id] <= maxHyphenNameEntries
 }
 
 // maxHyphenNameEntries: a part of a hyphenated name may gloss more entries
