@@ -58,6 +58,10 @@ func alignCPU(b *testing.B, d longDoc) (float64, time.Duration) {
 	return strictF1(al.Beads, d.gold), cpu
 }
 
+// growthRuns is how many times the benchmarks that assert a growth of
+// CPU time align each input, keeping the least time.
+const growthRuns = 3
+
 // alignTimed aligns d with every scorer and returns the alignment and the
 // CPU time taken.
 func alignTimed(b *testing.B, d longDoc) (*Alignment, time.Duration) {
@@ -84,7 +88,11 @@ func alignPeak(b *testing.B, d longDoc) (al *Alignment, cpu time.Duration, heap 
 // drifts ±12% between books) and asserts the targets of issue 9: strict
 // F1 at least 0.90 and 0.86 (measured 0.912 and 0.8609; 0.8599 while the
 // chance coverage was estimated from a sample), and at most 2.3 times the
-// CPU time for twice the input.
+// CPU time for twice the input. Each document is aligned growthRuns times
+// per iteration and the least CPU time counts: on a shared machine one
+// run of either may be slowed by a neighbour (single runs measured 1.33
+// to 2.24 times on one machine), and the least is the one least
+// disturbed.
 func BenchmarkAlignLongDevSet(b *testing.B) {
 	docs := readLong(b, "001", "002")
 	var f1 [2]float64
@@ -92,9 +100,15 @@ func BenchmarkAlignLongDevSet(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for k, d := range docs {
-			f, c := alignCPU(b, d)
-			f1[k] = f
-			cpu[k] += c
+			var least time.Duration
+			for run := range growthRuns {
+				f, c := alignCPU(b, d)
+				f1[k] = f
+				if run == 0 || c < least {
+					least = c
+				}
+			}
+			cpu[k] += least
 		}
 	}
 	b.StopTimer()
