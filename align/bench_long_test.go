@@ -58,8 +58,8 @@ func alignCPU(b *testing.B, d longDoc) (float64, time.Duration) {
 	return strictF1(al.Beads, d.gold), cpu
 }
 
-// growthRuns is how many times the benchmarks that assert a growth of
-// CPU time align each input, keeping the least time.
+// growthRuns is how many times BenchmarkAlignLongDevSet aligns each
+// document per iteration, keeping the least CPU time for its growth ratio.
 const growthRuns = 3
 
 // alignTimed aligns d with every scorer and returns the alignment and the
