@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -100,13 +101,10 @@ func BenchmarkAlignLongDevSet(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for k, d := range docs {
-			var least time.Duration
-			for run := range growthRuns {
+			least := time.Duration(math.MaxInt64)
+			for range growthRuns {
 				f, c := alignCPU(b, d)
-				f1[k] = f
-				if run == 0 || c < least {
-					least = c
-				}
+				f1[k], least = f, min(least, c)
 			}
 			cpu[k] += least
 		}
