@@ -433,6 +433,7 @@ func (a *Aligner) newRun(zh, en []string, priors map[BeadType]float64, sentences
 		r.c = r.ecum[len(en)] / r.zcum[len(zh)]
 	}
 	r.chain = sureChain(r.scorings)
+	r.kinds()
 	return r
 }
 
@@ -488,8 +489,8 @@ func (r *run) moves() []dp.Move {
 	return mv
 }
 
-// kinds sorts the current scorings for costLimit (the scorings change
-// between passes).
+// kinds sorts the current scorings for costLimit: called whenever
+// r.scorings changes (the cheap pass leaves some out for a while).
 func (r *run) kinds() { r.plan = newCostPlan(r.scorings) }
 
 // edgeBonus is the log of how much more often a unit at the document's
@@ -614,8 +615,10 @@ func (r *run) cheapPass(blocks []block, w int) [][]dp.Step {
 			r.scorings = append(r.scorings, s)
 		}
 	}
+	r.kinds()
 	_, paths := r.searchAll(blocks, r.moves(), w, nil, false)
 	r.scorings = all
+	r.kinds()
 	return paths
 }
 

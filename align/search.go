@@ -15,7 +15,6 @@ import (
 // searchAll aligns every block; prev, when set, holds the previous pass's
 // path per block to centre the band on.
 func (r *run) searchAll(blocks []block, moves []dp.Move, w int, prev [][]dp.Step, fill bool) ([]Bead, [][]dp.Step) {
-	r.kinds()
 	var beads []Bead
 	paths := make([][]dp.Step, len(blocks))
 	for k, b := range blocks {
