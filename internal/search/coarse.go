@@ -16,13 +16,24 @@ import (
 
 // CoarseCells is the largest grid (groups × groups) aligned in full at
 // the top level.
-const CoarseCells = 1 << 20
+//
+// It and CoarseBand set most of the coarse levels' work. On the 42,687 ×
+// 32,767-line Bible (the pair of issue 9), 2^20 and 8 searched 1.16M
+// group cells, 2^18 and 6 search 0.75M (the coarse path was a sixth of
+// the aligner's time), and the beads come out the same there, on the
+// long dev set at every size of BenchmarkAlignLongSizes, and on the
+// realistic, missing-chapter and chunked benchmarks. A band of 4 (0.58M)
+// was one step too narrow: on lengths alone, with 20 units left out,
+// the path ran 15 units off the truth against 7
+// (TestCoarsePathFollowsShift); 5 to 8 all give 7. A top grid of 2^16
+// saves little more (0.69M): the finer levels cost the most.
+const CoarseCells = 1 << 18
 
 // CoarseBand is the half-width, in groups, of the band around a projected
 // path at each level; it doubles where the path touches its edge, up to
 // CoarseBandMax.
 const (
-	CoarseBand    = 8
+	CoarseBand    = 6
 	CoarseBandMax = 64
 )
 
