@@ -54,12 +54,13 @@ func (r *run) cost(i, j, di, dj int) float64 {
 }
 
 // costLimit is cost, or +Inf when the bead's cost is sure to be above
-// limit (dp.BoundedCostFunc). Without a finite limit, or for a 1-0 or 0-1
-// bead, the costs are summed in Scorers order. Otherwise the scorings
-// without a lower bound are costed first, in order; then the bounds of the
-// others are summed, and each bound in turn (in order) is replaced by its
-// cost while the sum of costs and remaining bounds stays under the limit.
-// Once the job is cancelled every bead costs +Inf, so that the search ends
+// limit (dp.BoundedCostFunc). A bead with an empty side (1-0, 0-1 or a
+// run of them) costs the sum of the scorings that are not zeroOnNull;
+// without a finite limit, the costs of all are summed in Scorers order.
+// Otherwise the scorings without a lower bound are costed first, in
+// order; then the bounds of the others are summed, and each bound in turn
+// (in order) is replaced by its cost while the sum of costs and remaining
+// bounds stays under the limit. Once the job is cancelled every bead costs +Inf, so that the search ends
 // quickly.
 func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 	if r.stopped() {
