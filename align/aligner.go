@@ -549,10 +549,12 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 		// refined (that would widen an expensive search for
 		// nothing): they get ErrNotParallel unless forced.
 		// (Blocks too short for a coarse path are not counted.)
-		if beads := r.beadsOf(blocks, paths, true); !a.Force && len(beads) > 0 && r.score(beads) < a.threshold()*coarseStop {
-			r.firstScore = r.score(beads)
-			r.finishProgress()
-			return r.finalize(beads)
+		if !a.Force {
+			if beads := r.beadsOf(blocks, paths, true); len(beads) > 0 && r.score(beads) < a.threshold()*coarseStop {
+				r.firstScore = r.score(beads)
+				r.finishProgress()
+				return r.finalize(beads)
+			}
 		}
 	}
 	beads, paths := r.searchAll(blocks, r.moves(), w, paths, true)
