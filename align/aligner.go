@@ -557,6 +557,20 @@ func (r *run) alignBlocks(blocks []block, a *Aligner) []Bead {
 			}
 		}
 	}
+	if content {
+		// The first search centres on the coarse steps divided along
+		// their diagonals: a band that holds the same paths, about a
+		// seventh narrower. Measured on the 42,687 × 32,767 Bible:
+		// 289,000 cells instead of 332,000 before widening, the same
+		// beads; the same strict F1 on the long set at every size and
+		// on the realistic benchmarks, and 0.8616 instead of 0.8603
+		// with chapters left out (BenchmarkAlignLongMissingChapters).
+		for k, p := range paths {
+			if p != nil {
+				paths[k] = search.Split(p)
+			}
+		}
+	}
 	beads, paths := r.searchAll(blocks, r.moves(), w, paths, true)
 	// The overall score is taken before learning: associations learnt
 	// from a document vouch for its own alignment, which would make two

@@ -150,3 +150,29 @@ func refine(n, m int, cost dp.CostFunc, prev []dp.Step) []dp.Step {
 		path = res.Path
 	}
 }
+
+// Split divides each step of path into min(DI, DJ) steps of about the
+// same shape along its diagonal (a step with an empty side into single
+// units): a 2-2 step of a projected coarse path becomes two 1-1 steps, a
+// 4-2 step two 2-1 steps. The path crosses the same grid, but a band
+// around it is narrower where the group steps were wide.
+func Split(path []dp.Step) []dp.Step {
+	out := make([]dp.Step, 0, len(path)+len(path)/2)
+	for _, s := range path {
+		k := min(s.DI, s.DJ)
+		if k == 0 {
+			k = max(s.DI, s.DJ)
+		}
+		if k <= 1 {
+			out = append(out, s)
+			continue
+		}
+		pi, pj := s.I, s.J
+		for t := 1; t <= k; t++ {
+			i, j := s.I+(t*s.DI+k/2)/k, s.J+(t*s.DJ+k/2)/k
+			out = append(out, dp.Step{I: pi, J: pj, DI: i - pi, DJ: j - pj})
+			pi, pj = i, j
+		}
+	}
+	return out
+}

@@ -126,3 +126,54 @@ func TestHull(t *testing.T) {
 		})
 	}
 }
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name string
+		path []dp.Step
+		want []dp.Step
+	}{
+		{
+			name: "2-2 and 4-2",
+			path: []dp.Step{{I: 0, J: 0, DI: 2, DJ: 2}, {I: 2, J: 2, DI: 4, DJ: 2}},
+			want: []dp.Step{{I: 0, J: 0, DI: 1, DJ: 1}, {I: 1, J: 1, DI: 1, DJ: 1}, {I: 2, J: 2, DI: 2, DJ: 1}, {I: 4, J: 3, DI: 2, DJ: 1}},
+		},
+		{
+			name: "uneven 3-2",
+			path: []dp.Step{{I: 5, J: 7, DI: 3, DJ: 2}},
+			want: []dp.Step{{I: 5, J: 7, DI: 2, DJ: 1}, {I: 7, J: 8, DI: 1, DJ: 1}},
+		},
+		{
+			name: "omission run and kept steps",
+			path: []dp.Step{{I: 0, J: 0, DI: 0, DJ: 3}, {I: 0, J: 3, DI: 1, DJ: 3}, {I: 1, J: 6, DI: 1, DJ: 0}},
+			want: []dp.Step{{I: 0, J: 0, DI: 0, DJ: 1}, {I: 0, J: 1, DI: 0, DJ: 1}, {I: 0, J: 2, DI: 0, DJ: 1}, {I: 0, J: 3, DI: 1, DJ: 3}, {I: 1, J: 6, DI: 1, DJ: 0}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, Split(tt.path)); diff != "" {
+				t.Errorf("Split() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// Any projected coarse path: the split path is complete, monotone,
+	// and never wider in any row than the path it came from.
+	for seed := uint64(1); seed <= 50; seed++ {
+		_, groups, _ := randomProblem(seed, 20, 15)
+		if groups == nil {
+			continue
+		}
+		coarse := Project(groups, 40, 30)
+		split := Split(coarse)
+		if err := checkPath(split, 40, 30); err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		f0, t0 := Rows(coarse, 40, 30)
+		f1, t1 := Rows(split, 40, 30)
+		for i := range f0 {
+			if f1[i] < f0[i] || t1[i] > t0[i] {
+				t.Fatalf("seed %d row %d: split spans %d..%d, the coarse path %d..%d", seed, i, f1[i], t1[i], f0[i], t0[i])
+			}
+		}
+	}
+}
