@@ -16,7 +16,6 @@ func TestZeroOnNull(t *testing.T) {
 	en := omissionLines(t, "../testdata/align/press001.en")
 	a := &Aligner{}
 	r := a.newRun(zh, en, a.priors(), true)
-	r.kinds()
 	claims := 0
 	check := func(stage string) {
 		t.Helper()

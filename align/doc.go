@@ -176,8 +176,9 @@
 // right; most of the rest are glued to a neighbour on the same subject,
 // whose words they share, and a few are paired with a wrong sentence. Two
 // in five of those missed lie in a pair below [ConfidenceCheck] (7% of all
-// pairs are): reviewing those pairs finds them. The lexicon and the length model do not tell such a
-// sentence from the extra sentence of a true 1-2 bead any better: on the
+// pairs are): reviewing those pairs finds them. The lexicon and the
+// length model do not tell such a sentence from the extra sentence of a
+// true 1-2 bead any better: on the
 // same variants, 223 of the 3,040 sentences that end true 1-N or N-1 beads
 // have no word covered by the bead's other side, more than the 99 of 328
 // untranslated sentences glued to a neighbour that have none. The
