@@ -163,17 +163,7 @@ func TestDevSetCalibration(t *testing.T) {
 			zoff, eoff := 0, 0
 			for _, gp := range golds {
 				id := strings.TrimSuffix(filepath.Base(gp), ".align")
-				zh := readLines(t, filepath.Join(root, set.Name(), "zh", id))
-				en := readLines(t, filepath.Join(root, set.Name(), "en", id))
-				b, err := os.ReadFile(gp)
-				if err != nil {
-					t.Fatal(err)
-				}
-				// Dev set golds may skip sentences: no coverage check.
-				gold, err := parseBeads(gp, string(b))
-				if err != nil {
-					t.Fatal(err)
-				}
+				zh, en, gold := readDevDoc(t, filepath.Join(root, set.Name()), id)
 				al, err := (&align.Aligner{Force: true}).AlignSentences(zh, en)
 				if err != nil {
 					t.Fatalf("%s: %v", id, err)
@@ -194,4 +184,22 @@ func TestDevSetCalibration(t *testing.T) {
 			}
 		})
 	}
+}
+
+// readDevDoc reads document id of the dev set in dir: its Chinese and
+// English sentences (one per line) and its gold beads. Dev set golds may
+// skip sentences: their coverage is not checked.
+func readDevDoc(t *testing.T, dir, id string) (zh, en []string, gold []goldBead) {
+	t.Helper()
+	zh = readLines(t, filepath.Join(dir, "zh", id))
+	en = readLines(t, filepath.Join(dir, "en", id))
+	gp := filepath.Join(dir, "gold", id+".align")
+	b, err := os.ReadFile(gp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gold, err = parseBeads(gp, string(b)); err != nil {
+		t.Fatal(err)
+	}
+	return zh, en, gold
 }

@@ -49,16 +49,7 @@ func TestDevSetsEndToEnd(t *testing.T) {
 			var e2e, split unionCount
 			for _, gp := range golds {
 				id := strings.TrimSuffix(filepath.Base(gp), ".align")
-				zh := readLines(t, filepath.Join(root, set, "zh", id))
-				en := readLines(t, filepath.Join(root, set, "en", id))
-				b, err := os.ReadFile(gp)
-				if err != nil {
-					t.Fatal(err)
-				}
-				gold, err := parseBeads(gp, string(b))
-				if err != nil {
-					t.Fatal(err)
-				}
+				zh, en, gold := readDevDoc(t, filepath.Join(root, set), id)
 				var pairs [][2]string // the gold's pairs (omissions left out)
 				for _, g := range gold {
 					if len(g.ZH) > 0 && len(g.EN) > 0 {
