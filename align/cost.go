@@ -60,8 +60,8 @@ func (r *run) cost(i, j, di, dj int) float64 {
 // Otherwise the scorings without a lower bound are costed first, in
 // order; then the bounds of the others are summed, and each bound in turn
 // (in order) is replaced by its cost while the sum of costs and remaining
-// bounds stays under the limit. Once the job is cancelled every bead costs +Inf, so that the search ends
-// quickly.
+// bounds stays under the limit. Once the job is cancelled every bead
+// costs +Inf, so that the search ends quickly.
 func (r *run) costLimit(i, j, di, dj int, limit float64) float64 {
 	if r.stopped() {
 		return math.Inf(1)

@@ -98,8 +98,8 @@ func joinAt(lines []string, idx []int) string {
 	return b.String()
 }
 
-// detached are the dataset's quotation marks cut off from their sentence by
-// a space (`me. "`, `" That`).
+// detachedEnd and detachedStart match the dataset's quotation marks cut
+// off from their sentence by a space (`me. "`, `" That`).
 var detachedEnd, detachedStart = regexp.MustCompile(`\s+(["”’'])$`), regexp.MustCompile(`^(["“])\s+`)
 
 // publish rebuilds one document pair as running text: a paragraph per four
@@ -113,29 +113,8 @@ func publish(zh, en []string, gold []goldBead) (string, string) {
 	var zb, eb strings.Builder
 	var zp, ep []string // the current paragraph's pieces
 	flush := func() {
-		para := func(b *strings.Builder, ps []string, sep string) {
-			// A run of pieces, broken where a piece stands alone.
-			var run []string
-			out := func() {
-				if len(run) > 0 {
-					b.WriteString(strings.Join(run, sep))
-					b.WriteString("\n\n")
-					run = run[:0]
-				}
-			}
-			for _, p := range ps {
-				if !endsPrinted(p) {
-					out()
-					b.WriteString(p)
-					b.WriteString("\n\n")
-					continue
-				}
-				run = append(run, p)
-			}
-			out()
-		}
-		para(&zb, zp, "")
-		para(&eb, ep, " ")
+		writeParagraph(&zb, zp, "")
+		writeParagraph(&eb, ep, " ")
 		zp, ep = zp[:0], ep[:0]
 	}
 	for k, g := range gold {
@@ -154,6 +133,30 @@ func publish(zh, en []string, gold []goldBead) (string, string) {
 	}
 	flush()
 	return zb.String(), eb.String()
+}
+
+// writeParagraph writes the sentences of one paragraph to b, joined by sep,
+// each sentence that does not end as printed (see endsPrinted) as a
+// paragraph of its own; paragraphs end with a blank line.
+func writeParagraph(b *strings.Builder, sents []string, sep string) {
+	var run []string
+	out := func() {
+		if len(run) > 0 {
+			b.WriteString(strings.Join(run, sep))
+			b.WriteString("\n\n")
+			run = run[:0]
+		}
+	}
+	for _, s := range sents {
+		if !endsPrinted(s) {
+			out()
+			b.WriteString(s)
+			b.WriteString("\n\n")
+			continue
+		}
+		run = append(run, s)
+	}
+	out()
 }
 
 // endsPrinted reports whether a sentence ends with sentence-final
